@@ -1,0 +1,113 @@
+import * as tf from '@tensorflow/tfjs';
+import { promises as fs } from 'fs';
+import * as path from 'path';
+import { ModelSpec, parseModelSpec } from '../spec/model-spec';
+import { writeDirAtomically } from './atomic-dir';
+
+export const BUNDLE_FILES = {
+  model: 'model.json',
+  weights: 'weights.bin',
+  spec: 'spec.json',
+  preprocessing: 'preprocessing.json',
+  card: 'card.json',
+} as const;
+
+/** Facts about how a bundle was made; apps add their own fields (data, metrics, …). */
+export interface ModelCard {
+  name: string;
+  createdAt: string;
+  tfjsVersion: string;
+  backend?: string;
+  [field: string]: unknown;
+}
+
+export interface Bundle {
+  model: tf.LayersModel;
+  spec: ModelSpec;
+  /** Data-derived state (vocabularies, statistics…), kept apart from the user's spec. */
+  preprocessing?: unknown;
+  card: ModelCard;
+}
+
+/** The model's topology and weights as tfjs serialises them, without touching the filesystem. */
+export async function modelArtifacts(model: tf.LayersModel): Promise<tf.io.ModelArtifacts> {
+  let saved: tf.io.ModelArtifacts | undefined;
+  await model.save(
+    tf.io.withSaveHandler(async (artifacts) => {
+      saved = artifacts;
+      return { modelArtifactsInfo: { dateSaved: new Date(), modelTopologyType: 'JSON' } };
+    }),
+  );
+  if (!saved) throw new Error('tfjs did not hand over the model artifacts');
+  return saved;
+}
+
+/** Saves model + spec + preprocessing state + card as one folder, atomically (a crash never leaves half a bundle). */
+export async function saveBundle(dir: string, bundle: Omit<Bundle, 'card'> & { card?: Partial<ModelCard> }): Promise<ModelCard> {
+  const artifacts = await modelArtifacts(bundle.model);
+  const weights = new Uint8Array(tf.io.CompositeArrayBuffer.join(artifacts.weightData));
+  const modelJson = {
+    format: 'layers-model',
+    generatedBy: artifacts.generatedBy,
+    convertedBy: null,
+    modelTopology: artifacts.modelTopology,
+    weightsManifest: [{ paths: [BUNDLE_FILES.weights], weights: artifacts.weightSpecs }],
+  };
+  const card: ModelCard = {
+    name: bundle.spec.name,
+    createdAt: new Date().toISOString(),
+    tfjsVersion: tf.version.tfjs,
+    backend: tf.getBackend(),
+    ...bundle.card,
+  };
+  const files: Record<string, string | Uint8Array> = {
+    [BUNDLE_FILES.model]: JSON.stringify(modelJson),
+    [BUNDLE_FILES.weights]: weights,
+    [BUNDLE_FILES.spec]: JSON.stringify(bundle.spec, null, 2),
+    [BUNDLE_FILES.card]: JSON.stringify(card, null, 2),
+  };
+  if (bundle.preprocessing !== undefined) files[BUNDLE_FILES.preprocessing] = JSON.stringify(bundle.preprocessing, null, 2);
+  await writeDirAtomically(dir, files);
+  return card;
+}
+
+async function readJson(dir: string, file: string, required: boolean): Promise<unknown> {
+  const location = path.join(dir, file);
+  let text: string;
+  try {
+    text = await fs.readFile(location, 'utf8');
+  } catch (error) {
+    if (!required && (error as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
+    throw new Error(`Cannot read bundle file ${location}: ${(error as Error).message}`);
+  }
+  try {
+    return JSON.parse(text);
+  } catch (error) {
+    throw new Error(`Bundle file ${location} is not valid JSON: ${(error as Error).message}`);
+  }
+}
+
+/** Loads a folder written by `saveBundle`; errors name the file that is missing or broken. */
+export async function loadBundle(dir: string): Promise<Bundle> {
+  const modelJson = (await readJson(dir, BUNDLE_FILES.model, true)) as {
+    modelTopology?: object;
+    weightsManifest?: { paths: string[]; weights: tf.io.WeightsManifestEntry[] }[];
+  };
+  if (!modelJson.modelTopology || !modelJson.weightsManifest) {
+    throw new Error(`${path.join(dir, BUNDLE_FILES.model)}: expected modelTopology and weightsManifest`);
+  }
+  const weightSpecs = modelJson.weightsManifest.flatMap((group) => group.weights);
+  const weightBuffers = await Promise.all(
+    modelJson.weightsManifest.flatMap((group) => group.paths).map((file) => fs.readFile(path.join(dir, file))),
+  );
+  const weightData = tf.io.CompositeArrayBuffer.join(weightBuffers.map((b) => b.buffer.slice(b.byteOffset, b.byteOffset + b.byteLength) as ArrayBuffer));
+  const expectedBytes = weightSpecs.reduce((sum, w) => sum + w.shape.reduce((a, b) => a * b, 1) * 4, 0);
+  if (weightData.byteLength !== expectedBytes) {
+    throw new Error(`${path.join(dir, BUNDLE_FILES.weights)}: expected ${expectedBytes} bytes of weights, found ${weightData.byteLength}`);
+  }
+  const model = await tf.loadLayersModel(tf.io.fromMemory({ modelTopology: modelJson.modelTopology, weightSpecs, weightData }));
+  const spec = parseModelSpec(await readJson(dir, BUNDLE_FILES.spec, true));
+  const card = (await readJson(dir, BUNDLE_FILES.card, true)) as ModelCard;
+  const preprocessing = await readJson(dir, BUNDLE_FILES.preprocessing, false);
+  return { model, spec, card, preprocessing };
+}

@@ -1,0 +1,52 @@
+// Shared helpers of the layer specs (not exported from the library).
+import * as tf from '@tensorflow/tfjs';
+
+/** Saves a model to memory and loads it back (through the class registry). */
+export async function saveAndLoad(model: tf.LayersModel): Promise<tf.LayersModel> {
+  let artifacts: tf.io.ModelArtifacts | undefined;
+  await model.save(
+    tf.io.withSaveHandler(async (a) => {
+      artifacts = a;
+      return { modelArtifactsInfo: { dateSaved: new Date(), modelTopologyType: 'JSON' } };
+    }),
+  );
+  if (!artifacts) throw new Error('nothing was saved');
+  return tf.loadLayersModel(tf.io.fromMemory(artifacts));
+}
+
+/** Element-wise closeness of a tensor to another tensor or nested array. */
+export function expectClose(actual: tf.Tensor, expected: tf.Tensor | number[] | number[][] | number[][][], tol = 1e-5): void {
+  const want = expected instanceof tf.Tensor ? expected : tf.tensor(expected);
+  expect(actual.shape).toEqual(want.shape);
+  const a = actual.dataSync();
+  const b = want.dataSync();
+  if (!(expected instanceof tf.Tensor)) want.dispose();
+  for (let i = 0; i < a.length; i++) {
+    if (Math.abs(a[i] - b[i]) > tol) throw new Error(`element ${i}: ${a[i]} vs ${b[i]} (tol ${tol})\n${actual.toString()}`);
+  }
+}
+
+/** Runs one SGD step on random targets; returns, per trainable weight, whether it changed. */
+export async function trainStepChanges(model: tf.LayersModel, xs: tf.Tensor[]): Promise<Record<string, boolean>> {
+  model.compile({ optimizer: tf.train.sgd(0.1), loss: 'meanSquaredError' });
+  const before = model.trainableWeights.map((w) => w.read().dataSync().slice());
+  const ys = model.predict(xs) as tf.Tensor;
+  const target = tf.randomNormal(ys.shape, 0, 1, 'float32', 7);
+  await model.trainOnBatch(xs, target);
+  tf.dispose([ys, target]);
+  const changed: Record<string, boolean> = {};
+  model.trainableWeights.forEach((w, i) => {
+    const after = w.read().dataSync();
+    changed[w.name] = after.some((v, j) => Math.abs(v - before[i][j]) > 1e-9);
+  });
+  return changed;
+}
+
+/** Change in tf.memory().numTensors across `fn` run inside tidy (its result is discarded). */
+export function tensorsLeaked(fn: () => unknown): number {
+  const before = tf.memory().numTensors;
+  tf.tidy(() => {
+    fn();
+  });
+  return tf.memory().numTensors - before;
+}

@@ -1,0 +1,2 @@
+export * from './component-harness';
+export * from './expect-component';
