@@ -16,5 +16,7 @@ module.exports = {
   moduleFileExtensions: ['ts', 'js', 'json'],
   moduleNameMapper,
   testMatch: ['<rootDir>/src/**/*.spec.ts'],
+  setupFiles: [path.join(__dirname, 'tools/jest/setup-tfjs.js')],
+  setupFilesAfterEnv: [path.join(__dirname, 'tools/jest/setup-backend.ts')],
   testTimeout: 120000,
 };

@@ -14,3 +14,5 @@ export * from './random/seeded-random';
 export * from './synthetic/random-examples';
 export * from './reference/reference-specs';
 export * from './check/check-model';
+export * from './app/app-definition';
+export * from './app/pending-commands';

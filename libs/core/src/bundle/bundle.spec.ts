@@ -15,9 +15,6 @@ const spec = parseModelSpec({
 });
 
 let dir: string;
-beforeAll(async () => {
-  await tf.setBackend('cpu');
-});
 beforeEach(async () => {
   dir = await fs.mkdtemp(path.join(os.tmpdir(), 'mimo-bundle-'));
 });

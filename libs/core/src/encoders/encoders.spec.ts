@@ -1,4 +1,3 @@
-import * as tf from '@tensorflow/tfjs';
 import { ModelSpecInput } from '../spec/model-spec';
 import { expectComponentBehaves } from '../testing';
 import { EncoderType } from '.';
@@ -24,10 +23,6 @@ const cases: { [K in EncoderType]: InputSpecInput[] } = {
     { kind: 'sequence', steps: 5, features: 2, encoder: { type: 'time-series', layer: 'conv1d', units: 4 } },
   ],
 };
-
-beforeAll(async () => {
-  await tf.setBackend('cpu');
-});
 
 describe.each(Object.entries(cases).flatMap(([type, inputs]) => inputs.map((input, i) => [`${type} #${i + 1}`, input] as const)))(
   'encoder %s',

@@ -1,4 +1,3 @@
-import * as tf from '@tensorflow/tfjs';
 import { FusionConfigSchema } from '.';
 import { ModelSpecInput } from '../spec/model-spec';
 import { expectComponentBehaves } from '../testing';
@@ -19,10 +18,6 @@ const cases: { [K in z.input<typeof FusionConfigSchema>['type']]: z.input<typeof
   ],
   gated: [{ type: 'gated', units: 6 }],
 };
-
-beforeAll(async () => {
-  await tf.setBackend('cpu');
-});
 
 describe.each(Object.values(cases).flat().map((fusion, i) => [`${fusion.type} #${i + 1}`, fusion] as const))('fusion %s', (_name, fusion) => {
   it('passes the component checks', async () => {

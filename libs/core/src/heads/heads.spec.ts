@@ -1,4 +1,3 @@
-import * as tf from '@tensorflow/tfjs';
 import { HeadType } from '.';
 import { ModelSpecInput } from '../spec/model-spec';
 import { expectComponentBehaves } from '../testing';
@@ -10,10 +9,6 @@ const cases: { [K in HeadType]: ModelSpecInput['heads'][string] } = {
   multilabel: { type: 'multilabel', labels: 4, units: [4], dropout: 0.1 },
   regression: { type: 'regression', outputs: 2, lossWeight: 2 },
 };
-
-beforeAll(async () => {
-  await tf.setBackend('cpu');
-});
 
 describe.each(Object.entries(cases))('head %s', (type, head) => {
   it('passes the component checks beside a second head', async () => {

@@ -17,9 +17,6 @@ const softmax = (xs: number[]) => {
 const weighted = (w: number[], v: number[][]) => [0, 1].map((d) => w.reduce((acc, wj, j) => acc + wj * v[j][d], 0));
 
 describe('DotProductAttention', () => {
-  beforeAll(async () => {
-    await tf.setBackend('cpu');
-  });
 
   it('validates its arguments Keras-style', () => {
     expect(() => new DotProductAttention({ dropout: 1 })).toThrow(

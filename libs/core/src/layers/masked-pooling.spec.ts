@@ -4,9 +4,6 @@ import { SequenceMask } from './sequence-mask';
 import { expectClose, saveAndLoad, tensorsLeaked, trainStepChanges } from './spec-helpers';
 
 describe('MaskedGlobalAveragePooling1D', () => {
-  beforeAll(async () => {
-    await tf.setBackend('cpu');
-  });
   const seq = () => tf.tensor([[[1, 2], [3, 4], [100, 100]], [[5, 6], [7, 8], [9, 10]], [[-1, -1], [-2, -2], [-3, -3]]]);
   const mask = () => tf.tensor([[1, 1, 0], [1, 1, 1], [0, 0, 0]]);
   const expected = [[2, 3], [7, 8], [0, 0]]; // all-masked row → zeros

@@ -14,9 +14,6 @@ function scaledDotProduct(q: tf.Tensor, v: tf.Tensor, k: tf.Tensor, keyDim: numb
 }
 
 describe('MultiHeadAttention', () => {
-  beforeAll(async () => {
-    await tf.setBackend('cpu');
-  });
   const q = () => tf.randomNormal([2, 3, 4], 0, 1, 'float32', 11);
   const v = () => tf.randomNormal([2, 5, 4], 0, 1, 'float32', 12);
   const k = () => tf.randomNormal([2, 5, 4], 0, 1, 'float32', 13);

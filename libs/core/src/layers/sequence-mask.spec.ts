@@ -3,9 +3,6 @@ import { SequenceMask } from './sequence-mask';
 import { expectClose, saveAndLoad, tensorsLeaked } from './spec-helpers';
 
 describe('SequenceMask', () => {
-  beforeAll(async () => {
-    await tf.setBackend('cpu');
-  });
 
   it('validates maskValue', () => {
     expect(() => new SequenceMask({ maskValue: 0.5 })).toThrow(

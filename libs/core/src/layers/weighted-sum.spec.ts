@@ -1,10 +1,6 @@
 import * as tf from '@tensorflow/tfjs';
 import { WeightedSum } from './weighted-sum';
 
-beforeAll(async () => {
-  await tf.setBackend('cpu');
-});
-
 describe('WeightedSum', () => {
   it('has a symbolic [null, d] output', () => {
     const out = new WeightedSum().apply([tf.input({ shape: [3] }), tf.input({ shape: [3, 4] })]) as tf.SymbolicTensor;

@@ -14,10 +14,6 @@ const spec = parseModelSpec({
   seed: 7,
 });
 
-beforeAll(async () => {
-  await tf.setBackend('cpu');
-});
-
 describe('buildModel', () => {
   it('names inputs and outputs after the spec, in its order', () => {
     const model = buildModel(spec);

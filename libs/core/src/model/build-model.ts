@@ -24,7 +24,27 @@ export function headFor(config: HeadConfig): HeadDefinition<HeadConfig> {
  * key order.
  */
 export function buildModel(raw: ModelSpecInput | ModelSpec): tf.LayersModel {
-  const spec = parseModelSpec(raw);
+  return withoutOrthogonalSizeWarning(() => buildGraph(parseModelSpec(raw)));
+}
+
+/**
+ * tfjs-layers warns on every recurrent layer bigger than 2000 weights that its orthogonal initializer (a one-off
+ * QR decomposition) may be slow; for Mimo's LSTMs that is every time, and it floods CLI and test output.
+ */
+function withoutOrthogonalSizeWarning<T>(build: () => T): T {
+  const warn = console.warn;
+  console.warn = (...args: unknown[]) => {
+    if (typeof args[0] === 'string' && args[0].startsWith('Orthogonal initializer is being called on a matrix with more than')) return;
+    warn(...args);
+  };
+  try {
+    return build();
+  } finally {
+    console.warn = warn;
+  }
+}
+
+function buildGraph(spec: ModelSpec): tf.LayersModel {
   const root = new BuildContext('', spec.seed);
   const fusion = fusionFor(spec.fusion);
   const needsSequence = new Set(fusion.sequenceInputs(spec.fusion));

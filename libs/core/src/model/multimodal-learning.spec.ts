@@ -5,10 +5,10 @@ import { buildModel } from './build-model';
 import { compileModel } from './compile-model';
 
 /**
- * y = [x₀ + effect(category) > 0]: each input alone explains about three quarters of the labels,
+ * y = [x₀ + effect(category) > 0]: each input alone explains about three quarters of the labels (≈0.72 and ≈0.78 in theory),
  * both together explain all of them, so the fused model must beat each single-input model.
  */
-const effects = [-1.5, -1, -0.5, 0.5, 1, 1.5];
+const effects = [-1.2, -0.8, -0.4, 0.4, 0.8, 1.2];
 
 function makeData(n: number, seed: number) {
   const rng = new SeededRandom(seed);
@@ -50,10 +50,6 @@ async function testAccuracy(inputNames: string[]): Promise<number> {
   model.dispose();
   return accuracy;
 }
-
-beforeAll(async () => {
-  await tf.setBackend('cpu');
-});
 
 it('a two-input model learns a label that needs both inputs, and beats each input alone', async () => {
   const both = await testAccuracy(['numeric', 'category']);

@@ -1,11 +1,6 @@
-import * as tf from '@tensorflow/tfjs';
 import { checkModel } from '../check/check-model';
 import { parseModelSpec } from '../spec/model-spec';
 import { referenceSpec, referenceSpecs } from './reference-specs';
-
-beforeAll(async () => {
-  await tf.setBackend('cpu');
-});
 
 describe('reference specs', () => {
   it('has the ten seed models, each a valid spec', () => {

@@ -3,10 +3,6 @@ import { buildModel } from '../model/build-model';
 import { SeededRandom } from '../random/seeded-random';
 import { referenceSpec } from './reference-specs';
 
-beforeAll(async () => {
-  await tf.setBackend('cpu');
-});
-
 /** Reference model 6: padded time steps must not change the prediction. */
 describe('variable_length (Masking(0) → LSTM)', () => {
   it('gives the same output whatever the padding', () => {

@@ -1,0 +1,29 @@
+import { AppDefinition, buildModel, parseModelSpec } from '@mimo/core';
+import { formatTable } from '../table';
+
+function appUsage(app: AppDefinition): string {
+  const rows = [['spec', 'print the model spec (inputs → heads) and its parameter count'], ...Object.entries(app.commands).map(([name, c]) => [name, c.summary])];
+  return `mimo ${app.name} <command> [flags] — ${app.summary}\n\n${formatTable(['command', 'what it does'], rows)}`;
+}
+
+/** `mimo <app> <command> [flags]`. */
+export async function appCommand(app: AppDefinition, args: string[]): Promise<number> {
+  const [command, ...rest] = args;
+  if (!command || command === '--help' || command === 'help') {
+    process.stdout.write(`${appUsage(app)}\n`);
+    return command ? 0 : 2;
+  }
+  if (command === 'spec') {
+    const spec = parseModelSpec(app.spec);
+    const model = buildModel(spec);
+    process.stdout.write(`${JSON.stringify(spec, null, 2)}\n${spec.name}: ${model.countParams()} parameters\n`);
+    model.dispose();
+    return 0;
+  }
+  const handler = app.commands[command];
+  if (!handler) {
+    process.stderr.write(`Unknown command '${command}' for ${app.name}.\n\n${appUsage(app)}\n`);
+    return 2;
+  }
+  return handler.run(rest);
+}
