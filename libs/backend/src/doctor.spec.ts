@@ -1,4 +1,5 @@
 import * as tf from '@tensorflow/tfjs';
+import { isolateBackendState } from './isolate-backend-state.spec-helper';
 import { doctorReport, formatDoctorReport } from './doctor';
 import { inspectPackage } from './optional-package';
 import { BACKEND_NAMES } from './resolve-backend';
@@ -6,21 +7,7 @@ import { BACKEND_NAMES } from './resolve-backend';
 const tfjsNodeInstalled = inspectPackage('@tensorflow/tfjs-node').installed;
 
 describe('doctor', () => {
-  let savedEnv: string | undefined;
-  let savedBackend: string;
-  beforeAll(async () => {
-    await tf.ready();
-  });
-  beforeEach(() => {
-    savedEnv = process.env.MIMO_BACKEND;
-    delete process.env.MIMO_BACKEND;
-    savedBackend = tf.getBackend();
-  });
-  afterEach(async () => {
-    if (savedEnv === undefined) delete process.env.MIMO_BACKEND;
-    else process.env.MIMO_BACKEND = savedEnv;
-    await tf.setBackend(savedBackend);
-  });
+  isolateBackendState();
 
   it('reports the machine, every backend and the pick a run would make', async () => {
     process.env.MIMO_BACKEND = 'wasm';

@@ -1,4 +1,5 @@
 import * as tf from '@tensorflow/tfjs';
+import { isolateBackendState } from './isolate-backend-state.spec-helper';
 import { inspectPackage } from './optional-package';
 import {
   BACKEND_NAMES,
@@ -15,22 +16,7 @@ const tfjsNodeGpuInstalled = inspectPackage('@tensorflow/tfjs-node-gpu').install
 const withoutTfjsNode = tfjsNodeInstalled || tfjsNodeGpuInstalled ? it.skip : it;
 
 describe('initBackend', () => {
-  let savedEnv: string | undefined;
-  let savedBackend: string;
-
-  beforeAll(async () => {
-    await tf.ready();
-  });
-  beforeEach(() => {
-    savedEnv = process.env.MIMO_BACKEND;
-    delete process.env.MIMO_BACKEND;
-    savedBackend = tf.getBackend();
-  });
-  afterEach(async () => {
-    if (savedEnv === undefined) delete process.env.MIMO_BACKEND;
-    else process.env.MIMO_BACKEND = savedEnv;
-    await tf.setBackend(savedBackend);
-  });
+  isolateBackendState();
 
   it('lists the backends in selection order', () => {
     expect(BACKEND_NAMES).toEqual(['tensorflow-gpu', 'tensorflow', 'wasm', 'cpu']);

@@ -17,35 +17,35 @@ async function run(args: string[]): Promise<{ code: number; out: string; err: st
 
 describe('mimo CLI', () => {
   it('lists the ten reference models with inputs, outputs and parameter counts', async () => {
-    const { code, out, err } = await run(['models', '--backend', 'cpu']);
+    const { code, out, err } = await run(['models', '--backend', 'wasm']);
     expect(code).toBe(0);
-    expect(err).toMatch(/backend: cpu/);
+    expect(err).toMatch(/backend: wasm/);
     const rows = out.split('\n').filter((line) => /^\w+\s+\w+:\w+\[.*\s\d+$/.test(line));
     expect(rows).toHaveLength(10);
     expect(out).toMatch(/healthcare_labs_image\s+labs:numeric\[5\] xray:image\[28×28×1\]\s+outcome:binary\s+\d+/);
   });
 
   it('checks a model end to end and reports it', async () => {
-    const { code, out } = await run(['models', '--check', '--only', 'shared_multitask', '--steps', '2', '--backend', 'cpu']);
+    const { code, out } = await run(['models', '--check', '--only', 'shared_multitask', '--steps', '2', '--backend', 'wasm']);
     expect(code).toBe(0);
     expect(out).toMatch(/ok\s+shared_multitask\s+\d+\s+[\d.]+ → [\d.]+\s+0\s/);
     expect(out).toContain('1 passed, 0 failed');
   });
 
   it('rejects unknown models, commands and flags with exit code 2', async () => {
-    expect(await run(['models', '--only', 'nope', '--backend', 'cpu'])).toMatchObject({ code: 2, err: expect.stringContaining("Unknown model(s): nope. Known: numeric_categorical") });
+    expect(await run(['models', '--only', 'nope', '--backend', 'wasm'])).toMatchObject({ code: 2, err: expect.stringContaining("Unknown model(s): nope. Known: numeric_categorical") });
     expect(await run(['fly'])).toMatchObject({ code: 2, err: expect.stringContaining("Unknown command 'fly'") });
-    expect(await run(['models', '--steps', '0', '--check', '--backend', 'cpu'])).toMatchObject({ code: 2, err: expect.stringContaining('--steps expects a positive integer') });
+    expect(await run(['models', '--steps', '0', '--check', '--backend', 'wasm'])).toMatchObject({ code: 2, err: expect.stringContaining('--steps expects a positive integer') });
   });
 
   it('says plainly which app commands are not built yet', async () => {
-    const { code, err } = await run(['healthcare', 'train', '--backend', 'cpu']);
+    const { code, err } = await run(['healthcare', 'train', '--backend', 'wasm']);
     expect(code).toBe(2);
     expect(err).toContain('mimo healthcare train: not built yet; it is planned in "Healthcare and autonomous-sensor apps"');
   });
 
   it('prints an app spec with its parameter count', async () => {
-    const { code, out } = await run(['finance', 'spec', '--backend', 'cpu']);
+    const { code, out } = await run(['finance', 'spec', '--backend', 'wasm']);
     expect(code).toBe(0);
     expect(out).toMatch(/finance_prices_sentiment: \d+ parameters/);
   });

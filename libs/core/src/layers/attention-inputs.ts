@@ -1,5 +1,5 @@
 import * as tf from '@tensorflow/tfjs';
-import { KwargsMask, MASKED_LOGIT, checkOneOf, invalidArgument, toFloatMask } from './layer-utils';
+import { KwargsMask, MASKED_LOGIT, NO_MASK, checkOneOf, invalidArgument, toFloatMask, toList } from './layer-utils';
 
 /**
  * Which masks an attention layer receives as explicit graph inputs, after `[query, value, key?]`:
@@ -70,6 +70,18 @@ export function resolveAttentionMasks(
     queryMask = queryMask ?? kwargsMask;
   }
   return { queryMask, valueMask };
+}
+
+/** What both attention layers hand downstream as their output mask: the query mask, as bool, or none. */
+export function attentionOutputMask(
+  inputs: tf.Tensor | tf.Tensor[],
+  kwargsMask: KwargsMask,
+  maskInputs: AttentionMaskInputs,
+  useKey: boolean | null,
+  layerName: string,
+): tf.Tensor {
+  const { queryMask } = resolveAttentionMasks(splitAttentionInputs(toList(inputs), maskInputs, useKey, layerName), kwargsMask);
+  return queryMask === null ? NO_MASK : tf.cast(queryMask, 'bool');
 }
 
 /**

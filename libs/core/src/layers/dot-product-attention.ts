@@ -2,13 +2,14 @@ import * as tf from '@tensorflow/tfjs';
 import {
   AttentionMaskInputs,
   attentionMask,
+  attentionOutputMask,
   checkMaskInputs,
   lastDim,
   maskScores,
   resolveAttentionMasks,
   splitAttentionInputs,
 } from './attention-inputs';
-import { Kwargs, KwargsMask, LayerArgs, NO_MASK, checkBoolean, checkOneOf, checkRate, toFloatMask, toList, toShapeList } from './layer-utils';
+import { Kwargs, KwargsMask, LayerArgs, checkBoolean, checkOneOf, checkRate, toFloatMask, toList, toShapeList } from './layer-utils';
 
 export type AttentionScoreMode = 'dot' | 'concat';
 
@@ -111,9 +112,7 @@ export class DotProductAttention extends tf.layers.Layer {
   }
 
   override computeMask(inputs: tf.Tensor | tf.Tensor[], mask?: tf.Tensor | tf.Tensor[]): tf.Tensor {
-    const p = splitAttentionInputs(toList(inputs), this.maskInputs, this.useKey, this.name);
-    const { queryMask } = resolveAttentionMasks(p, mask);
-    return queryMask === null ? NO_MASK : tf.cast(queryMask, 'bool');
+    return attentionOutputMask(inputs, mask, this.maskInputs, this.useKey, this.name);
   }
 
   override getConfig(): tf.serialization.ConfigDict {

@@ -2,6 +2,7 @@ import * as tf from '@tensorflow/tfjs';
 import {
   AttentionMaskInputs,
   attentionMask,
+  attentionOutputMask,
   checkMaskInputs,
   lastDim,
   maskScores,
@@ -12,7 +13,6 @@ import {
   Kwargs,
   KwargsMask,
   LayerArgs,
-  NO_MASK,
   checkBoolean,
   checkInt,
   checkPositiveInt,
@@ -154,9 +154,7 @@ export class MultiHeadAttention extends tf.layers.Layer {
   }
 
   override computeMask(inputs: tf.Tensor | tf.Tensor[], mask?: tf.Tensor | tf.Tensor[]): tf.Tensor {
-    const p = splitAttentionInputs(toList(inputs), this.maskInputs, this.useKey, this.name);
-    const { queryMask } = resolveAttentionMasks(p, mask);
-    return queryMask === null ? NO_MASK : tf.cast(queryMask, 'bool');
+    return attentionOutputMask(inputs, mask, this.maskInputs, this.useKey, this.name);
   }
 
   override getConfig(): tf.serialization.ConfigDict {

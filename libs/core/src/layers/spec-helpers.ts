@@ -1,17 +1,10 @@
 // Shared helpers of the layer specs (not exported from the library).
 import * as tf from '@tensorflow/tfjs';
+import { modelArtifacts } from '../bundle/bundle';
 
 /** Saves a model to memory and loads it back (through the class registry). */
 export async function saveAndLoad(model: tf.LayersModel): Promise<tf.LayersModel> {
-  let artifacts: tf.io.ModelArtifacts | undefined;
-  await model.save(
-    tf.io.withSaveHandler(async (a) => {
-      artifacts = a;
-      return { modelArtifactsInfo: { dateSaved: new Date(), modelTopologyType: 'JSON' } };
-    }),
-  );
-  if (!artifacts) throw new Error('nothing was saved');
-  return tf.loadLayersModel(tf.io.fromMemory(artifacts));
+  return tf.loadLayersModel(tf.io.fromMemory(await modelArtifacts(model)));
 }
 
 /** Element-wise closeness of a tensor to another tensor or nested array. */
