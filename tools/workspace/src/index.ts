@@ -1,0 +1,2 @@
+export * from './workspace-projects';
+export * from './module-boundaries';
