@@ -16,3 +16,5 @@ export * from './reference/reference-specs';
 export * from './check/check-model';
 export * from './app/app-definition';
 export * from './app/pending-commands';
+export * from './tensorboard';
+export * from './augmentation';

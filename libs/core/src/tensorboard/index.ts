@@ -1,0 +1,4 @@
+export * from './crc32c';
+export * from './tfrecord-framing';
+export * from './histogram';
+export * from './tensorboard-writer';
