@@ -1,0 +1,21 @@
+import { DataError, describeReceived, formatLocation } from './data-error';
+
+describe('DataError', () => {
+  it('names file, line and column, then what was expected and received', () => {
+    const error = DataError.expected({ file: 'data.csv', line: 12, column: 'age' }, 'a finite number', 'NaN');
+    expect(error.message).toBe('data.csv:12: column "age": expected a finite number, received "NaN"');
+    expect(error.location).toEqual({ file: 'data.csv', line: 12, column: 'age' });
+  });
+
+  it('names a row when there is no file, and says nothing it does not know', () => {
+    expect(formatLocation({ row: 3, column: 'x' })).toBe('row 3: column "x": ');
+    expect(formatLocation({ file: 'request', row: 1 })).toBe('request: row 1: ');
+    expect(formatLocation({})).toBe('');
+  });
+
+  it('quotes strings, shortens long ones and calls null a missing value', () => {
+    expect(describeReceived(null)).toBe('a missing value');
+    expect(describeReceived('x'.repeat(100))).toBe(`"${'x'.repeat(60)}"…`);
+    expect(describeReceived(3)).toBe('3');
+  });
+});

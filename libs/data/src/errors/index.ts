@@ -1,0 +1,2 @@
+export * from './data-error';
+export * from './parse-with';

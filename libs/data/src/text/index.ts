@@ -1,0 +1,3 @@
+export * from './tokenize';
+export * from './vocabulary';
+export * from './lexicon-features';
