@@ -1,4 +1,6 @@
 import * as tf from '@tensorflow/tfjs';
+import { registerTorchBackend } from '@mimo/backend-torch';
+import * as os from 'os';
 import { isolateBackendState } from './isolate-backend-state.spec-helper';
 import { inspectPackage } from './optional-package';
 import {
@@ -14,12 +16,17 @@ const tfjsNodeInstalled = inspectPackage('@tensorflow/tfjs-node').installed;
 const tfjsNodeGpuInstalled = inspectPackage('@tensorflow/tfjs-node-gpu').installed;
 /** Tests that rely on this machine lacking the optional native packages. */
 const withoutTfjsNode = tfjsNodeInstalled || tfjsNodeGpuInstalled ? it.skip : it;
+/** The torch backend's native addon is built here (`npm run build:torch`); the suite passes either way. */
+const torchStatus = registerTorchBackend();
+const withTorch = torchStatus.available ? it : it.skip;
+/** What a failed forced selection lists as available here. */
+const usableHere = torchStatus.available ? 'torch, wasm, cpu' : 'wasm, cpu';
 
 describe('initBackend', () => {
   isolateBackendState();
 
   it('lists the backends in selection order', () => {
-    expect(BACKEND_NAMES).toEqual(['tensorflow-gpu', 'tensorflow', 'wasm', 'cpu']);
+    expect(BACKEND_NAMES).toEqual(['tensorflow-gpu', 'tensorflow', 'torch', 'wasm', 'cpu']);
   });
 
   it.each([
@@ -54,14 +61,26 @@ describe('initBackend', () => {
     expect(choice.reason).toMatch(/^auto: /);
   });
 
-  withoutTfjsNode('picks wasm automatically and says why tensorflow-gpu and tensorflow were skipped', async () => {
+  withoutTfjsNode('picks torch (or wasm without its addon) automatically and says why the others were skipped', async () => {
     const choice = await initBackend();
 
-    expect(choice).toMatchObject({ name: 'wasm', tfjsBackend: 'wasm', device: 'cpu' });
-    expect(tf.getBackend()).toBe('wasm');
+    const expected = torchStatus.available ? 'torch' : 'wasm';
+    expect(choice).toMatchObject({ name: expected, tfjsBackend: expected, device: 'cpu' });
+    expect(tf.getBackend()).toBe(expected);
     expect(choice.reason).toContain('tensorflow-gpu skipped: @tensorflow/tfjs-node-gpu not installed');
     expect(choice.reason).toContain('tensorflow skipped: @tensorflow/tfjs-node not installed');
-    expect(choice.reason).toContain('picked wasm');
+    if (!torchStatus.available) expect(choice.reason).toContain(`torch skipped: ${torchStatus.reason}`);
+    expect(choice.reason).toContain(`picked ${expected}`);
+  });
+
+  withTorch('MIMO_BACKEND=torch forces torch on every core, with the libtorch version and the bridged kernel count', async () => {
+    process.env.MIMO_BACKEND = 'torch';
+
+    const choice = await initBackend();
+
+    expect(choice).toMatchObject({ name: 'torch', tfjsBackend: 'torch', device: 'cpu', threads: os.availableParallelism() });
+    expect(choice.reason).toMatch(/^forced by MIMO_BACKEND=torch: libtorch \d+\.\d+.*native kernels, \d+ bridged from cpu$/);
+    expect(tf.tidy(() => Array.from(tf.add(tf.tensor([1, 2]), 1).dataSync()))).toEqual([2, 3]);
   });
 
   it('is idempotent: a second call picks the same backend and re-registers nothing', async () => {
@@ -98,14 +117,14 @@ describe('initBackend', () => {
     expect(selectionError.message).toContain("Backend 'tensorflow' was requested by MIMO_BACKEND but is not available");
     expect(selectionError.message).toContain('@tensorflow/tfjs-node not installed');
     expect(selectionError.message).toContain('npm install @tensorflow/tfjs-node@4.22.0');
-    expect(selectionError.message).toContain('Available backends: wasm, cpu.');
-    expect(selectionError.available).toEqual(['wasm', 'cpu']);
+    expect(selectionError.message).toContain(`Available backends: ${usableHere}.`);
+    expect(selectionError.available).toEqual(usableHere.split(', '));
     expect(tf.getBackend()).toBe('cpu');
   });
 
   withoutTfjsNode('forcing tensorflow-gpu without @tensorflow/tfjs-node-gpu names that package', async () => {
     await expect(initBackend({ backend: 'tensorflow-gpu', requestedBy: '--backend' })).rejects.toThrow(
-      /Backend 'tensorflow-gpu' was requested by --backend but is not available: @tensorflow\/tfjs-node-gpu not installed.*Available backends: wasm, cpu\./,
+      new RegExp(`Backend 'tensorflow-gpu' was requested by --backend but is not available: @tensorflow/tfjs-node-gpu not installed.*Available backends: ${usableHere}\\.`),
     );
   });
 
@@ -113,7 +132,7 @@ describe('initBackend', () => {
     process.env.MIMO_BACKEND = 'webgpu';
 
     await expect(initBackend()).rejects.toThrow(
-      "Unknown backend 'webgpu' (from MIMO_BACKEND). Expected one of: tensorflow-gpu, tensorflow, wasm, cpu (or 'auto').",
+      "Unknown backend 'webgpu' (from MIMO_BACKEND). Expected one of: tensorflow-gpu, tensorflow, torch, wasm, cpu (or 'auto').",
     );
   });
 });

@@ -12,7 +12,7 @@ Usage:
   mimo <app> <command> [flags]         ${Object.keys(apps).join(' | ')}
 
 Global flags:
-  --backend NAME   force a backend (tensorflow-gpu, tensorflow, wasm, cpu); or set MIMO_BACKEND
+  --backend NAME   force a backend (tensorflow-gpu, tensorflow, torch, wasm, cpu); or set MIMO_BACKEND
 
 Apps:
 ${formatTable(['app', 'what it models'], Object.values(apps).map((a) => [a.name, a.summary]))}

@@ -1,0 +1,17 @@
+{
+  "targets": [
+    {
+      "target_name": "mimo_torch",
+      "sources": ["native/addon.cc"],
+      "include_dirs": [
+        "<!(node -p \"require('node-addon-api').include_dir\")",
+        "<!@(node scripts/find-libtorch.js includes)"
+      ],
+      "libraries": ["<!@(node scripts/find-libtorch.js libraries)"],
+      "defines": ["NAPI_CPP_EXCEPTIONS", "NAPI_VERSION=8", "_GLIBCXX_USE_CXX11_ABI=<!(node scripts/find-libtorch.js abi)"],
+      "cflags!": ["-fno-exceptions", "-O3"],
+      "cflags_cc!": ["-fno-exceptions", "-fno-rtti", "-std=gnu++17", "-O3"],
+      "cflags_cc": ["-std=c++17", "-O2", "-fexceptions", "-frtti", "-Wno-unused-parameter", "-Wno-deprecated-declarations"]
+    }
+  ]
+}

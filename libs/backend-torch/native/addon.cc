@@ -1,0 +1,276 @@
+// N-API addon over libtorch's ATen: a process-wide store of at::Tensor handles and one
+// generic entry point, `call(op, overload, args)`, that runs any ATen operator through
+// the c10 dispatcher's boxed calling convention. Kernels are written in TypeScript on
+// top of it, so this file stays small and compiles once. Every tensor is created on the
+// current device (MIMO_DEVICE), so the same kernels run on cpu and cuda.
+#include <napi.h>
+
+#include <ATen/Context.h>
+#include <ATen/Parallel.h>
+#include <ATen/core/Tensor.h>
+#include <ATen/core/dispatch/Dispatcher.h>
+#include <ATen/core/stack.h>
+#include <ATen/ops/empty.h>
+
+#include <cstring>
+#include <string>
+#include <unordered_map>
+
+#if __has_include(<torch/csrc/api/include/torch/version.h>)
+#include <torch/csrc/api/include/torch/version.h>
+#elif __has_include(<torch/version.h>)
+#include <torch/version.h>
+#endif
+#ifndef TORCH_VERSION
+#define TORCH_VERSION "unknown"
+#endif
+
+namespace {
+
+std::unordered_map<uint32_t, at::Tensor> tensors;
+uint32_t nextId = 1;
+at::Device device(at::kCPU);
+std::unordered_map<std::string, c10::OperatorHandle> operators;
+
+const char* dtypeName(at::ScalarType type) {
+  switch (type) {
+    case at::kFloat: return "float32";
+    case at::kInt: return "int32";
+    case at::kBool: return "bool";
+    case at::kLong: return "int64";
+    case at::kDouble: return "float64";
+    default: return "other";
+  }
+}
+
+at::ScalarType scalarTypeOf(const std::string& dtype) {
+  if (dtype == "float32") return at::kFloat;
+  if (dtype == "int32") return at::kInt;
+  if (dtype == "bool") return at::kBool;
+  throw std::invalid_argument("torch backend: unsupported dtype '" + dtype + "'");
+}
+
+// Stores t (any dtype: kernels may keep int64 intermediates) and returns { id, shape, dtype }.
+Napi::Object describe(Napi::Env env, const at::Tensor& t) {
+  uint32_t id = nextId++;
+  tensors.emplace(id, t);
+  Napi::Object out = Napi::Object::New(env);
+  Napi::Array shape = Napi::Array::New(env, t.dim());
+  for (int64_t i = 0; i < t.dim(); ++i) shape.Set(static_cast<uint32_t>(i), Napi::Number::New(env, static_cast<double>(t.size(i))));
+  out.Set("id", Napi::Number::New(env, id));
+  out.Set("shape", shape);
+  out.Set("dtype", Napi::String::New(env, dtypeName(t.scalar_type())));
+  return out;
+}
+
+const at::Tensor& lookup(const Napi::Value& value) {
+  auto it = tensors.find(value.As<Napi::Number>().Uint32Value());
+  if (it == tensors.end()) throw std::invalid_argument("torch backend: unknown tensor handle");
+  return it->second;
+}
+
+c10::IValue toIValue(const Napi::Value& v, const c10::TypePtr& type);
+
+template <typename T>
+c10::List<T> toList(const Napi::Value& v, const c10::TypePtr& elem) {
+  c10::List<T> list;
+  Napi::Array array = v.As<Napi::Array>();
+  for (uint32_t i = 0; i < array.Length(); ++i) list.push_back(toIValue(array.Get(i), elem).to<T>());
+  return list;
+}
+
+c10::IValue toIValue(const Napi::Value& v, const c10::TypePtr& type) {
+  switch (type->kind()) {
+    case c10::TypeKind::OptionalType:
+      if (v.IsNull() || v.IsUndefined()) return c10::IValue();
+      return toIValue(v, type->castRaw<c10::OptionalType>()->getElementType());
+    case c10::TypeKind::TensorType: return lookup(v);
+    case c10::TypeKind::FloatType: return v.As<Napi::Number>().DoubleValue();
+    case c10::TypeKind::BoolType: return v.ToBoolean().Value();
+    case c10::TypeKind::StringType: return v.As<Napi::String>().Utf8Value();
+    case c10::TypeKind::DeviceObjType: return c10::Device(v.As<Napi::String>().Utf8Value());
+    case c10::TypeKind::NumberType: {
+      // A Scalar: integral values stay integral so int32 tensors keep their dtype.
+      if (v.IsBoolean()) return c10::Scalar(v.ToBoolean().Value());
+      double d = v.As<Napi::Number>().DoubleValue();
+      if (d == static_cast<double>(static_cast<int64_t>(d)) && std::abs(d) < 9e15) return c10::Scalar(static_cast<int64_t>(d));
+      return c10::Scalar(d);
+    }
+    case c10::TypeKind::ListType: {
+      const c10::TypePtr& elem = type->castRaw<c10::ListType>()->getElementType();
+      if (v.IsNumber()) return c10::List<int64_t>({v.As<Napi::Number>().Int64Value()});
+      switch (elem->kind()) {
+        case c10::TypeKind::IntType: return toList<int64_t>(v, elem);
+        case c10::TypeKind::SymIntType: return toList<int64_t>(v, c10::IntType::get());
+        case c10::TypeKind::FloatType: return toList<double>(v, elem);
+        case c10::TypeKind::BoolType: return toList<bool>(v, elem);
+        case c10::TypeKind::TensorType: return toList<at::Tensor>(v, elem);
+        case c10::TypeKind::OptionalType: return toList<c10::optional<at::Tensor>>(v, elem);
+        default: throw std::invalid_argument("torch backend: unsupported list type " + type->str());
+      }
+    }
+    default:
+      // int, ScalarType, Layout, MemoryFormat: all integers in a boxed call.
+      if (v.IsNumber()) return v.As<Napi::Number>().Int64Value();
+      throw std::invalid_argument("torch backend: cannot pass a JavaScript value as " + type->str());
+  }
+}
+
+Napi::Value fromIValue(Napi::Env env, const c10::IValue& v) {
+  if (v.isTensor()) return describe(env, v.toTensor());
+  if (v.isTensorList()) {
+    auto list = v.toTensorList();
+    Napi::Array out = Napi::Array::New(env, list.size());
+    for (size_t i = 0; i < list.size(); ++i) out.Set(static_cast<uint32_t>(i), describe(env, list.get(i)));
+    return out;
+  }
+  if (v.isTuple()) {
+    const auto& elements = v.toTupleRef().elements();
+    Napi::Array out = Napi::Array::New(env, elements.size());
+    for (size_t i = 0; i < elements.size(); ++i) out.Set(static_cast<uint32_t>(i), fromIValue(env, elements[i]));
+    return out;
+  }
+  if (v.isInt()) return Napi::Number::New(env, static_cast<double>(v.toInt()));
+  if (v.isDouble()) return Napi::Number::New(env, v.toDouble());
+  if (v.isBool()) return Napi::Boolean::New(env, v.toBool());
+  return env.Null();
+}
+
+const c10::OperatorHandle& findOperator(const std::string& name, const std::string& overload) {
+  std::string key = name + "." + overload;
+  auto it = operators.find(key);
+  if (it != operators.end()) return it->second;
+  auto handle = c10::Dispatcher::singleton().findSchemaOrThrow(name.c_str(), overload.c_str());
+  return operators.emplace(key, handle).first->second;
+}
+
+template <typename F>
+Napi::Value guarded(const Napi::CallbackInfo& info, F body) {
+  try {
+    return body();
+  } catch (const c10::Error& e) {
+    throw Napi::Error::New(info.Env(), e.what_without_backtrace());
+  } catch (const std::exception& e) {
+    throw Napi::Error::New(info.Env(), e.what());
+  }
+}
+
+// call(name, overload, args): runs aten::<name>.<overload>; missing or undefined arguments
+// take the schema default, and an unset `device` is the current device.
+Napi::Value Call(const Napi::CallbackInfo& info) {
+  return guarded(info, [&]() -> Napi::Value {
+    const auto& op = findOperator(info[0].As<Napi::String>().Utf8Value(), info[1].As<Napi::String>().Utf8Value());
+    const auto& schema = op.schema();
+    Napi::Array args = info[2].As<Napi::Array>();
+    torch::jit::Stack stack;
+    stack.reserve(schema.arguments().size());
+    for (size_t i = 0; i < schema.arguments().size(); ++i) {
+      const auto& arg = schema.arguments()[i];
+      Napi::Value value = i < args.Length() ? args.Get(static_cast<uint32_t>(i)) : info.Env().Undefined();
+      if (!value.IsUndefined()) {
+        stack.emplace_back(toIValue(value, arg.type()));
+      } else if (arg.name() == "device") {
+        stack.emplace_back(device);
+      } else if (arg.default_value().has_value()) {
+        stack.emplace_back(*arg.default_value());
+      } else {
+        throw std::invalid_argument("torch backend: " + schema.name() + " needs argument '" + arg.name() + "'");
+      }
+    }
+    op.callBoxed(&stack);
+    Napi::Array out = Napi::Array::New(info.Env(), stack.size());
+    for (size_t i = 0; i < stack.size(); ++i) out.Set(static_cast<uint32_t>(i), fromIValue(info.Env(), stack[i]));
+    return out;
+  });
+}
+
+// fromArray(typedArray, shape, dtype) → handle; copies the values onto the device.
+Napi::Value FromArray(const Napi::CallbackInfo& info) {
+  return guarded(info, [&]() -> Napi::Value {
+    Napi::TypedArray values = info[0].As<Napi::TypedArray>();
+    Napi::Array jsShape = info[1].As<Napi::Array>();
+    std::vector<int64_t> shape(jsShape.Length());
+    for (uint32_t i = 0; i < jsShape.Length(); ++i) shape[i] = jsShape.Get(i).As<Napi::Number>().Int64Value();
+    at::Tensor t = at::empty(shape, at::TensorOptions().dtype(scalarTypeOf(info[2].As<Napi::String>().Utf8Value())));
+    size_t bytes = static_cast<size_t>(t.numel()) * t.element_size();
+    if (values.ByteLength() != bytes) throw std::invalid_argument("torch backend: fromArray got " + std::to_string(values.ByteLength()) + " bytes for " + std::to_string(bytes));
+    if (bytes > 0) std::memcpy(t.data_ptr(), static_cast<uint8_t*>(values.ArrayBuffer().Data()) + values.ByteOffset(), bytes);
+    return describe(info.Env(), device.is_cpu() ? t : t.to(device));
+  });
+}
+
+// readInto(handle, typedArray): copies the values into a Float32Array / Int32Array /
+// Uint8Array the caller allocated (in its own realm, so `instanceof` holds in jest too),
+// converting to its element type.
+Napi::Value ReadInto(const Napi::CallbackInfo& info) {
+  return guarded(info, [&]() -> Napi::Value {
+    Napi::TypedArray out = info[1].As<Napi::TypedArray>();
+    at::ScalarType type;
+    switch (out.TypedArrayType()) {
+      case napi_float32_array: type = at::kFloat; break;
+      case napi_int32_array: type = at::kInt; break;
+      case napi_uint8_array: type = at::kBool; break;
+      default: throw std::invalid_argument("torch backend: readInto needs a Float32Array, Int32Array or Uint8Array");
+    }
+    at::Tensor t = lookup(info[0]).to(at::kCPU, type).contiguous();
+    size_t bytes = static_cast<size_t>(t.numel()) * t.element_size();
+    if (out.ByteLength() != bytes) throw std::invalid_argument("torch backend: readInto got " + std::to_string(out.ByteLength()) + " bytes for " + std::to_string(bytes));
+    if (bytes > 0) std::memcpy(static_cast<uint8_t*>(out.ArrayBuffer().Data()) + out.ByteOffset(), t.data_ptr(), bytes);
+    return info.Env().Undefined();
+  });
+}
+
+Napi::Value Free(const Napi::CallbackInfo& info) {
+  return Napi::Boolean::New(info.Env(), tensors.erase(info[0].As<Napi::Number>().Uint32Value()) == 1);
+}
+
+// stats() → { count, bytes }: live handles and their element bytes.
+Napi::Value Stats(const Napi::CallbackInfo& info) {
+  double bytes = 0;
+  for (const auto& entry : tensors) bytes += static_cast<double>(entry.second.numel() * entry.second.element_size());
+  Napi::Object out = Napi::Object::New(info.Env());
+  out.Set("count", Napi::Number::New(info.Env(), static_cast<double>(tensors.size())));
+  out.Set("bytes", Napi::Number::New(info.Env(), bytes));
+  return out;
+}
+
+// configure({ threads?, device? }) → info(); throws when cuda is asked for but unavailable.
+Napi::Value Info(const Napi::CallbackInfo& info);
+
+Napi::Value Configure(const Napi::CallbackInfo& info) {
+  return guarded(info, [&]() -> Napi::Value {
+    Napi::Object options = info[0].As<Napi::Object>();
+    if (options.Has("threads") && options.Get("threads").IsNumber()) at::set_num_threads(options.Get("threads").As<Napi::Number>().Int32Value());
+    if (options.Has("device") && options.Get("device").IsString()) {
+      c10::Device requested(options.Get("device").As<Napi::String>().Utf8Value());
+      if (requested.is_cuda() && !at::hasCUDA()) throw std::invalid_argument("torch backend: cuda requested but this libtorch sees no CUDA device");
+      device = requested;
+    }
+    return Info(info);
+  });
+}
+
+Napi::Value Info(const Napi::CallbackInfo& info) {
+  Napi::Object out = Napi::Object::New(info.Env());
+  out.Set("version", Napi::String::New(info.Env(), TORCH_VERSION));
+  out.Set("threads", Napi::Number::New(info.Env(), at::get_num_threads()));
+  out.Set("device", Napi::String::New(info.Env(), device.str()));
+  out.Set("cuda", Napi::Boolean::New(info.Env(), at::hasCUDA()));
+  out.Set("parallel", Napi::String::New(info.Env(), at::get_parallel_info()));
+  return out;
+}
+
+Napi::Object Init(Napi::Env env, Napi::Object exports) {
+  exports.Set("call", Napi::Function::New(env, Call, "call"));
+  exports.Set("fromArray", Napi::Function::New(env, FromArray, "fromArray"));
+  exports.Set("readInto", Napi::Function::New(env, ReadInto, "readInto"));
+  exports.Set("free", Napi::Function::New(env, Free, "free"));
+  exports.Set("stats", Napi::Function::New(env, Stats, "stats"));
+  exports.Set("configure", Napi::Function::New(env, Configure, "configure"));
+  exports.Set("info", Napi::Function::New(env, Info, "info"));
+  return exports;
+}
+
+}  // namespace
+
+NODE_API_MODULE(mimo_torch, Init)

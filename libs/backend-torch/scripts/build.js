@@ -1,0 +1,41 @@
+#!/usr/bin/env node
+// Builds the native addon (build/Release/mimo_torch.node) with node-gyp when libtorch is
+// found. Without libtorch it prints why, records the reason in build/status.json (the
+// backend's probe reports it) and exits 0, so installs and CI without libtorch still pass.
+'use strict';
+const { spawnSync } = require('child_process');
+const { existsSync, mkdirSync, writeFileSync } = require('fs');
+const path = require('path');
+const { findLibtorch } = require('./find-libtorch');
+
+const projectDir = path.resolve(__dirname, '..');
+const buildDir = path.join(projectDir, 'build');
+const statusFile = path.join(buildDir, 'status.json');
+
+function writeStatus(status) {
+  mkdirSync(buildDir, { recursive: true });
+  writeFileSync(statusFile, `${JSON.stringify({ ...status, builtAt: new Date().toISOString() }, null, 2)}\n`);
+}
+
+const libtorch = findLibtorch();
+if (!libtorch.found) {
+  console.log(`@mimo/backend-torch: native addon not built: ${libtorch.reason}`);
+  writeStatus({ built: false, reason: libtorch.reason });
+  process.exit(0);
+}
+
+console.log(`@mimo/backend-torch: building against ${libtorch.source} (${libtorch.libDir})`);
+const nodeGyp = require.resolve('node-gyp/bin/node-gyp.js');
+// Node's own headers ship with most installs (include/node beside bin/node); use them rather than downloading.
+const nodeDir = path.resolve(path.dirname(process.execPath), '..');
+const args = [nodeGyp, 'rebuild', '--release', `--jobs=${process.env.MIMO_BUILD_JOBS ?? 'max'}`];
+if (existsSync(path.join(nodeDir, 'include', 'node', 'common.gypi'))) args.push(`--nodedir=${nodeDir}`);
+const started = Date.now();
+const result = spawnSync(process.execPath, args, { cwd: projectDir, stdio: 'inherit' });
+if (result.status !== 0) {
+  writeStatus({ built: false, reason: `node-gyp failed (exit ${result.status}) building against ${libtorch.source}`, libtorch });
+  console.error('@mimo/backend-torch: native build failed (see the compiler output above).');
+  process.exit(result.status ?? 1);
+}
+writeStatus({ built: true, libtorch });
+console.log(`@mimo/backend-torch: built in ${((Date.now() - started) / 1000).toFixed(1)} s`);

@@ -1,0 +1,92 @@
+#!/usr/bin/env node
+// Finds libtorch for the native build, in this order: $LIBTORCH (an unpacked libtorch
+// folder), a Python torch installation (`python3 -c "import torch"`), Debian's
+// libtorch-dev (/usr/include/ATen, /usr/lib/<multiarch>/libtorch_cpu.so).
+//   node find-libtorch.js            → JSON { found, reason?, source, includeDirs, libDir, abi }
+//   node find-libtorch.js includes   → include folders, space separated (binding.gyp)
+//   node find-libtorch.js libraries  → linker flags (binding.gyp)
+//   node find-libtorch.js abi        → 0 or 1, for -D_GLIBCXX_USE_CXX11_ABI (binding.gyp)
+'use strict';
+const { execFileSync } = require('child_process');
+const { existsSync, readFileSync } = require('fs');
+const path = require('path');
+
+const LIBS = ['torch', 'torch_cpu', 'c10'];
+
+function describe(source, root, includeDirs, libDir, abi) {
+  const header = includeDirs.map((dir) => path.join(dir, 'ATen', 'Tensor.h')).find(existsSync);
+  if (!header) return { found: false, reason: `${source}: no ATen headers under ${includeDirs.join(', ')}` };
+  if (!existsSync(path.join(libDir, 'libtorch_cpu.so'))) return { found: false, reason: `${source}: no libtorch_cpu.so in ${libDir}` };
+  return { found: true, source, root, includeDirs, libDir, abi };
+}
+
+function fromEnv() {
+  const root = process.env.LIBTORCH;
+  if (!root) return { found: false, reason: 'LIBTORCH not set' };
+  const cmake = path.join(root, 'share', 'cmake', 'Torch', 'TorchConfig.cmake');
+  const abiMatch = existsSync(cmake) ? /_GLIBCXX_USE_CXX11_ABI=(\d)/.exec(readFileSync(cmake, 'utf8')) : null;
+  const include = path.join(root, 'include');
+  return describe(`LIBTORCH=${root}`, root, [include, path.join(include, 'torch', 'csrc', 'api', 'include')], path.join(root, 'lib'), abiMatch ? Number(abiMatch[1]) : 1);
+}
+
+function fromPython() {
+  const script = 'import os, torch; print(os.path.dirname(torch.__file__)); print(int(torch._C._GLIBCXX_USE_CXX11_ABI))';
+  const reasons = [];
+  for (const python of ['python3', '/usr/bin/python3']) {
+    let out;
+    try {
+      out = execFileSync(python, ['-c', script], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'], timeout: 60000 });
+    } catch {
+      reasons.push(`${python} cannot import torch`);
+      continue;
+    }
+    const [root, abi] = out.trim().split('\n');
+    const include = path.join(root, 'include');
+    const found = describe(`python torch (${python})`, root, [include, path.join(include, 'torch', 'csrc', 'api', 'include')], path.join(root, 'lib'), Number(abi));
+    if (found.found) return found;
+    reasons.push(found.reason);
+  }
+  return { found: false, reason: reasons.join('; ') };
+}
+
+function fromDebian() {
+  let multiarch = 'x86_64-linux-gnu';
+  try {
+    multiarch = execFileSync('gcc', ['-print-multiarch'], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim() || multiarch;
+  } catch {
+    // No gcc: the build fails later anyway; keep the usual name for the message.
+  }
+  return describe('Debian libtorch-dev', '/usr', ['/usr/include', '/usr/include/torch/csrc/api/include'], `/usr/lib/${multiarch}`, 1);
+}
+
+function findLibtorch() {
+  const tried = [];
+  for (const find of [fromEnv, fromPython, fromDebian]) {
+    const result = find();
+    if (result.found) return result;
+    tried.push(result.reason);
+  }
+  return { found: false, reason: `libtorch not found (${tried.join('; ')}); install it with \`apt-get install libtorch-dev\` or set LIBTORCH` };
+}
+
+module.exports = { findLibtorch };
+
+if (require.main === module) {
+  const found = findLibtorch();
+  const what = process.argv[2];
+  if (what === undefined) {
+    process.stdout.write(`${JSON.stringify(found, null, 2)}\n`);
+  } else if (!found.found) {
+    process.stderr.write(`${found.reason}\n`);
+    process.exit(1);
+  } else if (what === 'includes') {
+    // /usr/include is already a system folder; naming it with -I would reorder libc++'s headers.
+    process.stdout.write(found.includeDirs.filter((dir) => dir !== '/usr/include').join(' '));
+  } else if (what === 'libraries') {
+    const libs = LIBS.map((lib) => `-l${lib}`).join(' ');
+    // --no-as-needed keeps libtorch.so (and, in a CUDA build, libtorch_cuda's kernel registrations) loaded.
+    process.stdout.write(`-L${found.libDir} -Wl,-rpath,${found.libDir} -Wl,--no-as-needed ${libs} -Wl,--as-needed`);
+  } else if (what === 'abi') {
+    process.stdout.write(String(found.abi));
+  }
+}

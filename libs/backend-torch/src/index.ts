@@ -1,0 +1,10 @@
+import { registerTorchBackend } from './register-torch';
+
+export * from './register-torch';
+export { TorchBackend } from './torch-backend';
+export { TORCH_BACKEND, TORCH_KERNELS } from './kernels';
+export type { TorchInfo } from './native/torch-addon';
+export type { LibtorchBuildInfo } from './native/load-addon';
+
+// Importing @mimo/backend-torch registers the backend (when the addon loads); the status says why not otherwise.
+registerTorchBackend();

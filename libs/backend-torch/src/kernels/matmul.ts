@@ -1,0 +1,37 @@
+import * as tf from '@tensorflow/tfjs';
+import { NativeTensor } from '../native/torch-addon';
+import { TorchBackend } from '../torch-backend';
+import { applyActivation, FusedActivation } from './activation';
+import { inputDtype, torchKernel } from './kernel';
+
+interface MatMulAttrs {
+  transposeA: boolean;
+  transposeB: boolean;
+  activation?: FusedActivation;
+  leakyreluAlpha?: number;
+}
+
+/** a·b with tfjs's transposes and broadcast batch dims ([…, m, k] · […, k, n] → […, m, n]). */
+function matmul(b: TorchBackend, a: tf.TensorInfo, c: tf.TensorInfo, attrs: MatMulAttrs, bias?: tf.TensorInfo): NativeTensor {
+  const left = attrs.transposeA ? b.op('transpose', 'int', a, -1, -2) : a;
+  const right = attrs.transposeB ? b.op('transpose', 'int', c, -1, -2) : c;
+  // addmm fuses the bias into the GEMM for the common 2-D case.
+  if (bias !== undefined && a.shape.length === 2 && c.shape.length === 2 && bias.dtype === a.dtype) {
+    return b.op('addmm', '', bias, left, right);
+  }
+  const product = b.op('matmul', '', left, right);
+  return bias === undefined ? product : b.op('add', 'Tensor', product, bias);
+}
+
+export const matmulKernels: tf.KernelConfig[] = [
+  torchKernel('BatchMatMul', ({ inputs: { a, b: c }, attrs, backend }) => matmul(backend, a, c, attrs as unknown as MatMulAttrs), inputDtype('a')),
+  torchKernel(
+    '_FusedMatMul',
+    ({ inputs: { a, b: c, bias, preluActivationWeights }, attrs, backend }) => {
+      const fused = attrs as unknown as MatMulAttrs;
+      const out = matmul(backend, a, c, fused, bias ?? undefined);
+      return applyActivation(backend, out, fused.activation, preluActivationWeights ?? undefined, fused.leakyreluAlpha);
+    },
+    inputDtype('a'),
+  ),
+];

@@ -1,0 +1,38 @@
+/** A tensor in the native store: its handle, shape and ATen dtype ('int64' only for intermediates). */
+export interface NativeTensor {
+  id: number;
+  shape: number[];
+  dtype: 'float32' | 'int32' | 'bool' | 'int64' | 'float64' | 'other';
+}
+
+/** One result of a boxed ATen call. */
+export type NativeValue = NativeTensor | NativeTensor[] | number | boolean | null | NativeValue[];
+
+/** An argument of a boxed ATen call: a handle, a number, a flag, a string, null (None) or a list. */
+export type NativeArg = number | boolean | string | null | undefined | readonly NativeArg[];
+
+export interface TorchInfo {
+  /** libtorch version, e.g. "1.13.0". */
+  version: string;
+  /** at::get_num_threads(). */
+  threads: number;
+  /** Where new tensors live, e.g. "cpu" or "cuda". */
+  device: string;
+  /** at::hasCUDA(). */
+  cuda: boolean;
+  /** at::get_parallel_info(). */
+  parallel: string;
+}
+
+/** The addon's exports (native/addon.cc). */
+export interface TorchAddon {
+  /** Runs `aten::<name>.<overload>`; undefined or missing arguments take the schema default. */
+  call(name: string, overload: string, args: readonly NativeArg[]): NativeValue[];
+  fromArray(values: Float32Array | Int32Array | Uint8Array, shape: readonly number[], dtype: 'float32' | 'int32' | 'bool'): NativeTensor;
+  /** Copies the values to the host into `out` (its length must be the element count), converting to its element type. */
+  readInto(id: number, out: Float32Array | Int32Array | Uint8Array): void;
+  free(id: number): boolean;
+  stats(): { count: number; bytes: number };
+  configure(options: { threads?: number; device?: string }): TorchInfo;
+  info(): TorchInfo;
+}

@@ -1,0 +1,57 @@
+import * as tf from '@tensorflow/tfjs';
+import * as os from 'os';
+import { TORCH_BACKEND, TORCH_KERNELS } from './kernels';
+import { LibtorchBuildInfo, loadTorchAddon } from './native/load-addon';
+import { TorchInfo } from './native/torch-addon';
+import { TorchBackend } from './torch-backend';
+
+/** Whether the torch backend is registered with tf, and if not, why. */
+export type TorchStatus =
+  | { available: true; info: TorchInfo; libtorch?: LibtorchBuildInfo; kernels: string[] }
+  | { available: false; reason: string };
+
+let status: TorchStatus | undefined;
+
+/**
+ * Loads the addon, applies MIMO_THREADS (default: every core) and MIMO_DEVICE (default
+ * cpu; cuda only when libtorch sees a CUDA device), and registers the 'torch' backend
+ * and its kernels with tf. Priority 0, so it never becomes tf's default by itself: the
+ * resolver in @mimo/backend selects it. Idempotent; never throws.
+ */
+export function registerTorchBackend(): TorchStatus {
+  status ??= register();
+  return status;
+}
+
+function register(): TorchStatus {
+  const loaded = loadTorchAddon();
+  if (!loaded.ok) return { available: false, reason: loaded.reason };
+  let info: TorchInfo;
+  try {
+    info = loaded.addon.configure({ threads: requestedThreads(), device: requestedDevice() });
+  } catch (error) {
+    return { available: false, reason: error instanceof Error ? error.message : String(error) };
+  }
+  if (tf.findBackendFactory(TORCH_BACKEND) == null) tf.registerBackend(TORCH_BACKEND, () => new TorchBackend(loaded.addon), 0);
+  for (const config of TORCH_KERNELS) {
+    if (tf.getKernel(config.kernelName, TORCH_BACKEND) === undefined) tf.registerKernel(config);
+  }
+  return { available: true, info, libtorch: loaded.libtorch, kernels: TORCH_KERNELS.map((k) => k.kernelName).sort() };
+}
+
+function requestedThreads(): number {
+  const raw = process.env.MIMO_THREADS?.trim();
+  const cores = typeof os.availableParallelism === 'function' ? os.availableParallelism() : os.cpus().length;
+  if (raw === undefined || raw === '') return cores;
+  const threads = Number(raw);
+  if (!Number.isInteger(threads) || threads < 1) throw new Error(`MIMO_THREADS must be a positive integer. Received: ${raw}`);
+  return threads;
+}
+
+function requestedDevice(): string {
+  const raw = process.env.MIMO_DEVICE?.trim().toLowerCase();
+  if (raw === undefined || raw === '' || raw === 'cpu') return 'cpu';
+  if (raw === 'gpu') return 'cuda';
+  if (/^cuda(:\d+)?$/.test(raw)) return raw;
+  throw new Error(`MIMO_DEVICE must be cpu or cuda[:N]. Received: ${raw}`);
+}

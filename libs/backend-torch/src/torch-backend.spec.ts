@@ -1,0 +1,80 @@
+import * as tf from '@tensorflow/tfjs';
+import { registerTorchBackend } from './register-torch';
+import { TorchBackend } from './torch-backend';
+
+const status = registerTorchBackend();
+const describeTorch = status.available ? describe : describe.skip;
+
+describeTorch('TorchBackend', () => {
+  beforeAll(() => tf.setBackend('torch'));
+  afterAll(() => tf.setBackend('cpu'));
+  const backend = () => tf.backend() as TorchBackend;
+
+  it('keeps tensors natively: reads copy out, dispose frees, memory() reports native bytes', () => {
+    const before = backend().memory();
+    const t = tf.tensor2d([[1, 2, 3], [4, 5, 6]]);
+    const i = tf.tensor1d([7, -8], 'int32');
+    const b = tf.tensor1d([true, false, true], 'bool');
+
+    expect(backend().memory().numTorchTensors).toBe(before.numTorchTensors + 3);
+    expect(backend().memory().numBytesInTorch).toBe(before.numBytesInTorch + 6 * 4 + 2 * 4 + 3);
+    const values = t.dataSync();
+    expect(values).toBeInstanceOf(Float32Array);
+    values[0] = 100;
+    expect(Array.from(t.dataSync())).toEqual([1, 2, 3, 4, 5, 6]);
+    expect(i.dataSync()).toEqual(new Int32Array([7, -8]));
+    expect(b.dataSync()).toEqual(new Uint8Array([1, 0, 1]));
+
+    tf.dispose([t, i, b]);
+    expect(backend().memory()).toMatchObject({ numTorchTensors: before.numTorchTensors, numBytesInTorch: before.numBytesInTorch });
+  });
+
+  it('reads asynchronously, counts data ids, keeps string tensors in JavaScript', async () => {
+    const ids = backend().numDataIds();
+    const t = tf.tensor([1.5, 2.5]);
+    const s = tf.tensor(['a', 'bc']);
+    expect(backend().numDataIds()).toBe(ids + 2);
+    expect(Array.from(await t.data())).toEqual([1.5, 2.5]);
+    expect(await s.data()).toEqual(['a', 'bc']);
+    tf.dispose([t, s]);
+    expect(backend().numDataIds()).toBe(ids);
+  });
+
+  it('takes tensors over from another backend, and times kernels', async () => {
+    await tf.setBackend('cpu');
+    const onCpu = tf.tensor([1, 2, 3]);
+    await tf.setBackend('torch');
+    expect(Array.from(onCpu.add(1).dataSync())).toEqual([2, 3, 4]);
+    const timing = await tf.time(() => tf.tidy(() => tf.matMul(tf.ones([64, 64]), tf.ones([64, 64]))));
+    expect(timing.kernelMs).toBeGreaterThanOrEqual(0);
+    onCpu.dispose();
+  });
+
+  it('trains 1,000 steps with flat tensor count and native bytes, and bounded process memory', () => {
+    const w1 = tf.variable(tf.randomNormal([16, 32], 0, 0.1, 'float32', 1));
+    const w2 = tf.variable(tf.randomNormal([32, 1], 0, 0.1, 'float32', 2));
+    const optimizer = tf.train.adam(0.01);
+    const x = tf.randomNormal([64, 16], 0, 1, 'float32', 3);
+    const y = tf.randomNormal([64, 1], 0, 1, 'float32', 4);
+    const step = () => optimizer.minimize(() => tf.losses.meanSquaredError(y, tf.relu(x.matMul(w1)).matMul(w2)) as tf.Scalar, false);
+
+    for (let i = 0; i < 10; i++) step();
+    const start = { tensors: tf.memory().numTensors, native: backend().memory(), rss: process.memoryUsage().rss };
+    for (let i = 0; i < 1000; i++) step();
+
+    expect(tf.memory().numTensors).toBe(start.tensors);
+    expect(backend().memory()).toMatchObject({ numTorchTensors: start.native.numTorchTensors, numBytesInTorch: start.native.numBytesInTorch });
+    expect(process.memoryUsage().rss - start.rss).toBeLessThan(64 * 1024 * 1024);
+    tf.dispose([w1, w2, x, y]);
+    optimizer.dispose();
+  });
+
+  it('frees every native intermediate when a kernel throws', () => {
+    const before = backend().memory().numTorchTensors;
+    const a = tf.ones([2, 3]);
+    const b = tf.ones([4, 5]);
+    expect(() => tf.engine().runKernel('BatchMatMul', { a, b }, { transposeA: false, transposeB: false })).toThrow(/torch|size|shape|mat/i);
+    tf.dispose([a, b]);
+    expect(backend().memory().numTorchTensors).toBe(before);
+  });
+});

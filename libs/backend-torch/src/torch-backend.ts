@@ -1,0 +1,208 @@
+import * as tf from '@tensorflow/tfjs';
+import { NativeArg, NativeTensor, NativeValue, TorchAddon, TorchInfo } from './native/torch-addon';
+
+/** What the backend keeps per tfjs dataId: a native handle, or (string tensors only) the JS values. */
+interface TorchData {
+  id?: number;
+  /** Element count and dtype, to allocate the array `readSync` fills. */
+  size: number;
+  dtype: tf.DataType;
+  strings?: tf.BackendValues;
+  refCount: number;
+}
+
+/** tfjs's numeric dtypes → ATen ScalarType codes. */
+export const SCALAR_TYPE = { float32: 6, int32: 3, bool: 11, int64: 4 } as const;
+
+/** An argument of `op`: tfjs tensors and native tensors are passed by handle. */
+export type OpArg = tf.TensorInfo | NativeTensor | NativeArg | readonly OpArg[];
+
+/**
+ * TensorFlow.js backend whose tensors live in libtorch as at::Tensor. A dataId maps to a
+ * native handle; reading copies out, disposing frees. Kernels (kernels/*.ts) call ATen
+ * operators by name through `op`; intermediates they create are freed when the kernel returns.
+ */
+export class TorchBackend extends tf.KernelBackend {
+  private readonly data: tf.DataStorage<TorchData>;
+  /** Native tensors created by the kernel now running (freed when it returns, unless returned). */
+  private scope: NativeTensor[] | undefined;
+
+  constructor(readonly addon: TorchAddon) {
+    super();
+    this.data = new tf.DataStorage(this, tf.engine());
+  }
+
+  info(): TorchInfo {
+    return this.addon.info();
+  }
+
+  // ---- storage -------------------------------------------------------------------------
+
+  override write(values: tf.BackendValues, shape: number[], dtype: tf.DataType): tf.DataId {
+    const dataId = {};
+    this.data.set(dataId, this.store(values, shape, dtype));
+    return dataId;
+  }
+
+  override move(dataId: tf.DataId, values: tf.BackendValues, shape: number[], dtype: tf.DataType, refCount: number): void {
+    this.data.set(dataId, { ...this.store(values, shape, dtype), refCount });
+  }
+
+  override readSync(dataId: tf.DataId): tf.BackendValues {
+    const entry = this.data.get(dataId);
+    if (entry.strings !== undefined) return entry.strings;
+    const out = entry.dtype === 'int32' ? new Int32Array(entry.size) : entry.dtype === 'bool' ? new Uint8Array(entry.size) : new Float32Array(entry.size);
+    this.addon.readInto(entry.id as number, out);
+    return out;
+  }
+
+  override read(dataId: tf.DataId): Promise<tf.BackendValues> {
+    return Promise.resolve(this.readSync(dataId));
+  }
+
+  override disposeData(dataId: tf.DataId, force = false): boolean {
+    if (!this.data.has(dataId)) return true;
+    const entry = this.data.get(dataId);
+    entry.refCount--;
+    if (!force && entry.refCount > 0) return false;
+    if (entry.id !== undefined) this.addon.free(entry.id);
+    this.data.delete(dataId);
+    return true;
+  }
+
+  override refCount(dataId: tf.DataId): number {
+    return this.data.has(dataId) ? this.data.get(dataId).refCount : 0;
+  }
+
+  override incRef(dataId: tf.DataId): void {
+    this.data.get(dataId).refCount++;
+  }
+
+  override numDataIds(): number {
+    return this.data.numDataIds();
+  }
+
+  /** `unreliable: false`, plus the native store's tensor count and bytes. */
+  override memory(): { unreliable: boolean; numBytesInTorch: number; numTorchTensors: number } {
+    const stats = this.addon.stats();
+    return { unreliable: false, numBytesInTorch: stats.bytes, numTorchTensors: stats.count };
+  }
+
+  override timerAvailable(): boolean {
+    return true;
+  }
+
+  override async time(f: () => void): Promise<tf.BackendTimingInfo> {
+    const start = performance.now();
+    f();
+    return { kernelMs: performance.now() - start };
+  }
+
+  override floatPrecision(): 32 {
+    return 32;
+  }
+
+  override dispose(): void {
+    // Native tensors of disposed tfjs tensors are already freed; the rest go with the process.
+  }
+
+  /** A tfjs dataId for a native tensor, cast to a tfjs dtype when it is not one. */
+  makeTensorInfo(tensor: NativeTensor, dtype?: tf.DataType): tf.TensorInfo {
+    const want = dtype ?? tfjsDtype(tensor.dtype);
+    const stored = tensor.dtype === want ? tensor : this.cast(tensor, want);
+    const dataId = {};
+    this.data.set(dataId, { id: stored.id, refCount: 1, size: sizeOf(stored.shape), dtype: want });
+    return { dataId, shape: stored.shape, dtype: want };
+  }
+
+  // ---- kernel helpers ------------------------------------------------------------------
+
+  /** The native handle of a tfjs tensor. */
+  handle(info: tf.TensorInfo): number {
+    const id = this.data.get(info.dataId).id;
+    if (id === undefined) throw new Error(`torch backend: no native tensor for dtype ${info.dtype}`);
+    return id;
+  }
+
+  /** Runs `aten::<name>.<overload>` and returns its first result as a native tensor. */
+  op(name: string, overload: string, ...args: OpArg[]): NativeTensor {
+    return this.ops(name, overload, ...args)[0] as NativeTensor;
+  }
+
+  /** Runs `aten::<name>.<overload>` and returns every result (tuples and lists as arrays). */
+  ops(name: string, overload: string, ...args: OpArg[]): NativeValue[] {
+    const results = this.addon.call(`aten::${name}`, overload, args.map((arg) => this.toNative(arg)));
+    if (this.scope) collectTensors(results, this.scope);
+    return results;
+  }
+
+  cast(tensor: NativeTensor | tf.TensorInfo, dtype: tf.DataType | 'int64'): NativeTensor {
+    const code = SCALAR_TYPE[dtype as keyof typeof SCALAR_TYPE];
+    if (code === undefined) throw new Error(`torch backend: cannot cast to ${dtype}`);
+    return this.op('to', 'dtype', tensor, code);
+  }
+
+  /**
+   * Runs one kernel body: every native tensor it creates is freed afterwards except the
+   * ones it returns, which become tfjs tensors.
+   */
+  execute(body: () => NativeTensor | NativeTensor[], dtypes?: tf.DataType | tf.DataType[]): tf.TensorInfo | tf.TensorInfo[] {
+    const outer = this.scope;
+    const created: NativeTensor[] = [];
+    this.scope = created;
+    try {
+      const result = body();
+      const outputs = Array.isArray(result) ? result : [result];
+      const infos = outputs.map((tensor, i) => this.makeTensorInfo(tensor, Array.isArray(dtypes) ? dtypes[i] : dtypes));
+      const kept = new Set(infos.map((info) => this.data.get(info.dataId).id));
+      for (const tensor of created) if (!kept.has(tensor.id)) this.addon.free(tensor.id);
+      return Array.isArray(result) ? infos : infos[0];
+    } catch (error) {
+      for (const tensor of created) this.addon.free(tensor.id);
+      throw error;
+    } finally {
+      this.scope = outer;
+    }
+  }
+
+  private toNative(arg: OpArg): NativeArg {
+    if (Array.isArray(arg)) return arg.map((item: OpArg) => this.toNative(item));
+    if (arg !== null && typeof arg === 'object') {
+      if ('dataId' in arg) return this.handle(arg as tf.TensorInfo);
+      if ('id' in arg) return (arg as NativeTensor).id;
+    }
+    return arg as NativeArg;
+  }
+
+  private store(values: tf.BackendValues, shape: number[], dtype: tf.DataType): TorchData {
+    const size = sizeOf(shape);
+    if (dtype === 'string') return { strings: values, refCount: 1, size, dtype };
+    if (dtype === 'complex64') throw new Error('torch backend: complex64 tensors are not supported');
+    const tensor = this.addon.fromArray(asTypedArray(values, dtype, size), shape, dtype);
+    return { id: tensor.id, refCount: 1, size, dtype };
+  }
+}
+
+function sizeOf(shape: readonly number[]): number {
+  return shape.reduce((a, b) => a * b, 1);
+}
+
+function tfjsDtype(dtype: NativeTensor['dtype']): tf.DataType {
+  if (dtype === 'float32' || dtype === 'int32' || dtype === 'bool') return dtype;
+  return dtype === 'int64' ? 'int32' : 'float32';
+}
+
+function collectTensors(values: NativeValue[], into: NativeTensor[]): void {
+  for (const value of values) {
+    if (Array.isArray(value)) collectTensors(value, into);
+    else if (value !== null && typeof value === 'object') into.push(value);
+  }
+}
+
+/** The typed array tfjs uses for a dtype; `values` may be absent (an uninitialised tensor). */
+function asTypedArray(values: tf.BackendValues | null, dtype: 'float32' | 'int32' | 'bool', size: number): Float32Array | Int32Array | Uint8Array {
+  const ctor = dtype === 'float32' ? Float32Array : dtype === 'int32' ? Int32Array : Uint8Array;
+  if (values == null) return new ctor(size);
+  if (values instanceof ctor) return values;
+  return ctor.from(values as ArrayLike<number>);
+}

@@ -1,0 +1,66 @@
+import * as tf from '@tensorflow/tfjs';
+import { installKernelBridge } from '../kernel-bridge';
+import { loadPackage } from '../optional-package';
+import { BackendCandidate, BackendProbe, MimoDevice } from './backend-candidate';
+
+const TORCH_PACKAGE = '@mimo/backend-torch';
+const TORCH_BACKEND = 'torch';
+
+type TorchModule = typeof import('@mimo/backend-torch');
+
+/** Kernels a torch bridge must not fill: the torch backend stores no complex64 tensors. */
+const TORCH_UNBRIDGEABLE_KERNELS: Readonly<Record<string, string>> = Object.freeze(
+  Object.fromEntries(['Complex', 'ComplexAbs', 'Real', 'Imag', 'FFT', 'IFFT'].map((name) => [name, 'torch stores no complex64 tensors'])),
+);
+
+/** Loads @mimo/backend-torch (which registers 'torch' when its addon loads) and reads its status. */
+function torchStatus(): { ok: true; status: ReturnType<TorchModule['registerTorchBackend']> } | { ok: false; error: string } {
+  const loaded = loadPackage<TorchModule>(TORCH_PACKAGE);
+  return loaded.ok ? { ok: true, status: loaded.module.registerTorchBackend() } : { ok: false, error: loaded.error };
+}
+
+/**
+ * libtorch's ATen kernels through the @mimo/backend-torch addon (built by `npm run
+ * build:torch` when libtorch is installed); kernels it lacks run on a private cpu backend
+ * through the kernel bridge. MIMO_DEVICE picks cpu or cuda, MIMO_THREADS the threads.
+ */
+export const torchCandidate: BackendCandidate<'torch'> = {
+  name: 'torch',
+  package: TORCH_PACKAGE,
+  tfjsBackend: TORCH_BACKEND,
+  installHint: 'Install libtorch (`apt-get install libtorch-dev`, or set LIBTORCH to a libtorch folder) and run `npm run build:torch`.',
+
+  async probe(): Promise<BackendProbe<'torch'>> {
+    const base = { name: 'torch' as const, package: TORCH_PACKAGE };
+    const loaded = torchStatus();
+    if (!loaded.ok) return { ...base, installed: false, usable: false, reason: `${TORCH_PACKAGE} failed to load: ${loaded.error}` };
+    const { status } = loaded;
+    if (!status.available) return { ...base, installed: false, usable: false, reason: status.reason };
+    const where = status.libtorch === undefined ? '' : ` from ${status.libtorch.source} (${status.libtorch.libDir})`;
+    return {
+      ...base,
+      installed: true,
+      usable: true,
+      version: status.info.version,
+      reason: `libtorch ${status.info.version}${where}, device ${status.info.device}, ${status.info.threads} threads`,
+    };
+  },
+
+  async activate() {
+    const loaded = torchStatus();
+    if (!loaded.ok) throw new Error(`${TORCH_PACKAGE} failed to load: ${loaded.error}`);
+    if (!loaded.status.available) throw new Error(loaded.status.reason);
+    const { info, libtorch, kernels } = loaded.status;
+    const bridge = installKernelBridge({ sourceBackend: 'cpu', targetBackend: TORCH_BACKEND, exclude: TORCH_UNBRIDGEABLE_KERNELS });
+    const ok = await tf.setBackend(TORCH_BACKEND);
+    if (!ok) throw new Error(`tf.setBackend('${TORCH_BACKEND}') failed`);
+    const device: MimoDevice = info.device.startsWith('cuda') ? 'cuda' : 'cpu';
+    return {
+      device,
+      threads: info.threads,
+      detail:
+        `libtorch ${info.version}${libtorch === undefined ? '' : ` (${libtorch.libDir})`}, device ${info.device}, ` +
+        `${info.threads} thread${info.threads === 1 ? '' : 's'}, ${kernels.length} native kernels, ${bridge.bridged.length} bridged from cpu`,
+    };
+  },
+};

@@ -1,0 +1,47 @@
+import * as tf from '@tensorflow/tfjs';
+
+/** The issue's three throughput models (batch 64, adam), with tools/bench/src/pytorch_bench.py as their PyTorch twins. */
+export const BENCH_MODELS = ['mlp', 'cnn', 'lstm'] as const;
+export type BenchModelName = (typeof BENCH_MODELS)[number];
+
+export interface BenchModel {
+  model: tf.LayersModel;
+  x: tf.Tensor;
+  y: tf.Tensor;
+  /** One line: the architecture. */
+  description: string;
+}
+
+/** Builds and compiles one bench model with a random batch of `batchSize` examples. */
+export function buildBenchModel(name: BenchModelName, batchSize: number): BenchModel {
+  const seed = { kernelInitializer: tf.initializers.glorotUniform({ seed: 1 }) };
+  const model = tf.sequential();
+  let x: tf.Tensor;
+  let y: tf.Tensor;
+  let description: string;
+  if (name === 'mlp') {
+    model.add(tf.layers.dense({ inputShape: [64], units: 256, activation: 'relu', ...seed }));
+    model.add(tf.layers.dense({ units: 256, activation: 'relu', ...seed }));
+    model.add(tf.layers.dense({ units: 1, ...seed }));
+    x = tf.randomNormal([batchSize, 64], 0, 1, 'float32', 1);
+    y = tf.randomNormal([batchSize, 1], 0, 1, 'float32', 2);
+    description = 'MLP 64→256→256→1, MSE';
+  } else if (name === 'cnn') {
+    model.add(tf.layers.conv2d({ inputShape: [32, 32, 3], filters: 32, kernelSize: 3, activation: 'relu', ...seed }));
+    model.add(tf.layers.maxPooling2d({ poolSize: 2 }));
+    model.add(tf.layers.conv2d({ filters: 64, kernelSize: 3, activation: 'relu', ...seed }));
+    model.add(tf.layers.flatten());
+    model.add(tf.layers.dense({ units: 10, activation: 'softmax', ...seed }));
+    x = tf.randomNormal([batchSize, 32, 32, 3], 0, 1, 'float32', 1);
+    y = tf.oneHot(tf.randomUniform([batchSize], 0, 10, 'int32', 2), 10);
+    description = 'CNN 32×32×3: conv 32 → max pool → conv 64 → dense 10, cross-entropy';
+  } else {
+    model.add(tf.layers.lstm({ inputShape: [50, 16], units: 64, ...seed }));
+    model.add(tf.layers.dense({ units: 1, ...seed }));
+    x = tf.randomNormal([batchSize, 50, 16], 0, 1, 'float32', 1);
+    y = tf.randomNormal([batchSize, 1], 0, 1, 'float32', 2);
+    description = 'LSTM(64) over 50 steps × 16 features → dense 1, MSE';
+  }
+  model.compile({ optimizer: tf.train.adam(1e-3), loss: name === 'cnn' ? 'categoricalCrossentropy' : 'meanSquaredError' });
+  return { model, x, y, description };
+}

@@ -1,0 +1,4 @@
+export * from './bench-models';
+export * from './measure';
+export * from './pytorch-reference';
+export * from './report-table';

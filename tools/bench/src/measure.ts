@@ -1,0 +1,54 @@
+import * as tf from '@tensorflow/tfjs';
+import { BenchModelName, buildBenchModel } from './bench-models';
+
+export interface Measurement {
+  /** Samples per second of each repetition. */
+  samplesPerSecond: number[];
+  median: number;
+  /** (max − min) / median of the repetitions. */
+  spread: number;
+}
+
+export interface MeasureOptions {
+  batchSize: number;
+  repetitions: number;
+  /** Each repetition trains whole steps until at least this long. */
+  minSeconds: number;
+  warmupSteps: number;
+}
+
+/** Above this, the first step's time decides that one timed repetition is enough. */
+const SLOW_STEP_MS = 10_000;
+
+/** Trains `name` on the active backend: warm-up steps, then `repetitions` timed runs of whole steps. */
+export async function measureTraining(name: BenchModelName, options: MeasureOptions): Promise<Measurement> {
+  const { model, x, y } = buildBenchModel(name, options.batchSize);
+  const step = async () => {
+    await model.trainOnBatch(x, y);
+  };
+  const first = performance.now();
+  await step();
+  // A step that takes many seconds (e.g. wasm's bridged conv gradients) is timed once, not repeated.
+  const slow = performance.now() - first > SLOW_STEP_MS;
+  for (let i = 1; i < options.warmupSteps && !slow; i++) await step();
+  const samplesPerSecond: number[] = [];
+  for (let rep = 0; rep < (slow ? 1 : options.repetitions); rep++) {
+    const start = performance.now();
+    let steps = 0;
+    while (steps === 0 || performance.now() - start < options.minSeconds * 1000) {
+      await step();
+      steps++;
+    }
+    samplesPerSecond.push((steps * options.batchSize) / ((performance.now() - start) / 1000));
+  }
+  model.dispose();
+  tf.dispose([x, y]);
+  return summarise(samplesPerSecond);
+}
+
+export function summarise(samplesPerSecond: number[]): Measurement {
+  const sorted = [...samplesPerSecond].sort((a, b) => a - b);
+  const mid = sorted.length >> 1;
+  const median = sorted.length % 2 === 1 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
+  return { samplesPerSecond, median, spread: median === 0 ? 0 : (sorted[sorted.length - 1] - sorted[0]) / median };
+}

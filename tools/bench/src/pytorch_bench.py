@@ -1,0 +1,62 @@
+"""PyTorch twins of tools/bench's models: prints {"model": [samples/s per repetition]} as JSON.
+
+Usage: python3 pytorch_bench.py BATCH REPETITIONS MIN_SECONDS WARMUP THREADS
+"""
+import json
+import sys
+import time
+
+import torch
+from torch import nn
+
+
+class Lstm(nn.Module):
+    def __init__(self):
+        super().__init__()
+        self.lstm = nn.LSTM(16, 64, batch_first=True)
+        self.out = nn.Linear(64, 1)
+
+    def forward(self, x):
+        _, (h, _) = self.lstm(x)
+        return self.out(h[-1])
+
+
+def build(name, batch):
+    if name == "mlp":
+        model = nn.Sequential(nn.Linear(64, 256), nn.ReLU(), nn.Linear(256, 256), nn.ReLU(), nn.Linear(256, 1))
+        return model, torch.randn(batch, 64), torch.randn(batch, 1), nn.MSELoss()
+    if name == "cnn":
+        model = nn.Sequential(
+            nn.Conv2d(3, 32, 3), nn.ReLU(), nn.MaxPool2d(2), nn.Conv2d(32, 64, 3), nn.ReLU(), nn.Flatten(), nn.Linear(64 * 13 * 13, 10)
+        )
+        return model, torch.randn(batch, 3, 32, 32), torch.randint(0, 10, (batch,)), nn.CrossEntropyLoss()
+    return Lstm(), torch.randn(batch, 50, 16), torch.randn(batch, 1), nn.MSELoss()
+
+
+def measure(name, batch, repetitions, min_seconds, warmup):
+    model, x, y, loss_fn = build(name, batch)
+    optimizer = torch.optim.Adam(model.parameters(), lr=1e-3)
+
+    def step():
+        optimizer.zero_grad()
+        loss_fn(model(x), y).backward()
+        optimizer.step()
+
+    for _ in range(warmup):
+        step()
+    rates = []
+    for _ in range(repetitions):
+        start = time.perf_counter()
+        steps = 0
+        while steps == 0 or time.perf_counter() - start < min_seconds:
+            step()
+            steps += 1
+        rates.append(steps * batch / (time.perf_counter() - start))
+    return rates
+
+
+if __name__ == "__main__":
+    batch, repetitions, min_seconds, warmup, threads = int(sys.argv[1]), int(sys.argv[2]), float(sys.argv[3]), int(sys.argv[4]), int(sys.argv[5])
+    torch.set_num_threads(threads)
+    torch.manual_seed(1)
+    print(json.dumps({name: measure(name, batch, repetitions, min_seconds, warmup) for name in ["mlp", "cnn", "lstm"]}))

@@ -1,0 +1,20 @@
+#!/usr/bin/env bash
+# Sets up a fresh clone: libtorch + OpenBLAS from apt where we may install (root or sudo), the npm packages,
+# and the native torch addon. Without apt or libtorch every step still succeeds and runs fall back to wasm.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+if command -v apt-get >/dev/null; then
+  SUDO=""
+  if [ "$(id -u)" != 0 ] && command -v sudo >/dev/null; then SUDO="sudo"; fi
+  if [ "$(id -u)" = 0 ] || [ -n "$SUDO" ]; then
+    # OpenBLAS: Debian's libtorch otherwise links the reference BLAS, ~20x slower at matrix products.
+    $SUDO apt-get update
+    $SUDO apt-get install -y --no-install-recommends libtorch-dev libopenblas0-pthread
+  else
+    echo "setup: not root and no sudo: skipping libtorch (runs will use the wasm backend)"
+  fi
+fi
+
+npm ci --no-audit --no-fund
+npm run build:torch
