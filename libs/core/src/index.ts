@@ -18,3 +18,4 @@ export * from './app/app-definition';
 export * from './app/pending-commands';
 export * from './tensorboard';
 export * from './augmentation';
+export * from './training';

@@ -4,9 +4,9 @@ import * as os from 'os';
 import * as path from 'path';
 import { loadBundle, saveBundle } from '../bundle/bundle';
 import { buildModel } from '../model/build-model';
-import { compileModel } from '../model/compile-model';
 import { ModelSpecInput, parseModelSpec } from '../spec/model-spec';
 import { randomInputs, randomTargets, TensorMap } from '../synthetic/random-examples';
+import { Trainer } from '../training/trainer/trainer';
 
 export interface ModelCheckResult {
   name: string;
@@ -78,17 +78,30 @@ export async function checkModel(raw: ModelSpecInput, options: ModelCheckOptions
     result.params = model.countParams();
     if (model.inputNames.join() !== result.inputs.join()) result.problems.push(`input names ${model.inputNames} ≠ spec ${result.inputs}`);
     if (model.outputNames.join() !== result.outputs.join()) result.problems.push(`output names ${model.outputNames} ≠ spec ${result.outputs}`);
-    compileModel(model, spec);
     inputs = randomInputs(spec, steps * batchSize);
     targets = randomTargets(spec, steps * batchSize);
     const losses: number[] = [];
-    await model.fit(inputs, targets, {
-      epochs: 1,
-      batchSize,
-      shuffle: false,
-      verbose: 0,
-      callbacks: { onBatchEnd: async (_batch, logs) => void losses.push(logs?.loss ?? NaN) },
-    });
+    // The trainer every app uses: one epoch of `steps` batches in order. Batch logs hold the running mean of the
+    // epoch's loss; with equal batches, step k's own loss is (k+1)·mean_k − k·mean_(k−1).
+    const trainer = new Trainer(model, spec, { epochs: 1, batchSize, shuffle: false });
+    let previousMean = 0;
+    try {
+      await trainer.fit(
+        { xs: inputs, ys: targets },
+        {
+          callbacks: [
+            {
+              onBatchEnd: (batch, logs) => {
+                losses.push((batch + 1) * logs.loss - batch * previousMean);
+                previousMean = logs.loss;
+              },
+            },
+          ],
+        },
+      );
+    } finally {
+      trainer.dispose();
+    }
     result.lossFirst = losses[0];
     result.lossLast = losses[losses.length - 1];
     if (!losses.every(Number.isFinite)) result.problems.push(`training loss is not finite: ${losses}`);

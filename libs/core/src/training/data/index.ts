@@ -1,0 +1,4 @@
+export * from './training-data';
+export * from './check-data';
+export * from './subset-data';
+export * from './epoch-batches';

@@ -1,0 +1,3 @@
+export * from './ensemble';
+export * from './bagging';
+export * from './stacking';

@@ -1,0 +1,37 @@
+import * as tf from '@tensorflow/tfjs';
+import { z } from 'zod';
+import { OptimizerFields } from './optimizer-fields';
+import { TrainingOptimizer } from './training-optimizer';
+
+export const AdamConfigSchema = z
+  .object({
+    name: z.literal('adam').describe('Adam: adaptive moments.'),
+    learningRate: OptimizerFields.learningRate.default(0.001).describe('Learning rate. Defaults to 0.001.'),
+    beta1: z.number().gt(0).lt(1).default(0.9).describe('Decay of the first-moment estimate. Defaults to 0.9.'),
+    beta2: z.number().gt(0).lt(1).default(0.999).describe('Decay of the second-moment estimate. Defaults to 0.999.'),
+    epsilon: z.number().positive().default(1e-7).describe('Added to the denominator for stability. Defaults to 1e-7.'),
+    ...OptimizerFields.clipping,
+  })
+  .describe('Adam, with Keras 3 update rules.');
+
+export type AdamConfig = z.infer<typeof AdamConfigSchema>;
+
+/** `m ← β₁m + (1−β₁)g`, `v ← β₂v + (1−β₂)g²`, `w ← w − lr·√(1−β₂ᵗ)/(1−β₁ᵗ) · m / (√v + ε)`. */
+export class Adam extends TrainingOptimizer {
+  readonly name = 'adam';
+  protected readonly slotNames = ['m', 'v'] as const;
+
+  constructor(private readonly config: AdamConfig) {
+    super(config.learningRate);
+  }
+
+  protected update(variable: tf.Variable, gradient: tf.Tensor, [m, v]: tf.Variable[], step: number): void {
+    const { beta1, beta2, epsilon } = this.config;
+    const alpha = (this.learningRate * Math.sqrt(1 - beta2 ** step)) / (1 - beta1 ** step);
+    const newM = tf.add(tf.mul(m, beta1), tf.mul(gradient, 1 - beta1));
+    const newV = tf.add(tf.mul(v, beta2), tf.mul(tf.square(gradient), 1 - beta2));
+    variable.assign(tf.sub(variable, tf.div(tf.mul(newM, alpha), tf.add(tf.sqrt(newV), epsilon))));
+    m.assign(newM);
+    v.assign(newV);
+  }
+}

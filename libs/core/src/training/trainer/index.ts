@@ -1,0 +1,7 @@
+export * from './trainer-config';
+export * from './training-error';
+export * from './train-step';
+export * from './evaluate';
+export * from './dropout-seeds';
+export * from './trainer';
+export * from './augment-batch';

@@ -1,0 +1,2 @@
+export * from './encoder-layers';
+export * from './transfer-weights';
