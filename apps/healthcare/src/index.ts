@@ -1,9 +1,14 @@
-import { AppDefinition, pendingCommands } from '@mimo/core';
+import { createAppCommands } from '@mimo/app-kit';
+import { AppDefinition } from '@mimo/core';
 import { healthcareSpec } from './model';
+import { healthcarePlugin } from './plugin';
+
+export { healthcarePlugin } from './plugin';
+export { generateCohort } from './cohort/generate-cohort';
 
 export const healthcareApp: AppDefinition = {
   name: 'healthcare',
-  summary: 'Lab values + chest X-ray → outcome',
+  summary: 'Lab values + chest X-ray → outcome (+ severity)',
   spec: healthcareSpec,
-  commands: pendingCommands('healthcare', 'Healthcare and autonomous-sensor apps'),
+  commands: createAppCommands(healthcarePlugin),
 };

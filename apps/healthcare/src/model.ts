@@ -1,4 +1,37 @@
-import { referenceSpec } from '@mimo/core';
+import { SpecOptions } from '@mimo/app-kit';
+import { ModelSpecInput, referenceSpec } from '@mimo/core';
 
-/** Lab values + chest X-ray → outcome: the seed reference model until the app's own data and heads land. */
+type HeadConfigInput = ModelSpecInput['heads'][string];
+
+/** The app's reference spec, as `mimo healthcare spec` shows it (lab values + chest X-ray → outcome). */
 export const healthcareSpec = referenceSpec('healthcare_labs_image');
+
+/** Loss weight of the auxiliary heads (severity, icu) beside the outcome's 1. */
+export const AUXILIARY_LOSS_WEIGHT = 0.3;
+
+const SPEC_NAMES: Record<string, string> = { PneumoniaMNIST: 'pneumoniamnist_xray', WDBC: 'wdbc_labs' };
+
+/**
+ * The healthcare spec for prepared data: `labs` → Dense [32, 16] (dropout 0.2), `xray` → CNN [16, 32] + Dense 32,
+ * fusion concat + Dense 32 (`--fusion attention`: gated fusion, a learnt per-patient weighting of the
+ * modalities), heads from the labels — outcome / diagnosis binary (weight 1), severity multiclass and icu
+ * binary as auxiliary heads (weight 0.3).
+ */
+export function createHealthcareSpec({ data, fusion }: SpecOptions): ModelSpecInput {
+  const inputs = data.inputs as Record<string, { kind: 'numeric'; size: number } | { kind: 'image'; height: number; width: number; channels: 1 | 3 }>;
+  const imageOnly = !('labs' in inputs);
+  const encoders: ModelSpecInput['inputs'] = {};
+  if (inputs.labs?.kind === 'numeric') encoders.labs = { ...inputs.labs, encoder: { type: 'dense', units: [32, 16], dropout: 0.2 } };
+  if (inputs.xray?.kind === 'image') encoders.xray = { ...inputs.xray, encoder: { type: 'cnn', filters: imageOnly ? [32, 64] : [16, 32], units: [imageOnly ? 64 : 32] } };
+  const heads = Object.fromEntries(
+    Object.entries((data.heads ?? {}) as Record<string, HeadConfigInput>).map(([name, head]) => [name, name === 'outcome' || name === 'diagnosis' ? head : { ...head, lossWeight: AUXILIARY_LOSS_WEIGHT }]),
+  );
+  return {
+    name: SPEC_NAMES[data.card.name] ?? 'patient_outcome',
+    description: 'Lab values + chest X-ray → outcome (+ severity)',
+    inputs: encoders,
+    fusion: fusion === 'attention' && Object.keys(encoders).length > 1 ? { type: 'gated', units: 32 } : { type: 'concat', units: [32], dropout: 0.2 },
+    heads,
+    optimizer: { name: 'adam', learningRate: 0.002 },
+  };
+}

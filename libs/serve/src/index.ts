@@ -1,2 +1,14 @@
-// The public API of @mimo/serve. Empty until its issue lands ("Serving: an HTTP server for every app's models").
-export {};
+// The public API of @mimo/serve (see docs/serving.md).
+export * from './http/create-serve-app';
+export * from './http/start-server';
+export * from './http/openapi';
+export * from './model/served-model';
+export * from './model/model-registry';
+export * from './model/model-version';
+export * from './model/load-served-model';
+export * from './model/table-record-decoder';
+export * from './model/image-base64';
+export * from './predict/request-error';
+export * from './predict/dynamic-batcher';
+export * from './predict/input-batch';
+export * from './cli/serve-cli';

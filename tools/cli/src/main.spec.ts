@@ -1,4 +1,4 @@
-import { buildModel, parseModelSpec } from '@mimo/core';
+import { buildModel, parseModelSpec, pendingCommands } from '@mimo/core';
 import { apps } from './apps';
 import { main, takeBackendFlag } from './main';
 
@@ -39,9 +39,19 @@ describe('mimo CLI', () => {
   });
 
   it('says plainly which app commands are not built yet', async () => {
-    const { code, err } = await run(['healthcare', 'train', '--backend', 'wasm']);
-    expect(code).toBe(2);
-    expect(err).toContain('mimo healthcare train: not built yet; it is planned in "Healthcare and autonomous-sensor apps"');
+    const pending = pendingCommands('demo', 'Some issue');
+    let err = '';
+    const stderr = jest.spyOn(process.stderr, 'write').mockImplementation((chunk) => ((err += String(chunk)), true));
+    try {
+      expect(await pending.train.run([])).toBe(2);
+    } finally {
+      stderr.mockRestore();
+    }
+    expect(err).toContain('mimo demo train: not built yet; it is planned in "Some issue"');
+  });
+
+  it('runs app commands built on the app kit, with flag errors as exit code 2', async () => {
+    expect(await run(['healthcare', 'train', '--epochs', 'x', '--backend', 'wasm'])).toMatchObject({ code: 2, err: expect.stringContaining('mimo healthcare train: --epochs expects an integer') });
   });
 
   it('prints an app spec with its parameter count', async () => {

@@ -2,6 +2,7 @@ import { describeBackend, formatDoctorReport, doctorReport, initBackend } from '
 import { apps } from './apps';
 import { appCommand } from './commands/app-command';
 import { modelsCommand, modelsUsage } from './commands/models-command';
+import { serveCommand } from './commands/serve-command';
 import { formatTable } from './table';
 
 const usage = () => `mimo — multi-input / multi-output deep-learning reference models
@@ -9,6 +10,7 @@ const usage = () => `mimo — multi-input / multi-output deep-learning reference
 Usage:
   mimo models [--check] [--only a,b]   reference model specs; --check builds, trains, saves and reloads each
   mimo doctor                          Node / TensorFlow.js versions, backends and which one a run picks
+  mimo serve --models DIR [--port N]   serve every bundle in DIR over HTTP (TensorFlow Serving style REST API)
   mimo <app> <command> [flags]         ${Object.keys(apps).join(' | ')}
 
 Global flags:
@@ -43,11 +45,12 @@ export async function main(argv: string[]): Promise<number> {
     process.stdout.write(`${formatDoctorReport(await doctorReport())}\n`);
     return 0;
   }
-  if (command !== 'models' && !(command in apps)) {
+  if (command !== 'models' && command !== 'serve' && !(command in apps)) {
     process.stderr.write(`Unknown command '${command}'.\n\n${usage()}\n`);
     return 2;
   }
   const choice = await initBackend({ backend });
   process.stderr.write(`${describeBackend(choice)}\n`);
+  if (command === 'serve') return serveCommand(args);
   return command === 'models' ? modelsCommand(args) : appCommand(apps[command], args);
 }

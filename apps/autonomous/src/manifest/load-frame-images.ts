@@ -1,0 +1,35 @@
+import { DataError, decodeImage, ImageFit } from '@mimo/data';
+import { ManifestFrame } from './read-manifest';
+
+/** A manifest frame with its decoded camera image. */
+export interface LoadedFrame {
+  id: string;
+  /** `[size, size, 3]` RGB, uint8. */
+  camera: Uint8Array;
+  ranges: number[];
+  label?: string;
+}
+
+export interface LoadImagesOptions {
+  /** Side the model reads. Defaults to 32. */
+  imageSize?: number;
+  /** Images of another size: 'fill' stretches (default), 'exact' makes it an error, 'cover' / 'contain' as in @mimo/data. */
+  fit?: ImageFit;
+}
+
+/** Decodes every frame's camera image (sharp, RGB); an unreadable image is a DataError naming the manifest line and the file. */
+export async function loadFrameImages(frames: readonly ManifestFrame[], options: LoadImagesOptions = {}): Promise<LoadedFrame[]> {
+  const size = options.imageSize ?? 32;
+  const loaded: LoadedFrame[] = [];
+  for (const frame of frames) {
+    let camera: Uint8Array;
+    try {
+      camera = await decodeImage(frame.cameraPath, { height: size, width: size, channels: 3, fit: options.fit ?? 'fill' });
+    } catch (error) {
+      if (!(error instanceof DataError)) throw error;
+      throw new DataError({ ...frame.location, column: 'camera' }, error.message);
+    }
+    loaded.push({ id: frame.id, camera, ranges: frame.ranges, label: frame.label });
+  }
+  return loaded;
+}

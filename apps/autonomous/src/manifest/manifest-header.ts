@@ -1,0 +1,47 @@
+import { DataError } from '@mimo/data';
+
+/** Where each field of a manifest row is: the columns found in its header. */
+export interface ManifestColumns {
+  id: number;
+  camera: number;
+  label?: number;
+  /** Inline range columns r1 … rN, in beam order; absent when the manifest uses a `ranges` file column. */
+  ranges?: number[];
+  /** Column holding a path to a file of ranges. */
+  rangeFile?: number;
+}
+
+export const MANIFEST_FORMAT =
+  'frame_id, camera (an image path, relative to the manifest), either r1 … rN (ranges in metres) or ranges (a path to a file of N ranges), and label';
+
+/** Finds the manifest's columns in its header; a missing one is a DataError that lists what the format needs. */
+export function readManifestHeader(file: string, header: readonly string[], needLabel: boolean): ManifestColumns {
+  const names = header.map((name) => name.trim());
+  const find = (name: string): number | undefined => {
+    const index = names.indexOf(name);
+    return index === -1 ? undefined : index;
+  };
+  const require = (name: string): number => {
+    const index = find(name);
+    if (index === undefined) throw new DataError({ file, line: 1 }, `expected a column "${name}" (the format: ${MANIFEST_FORMAT}), received the columns ${names.join(', ')}`);
+    return index;
+  };
+  const rangeColumns = names
+    .map((name, index) => ({ beam: /^r(\d+)$/.exec(name)?.[1], index }))
+    .filter((c): c is { beam: string; index: number } => c.beam !== undefined)
+    .sort((a, b) => Number(a.beam) - Number(b.beam));
+  const rangeFile = find('ranges');
+  if (rangeColumns.length === 0 && rangeFile === undefined) {
+    throw new DataError({ file, line: 1 }, `expected range columns r1 … rN or a "ranges" file column (the format: ${MANIFEST_FORMAT}), received the columns ${names.join(', ')}`);
+  }
+  rangeColumns.forEach((c, i) => {
+    if (Number(c.beam) !== i + 1) throw new DataError({ file, line: 1 }, `expected range columns r1 … r${rangeColumns.length} without gaps, received r${c.beam} where r${i + 1} belongs`);
+  });
+  return {
+    id: require('frame_id'),
+    camera: require('camera'),
+    label: needLabel ? require('label') : find('label'),
+    ranges: rangeColumns.length > 0 ? rangeColumns.map((c) => c.index) : undefined,
+    rangeFile: rangeColumns.length > 0 ? undefined : rangeFile,
+  };
+}

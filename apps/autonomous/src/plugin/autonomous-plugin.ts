@@ -1,0 +1,20 @@
+import { AppPlugin } from '@mimo/app-kit';
+import { parseSensorPreprocessing } from '../data/sensor-preprocessing';
+import { autonomousSpecFor } from '../model';
+import { decodeSensorRecords } from './decode-records';
+import { extraCommands, report } from './extra-commands';
+import { prepareFrames } from './prepare-frames';
+
+/** The autonomous app's plug-in to @mimo/app-kit: its frames, its specs, its record decoding, its report. */
+export const autonomousPlugin: AppPlugin = {
+  name: 'autonomous',
+  prepare: prepareFrames,
+  createSpec: ({ data, seed, fusion }) => {
+    const state = parseSensorPreprocessing(data.preprocessing);
+    return autonomousSpecFor(fusion ?? 'concat', { imageSize: state.imageSize, beams: state.beams, classes: state.classes.length, seed });
+  },
+  trainerConfig: () => ({ optimizer: { name: 'adam', learningRate: 0.002 } }),
+  decodeRecords: (records, bundle, baseDir) => decodeSensorRecords(records, bundle.preprocessing, baseDir),
+  report,
+  extraCommands,
+};

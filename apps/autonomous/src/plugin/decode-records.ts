@@ -1,0 +1,57 @@
+import { promises as fs } from 'fs';
+import * as path from 'path';
+import { TensorMap } from '@mimo/core';
+import { DataError, decodeImage } from '@mimo/data';
+import { frameTensors, SensorFrame } from '../data/frame-tensors';
+import { parseSensorPreprocessing, SensorPreprocessing } from '../data/sensor-preprocessing';
+
+function present(value: unknown): boolean {
+  return value !== undefined && value !== null && value !== '';
+}
+
+async function readRanges(record: Record<string, unknown>, state: SensorPreprocessing, baseDir: string, row: number): Promise<number[] | undefined> {
+  const inline = Array.from({ length: state.beams }, (_, i) => record[`r${i + 1}`]);
+  let raw: unknown[];
+  if (inline.some(present)) raw = inline;
+  else if (Array.isArray(record.ranges)) raw = record.ranges;
+  else if (typeof record.ranges === 'string' && record.ranges !== '') {
+    const file = path.resolve(baseDir, record.ranges);
+    const text = await fs.readFile(file, 'utf8').catch(() => {
+      throw new DataError({ row, column: 'ranges' }, `expected a file of ranges, received a path that does not exist (${file})`);
+    });
+    raw = text.split(/[\s,]+/).filter((s) => s !== '');
+  } else return undefined;
+  if (raw.length !== state.beams) throw new DataError({ row, column: 'ranges' }, `expected ${state.beams} ranges, received ${raw.length}`);
+  return raw.map((value, i) => {
+    const n = typeof value === 'number' ? value : typeof value === 'string' && value.trim() !== '' ? Number(value) : NaN;
+    if (!Number.isFinite(n) || n < 0) throw DataError.expected({ row, column: inline.some(present) ? `r${i + 1}` : 'ranges' }, 'a range in metres (a finite number ≥ 0)', value);
+    return n;
+  });
+}
+
+/**
+ * Request records → the model's inputs, as training read them: `camera` (an image path, relative to `baseDir`)
+ * and the ranges (`r1` … `rN`, a `ranges` array, or a `ranges` file path). A record may lack one sensor: it is fed
+ * as zeros, the way modality dropout trained the model for it. A record with neither is an error.
+ */
+export async function decodeSensorRecords(records: Record<string, unknown>[], preprocessing: unknown, baseDir: string): Promise<TensorMap> {
+  const state = parseSensorPreprocessing(preprocessing);
+  const frames: SensorFrame[] = [];
+  for (const [i, record] of records.entries()) {
+    const row = i + 1;
+    const ranges = await readRanges(record, state, baseDir, row);
+    const cameraPath = present(record.camera) ? path.resolve(baseDir, String(record.camera)) : undefined;
+    if (!ranges && !cameraPath) throw new DataError({ row }, `expected a camera image path ("camera") and/or ranges (r1 … r${state.beams} or "ranges"), received neither`);
+    let camera: Uint8Array = new Uint8Array(state.imageSize * state.imageSize * 3);
+    if (cameraPath) {
+      try {
+        camera = await decodeImage(cameraPath, { height: state.imageSize, width: state.imageSize, channels: 3, fit: 'fill' });
+      } catch (error) {
+        throw error instanceof DataError ? new DataError({ row, column: 'camera' }, error.message) : error;
+      }
+    }
+    frames.push({ camera, ranges: ranges ?? new Array<number>(state.beams).fill(0) });
+  }
+  const { xs } = frameTensors(frames, state);
+  return xs;
+}

@@ -1,0 +1,25 @@
+import * as tf from '@tensorflow/tfjs';
+import { decodeTableRecords } from '@mimo/app-kit';
+import { TensorMap } from '@mimo/core';
+import { decodeImage } from '@mimo/data';
+import * as path from 'path';
+import { XRAY_PREPROCESSING } from './prepare-pneumoniamnist';
+
+/**
+ * Records → input tensors for `predict`: a bundle trained on a manifest or WDBC decodes through its
+ * TablePreprocessor; an image-only (PneumoniaMNIST) bundle reads each record's `image` path (28×28 grey,
+ * resized to fit), relative to the input file's folder.
+ */
+export async function decodeHealthcareRecords(records: Record<string, unknown>[], bundle: { preprocessing?: unknown }, baseDir: string): Promise<TensorMap> {
+  const format = (bundle.preprocessing as { format?: string } | undefined)?.format;
+  if (format !== XRAY_PREPROCESSING.format) return decodeTableRecords(records, bundle, baseDir);
+  const pixels = await Promise.all(
+    records.map((record, i) => {
+      if (typeof record.image !== 'string') throw new Error(`record ${i + 1}: expected an "image" path, received ${JSON.stringify(record.image)}`);
+      return decodeImage(path.resolve(baseDir, record.image), { height: 28, width: 28, channels: 1, fit: 'fill' });
+    }),
+  );
+  const flat = new Float32Array(pixels.length * 28 * 28);
+  pixels.forEach((p, i) => flat.set(Array.from(p, (v) => v / 255), i * 28 * 28));
+  return { xray: tf.tensor4d(flat, [pixels.length, 28, 28, 1]) };
+}

@@ -1,0 +1,98 @@
+import { initBackend } from '@mimo/backend';
+import { AppCommand } from '@mimo/core';
+import { runEvaluate } from '../flows/evaluate-flow';
+import { runPredict } from '../flows/predict-flow';
+import { runTrain } from '../flows/train-flow';
+import { AppPlugin, FusionChoice, TrainOptions } from '../plugin';
+import { FlagError, FlagRules, parseFlags, ParsedFlags, requireFlag } from './parse-flags';
+import { runServe } from './serve-command';
+
+export const TRAIN_FLAGS = {
+  data: { type: 'string' },
+  out: { type: 'string' },
+  epochs: { type: 'int' },
+  'batch-size': { type: 'int' },
+  seed: { type: 'int', min: 0 },
+  backend: { type: 'string' },
+  fusion: { type: 'string', choices: ['concat', 'attention'] },
+  inputs: { type: 'list' },
+  tensorboard: { type: 'string' },
+  patience: { type: 'int' },
+  tiny: { type: 'boolean' },
+} as const satisfies FlagRules;
+
+export const EVALUATE_FLAGS = { model: { type: 'string' }, data: { type: 'string' }, json: { type: 'string' }, backend: { type: 'string' } } as const satisfies FlagRules;
+export const PREDICT_FLAGS = { model: { type: 'string' }, input: { type: 'string' }, backend: { type: 'string' } } as const satisfies FlagRules;
+export const SERVE_FLAGS = { model: { type: 'string' }, port: { type: 'int', min: 0 }, host: { type: 'string' }, backend: { type: 'string' } } as const satisfies FlagRules;
+export const REPORT_FLAGS = { out: { type: 'string' }, runs: { type: 'string' }, backend: { type: 'string' } } as const satisfies FlagRules;
+
+/** Train flags with the kit's defaults filled in. */
+export function trainOptions(flags: ParsedFlags<typeof TRAIN_FLAGS>): TrainOptions {
+  return {
+    data: flags.data,
+    out: flags.out,
+    epochs: flags.epochs ?? 20,
+    batchSize: flags.batchSize ?? 32,
+    seed: flags.seed ?? 42,
+    backend: flags.backend,
+    fusion: flags.fusion as FusionChoice | undefined,
+    inputs: flags.inputs,
+    tensorboard: flags.tensorboard,
+    patience: flags.patience ?? 5,
+    tiny: flags.tiny ?? false,
+  };
+}
+
+/**
+ * Runs a command body: `FlagError` → message on stderr, exit 2; any other error → `mimo <app> <cmd>: message`,
+ * exit 1. `--backend`, when the command got it (the mimo CLI already strips it), picks the backend first.
+ */
+function command<R extends FlagRules>(app: string, name: string, summary: string, rules: R, body: (flags: ParsedFlags<R>) => Promise<number>): AppCommand {
+  return {
+    summary,
+    run: async (args) => {
+      try {
+        const flags = parseFlags(args, rules);
+        const backend = (flags as { backend?: string }).backend;
+        if (backend) await initBackend({ backend });
+        return await body(flags);
+      } catch (error) {
+        process.stderr.write(`mimo ${app} ${name}: ${(error as Error).message}\n`);
+        return error instanceof FlagError ? 2 : 1;
+      }
+    },
+  };
+}
+
+/** The five common commands (`train`, `evaluate`, `predict`, `serve`, `report`) plus the plugin's own. */
+export function createAppCommands(plugin: AppPlugin): Record<string, AppCommand> {
+  const app = plugin.name;
+  const out = (text: string) => process.stdout.write(`${text}\n`);
+  return {
+    train: command(app, 'train', 'train on --data (default: the app data set) and save a bundle with its model card', TRAIN_FLAGS, async (flags) => {
+      const result = await runTrain(plugin, trainOptions(flags));
+      out(JSON.stringify({ bundle: result.dir, backend: result.card.backend, test: result.card.metrics.test }, null, 2));
+      return 0;
+    }),
+    evaluate: command(app, 'evaluate', 'metrics per head of a bundle on the test split (--json FILE writes them)', EVALUATE_FLAGS, async (flags) => {
+      out(JSON.stringify(await runEvaluate(plugin, { model: requireFlag(flags.model, 'model'), data: flags.data, json: flags.json }), null, 2));
+      return 0;
+    }),
+    predict: command(app, 'predict', 'predict every record of --input FILE.jsonl|FILE.csv with --model DIR (JSON lines out)', PREDICT_FLAGS, async (flags) => {
+      const predictions = await runPredict(plugin, { model: requireFlag(flags.model, 'model'), input: requireFlag(flags.input, 'input') });
+      for (const p of predictions) out(JSON.stringify(p));
+      return 0;
+    }),
+    serve: command(app, 'serve', 'serve --model DIR over HTTP (@mimo/serve) on --port N (default 8080)', SERVE_FLAGS, (flags) =>
+      runServe(plugin, { model: requireFlag(flags.model, 'model'), port: flags.port ?? 8080, host: flags.host }),
+    ),
+    report: command(app, 'report', `regenerate the app report (docs/${app}.md, charts) from the bundles in --runs DIR (out/${app})`, REPORT_FLAGS, async (flags) => {
+      if (!plugin.report) {
+        process.stderr.write(`mimo ${app} report: not built yet for ${app}\n`);
+        return 2;
+      }
+      return plugin.report({ out: flags.out, runs: flags.runs });
+    }),
+    ...plugin.extraCommands,
+  };
+}

@@ -1,0 +1,24 @@
+import { mkdtempSync, writeFileSync } from 'fs';
+import { tmpdir } from 'os';
+import * as path from 'path';
+import { readRecords } from './read-records';
+
+const dir = mkdtempSync(path.join(tmpdir(), 'mimo-records-'));
+const file = (name: string, text: string) => {
+  writeFileSync(path.join(dir, name), text);
+  return path.join(dir, name);
+};
+
+describe('readRecords', () => {
+  it('reads JSON lines and CSV rows', async () => {
+    expect(await readRecords(file('a.jsonl', '{"age": 40}\n\n{"age": 50}\n'))).toEqual([{ age: 40 }, { age: 50 }]);
+    expect(await readRecords(file('a.csv', 'age,ward\n40,A\n'))).toEqual([{ age: '40', ward: 'A' }]);
+  });
+
+  it('names the file and line of a bad record', async () => {
+    await expect(readRecords(file('b.jsonl', '{"age": 40}\n{age\n'))).rejects.toThrow(/b\.jsonl:2: not valid JSON/);
+    await expect(readRecords(file('c.jsonl', '[1]\n'))).rejects.toThrow(/c\.jsonl:1: expected a JSON object per line/);
+    await expect(readRecords(path.join(dir, 'none.jsonl'))).rejects.toThrow(/none\.jsonl: cannot read the input file \(ENOENT\)/);
+    await expect(readRecords(file('d.txt', 'x'))).rejects.toThrow(/expected a \.jsonl or \.csv file/);
+  });
+});

@@ -1,0 +1,95 @@
+import { loadBundle } from '@mimo/core';
+import { mkdtempSync, readFileSync, writeFileSync } from 'fs';
+import { tmpdir } from 'os';
+import * as path from 'path';
+import { createAppCommands } from '../cli/app-commands';
+import { runCommand } from '../testing/run-command';
+import { tablePlugin } from '../testing/table-plugin';
+import { runEvaluate } from './evaluate-flow';
+import { runPredict } from './predict-flow';
+import { testPredictions } from './test-predictions';
+import { runTrain } from './train-flow';
+
+const dir = mkdtempSync(path.join(tmpdir(), 'mimo-kit-'));
+const quiet = () => undefined;
+
+describe('train → evaluate → predict through a plugin', () => {
+  const plugin = tablePlugin();
+  const bundleDir = path.join(dir, 'toy');
+  const options = { out: bundleDir, epochs: 15, batchSize: 32, seed: 3, patience: 5, tiny: false };
+
+  it('trains, saves a bundle with preprocessing and a model card, and learns the label', async () => {
+    const result = await runTrain(plugin, options, quiet);
+    expect(result.card.metrics.test.y.accuracy).toBeGreaterThan(0.85);
+    const bundle = await loadBundle(bundleDir);
+    expect(bundle.preprocessing).toMatchObject({ format: 'mimo.preprocessing' });
+    expect(bundle.card).toMatchObject({ app: 'toy', seed: 3, inputs: ['num', 'ward'], heads: { y: 'binary' }, data: { name: 'toy table', n: { train: 800, val: 100, test: 100 } } });
+    expect(bundle.card.backend).toEqual(expect.any(String));
+    expect((bundle.card.history as Record<string, number[]>).val_loss.length).toBe((bundle.card.epochs as { completed: number }).completed);
+    bundle.model.dispose();
+  });
+
+  it('evaluates the same test split from the bundle, with the saved preprocessing', async () => {
+    const json = path.join(dir, 'eval/metrics.json');
+    const report = await runEvaluate(plugin, { model: bundleDir, json });
+    expect(report).toMatchObject({ dataset: 'toy table', n: 100 });
+    const card = JSON.parse(readFileSync(path.join(bundleDir, 'card.json'), 'utf8'));
+    expect(report.heads.y.accuracy).toBeCloseTo(card.metrics.test.y.accuracy, 6);
+    expect(Object.keys(report.heads.y).sort()).toEqual(['accuracy', 'auc', 'f1', 'loss', 'precision', 'recall']);
+    expect(JSON.parse(readFileSync(json, 'utf8'))).toEqual(report);
+  });
+
+  it('predicts JSON lines and CSV rows', async () => {
+    const jsonl = path.join(dir, 'in.jsonl');
+    writeFileSync(jsonl, '{"a": 2, "noise": 0, "ward": "A"}\n{"a": -2, "noise": 0, "ward": "B"}\n');
+    const predictions = await runPredict(plugin, { model: bundleDir, input: jsonl });
+    expect(predictions).toHaveLength(2);
+    expect(predictions[0].y as number).toBeGreaterThan(0.5);
+    expect(predictions[1].y as number).toBeLessThan(0.5);
+    const csv = path.join(dir, 'in.csv');
+    writeFileSync(csv, 'a,noise,ward\n2,0,A\n');
+    expect(await runPredict(plugin, { model: bundleDir, input: csv })).toEqual([predictions[0]]);
+  });
+
+  it('gives the test labels and scores of a bundle for charts', async () => {
+    const predictions = await testPredictions(plugin, bundleDir);
+    expect(predictions.labels.y).toHaveLength(100);
+    expect(predictions.scores.y).toHaveLength(100);
+    expect(predictions.scores.y[0]).toHaveLength(1);
+  });
+
+  it('trains a subset of inputs under its own name', async () => {
+    const result = await runTrain(plugin, { ...options, out: undefined, epochs: 1, inputs: ['num'], tiny: true }, quiet);
+    expect(result.dir).toBe(path.join('out', 'toy', 'toy__num'));
+    expect(result.card.inputs).toEqual(['num']);
+    require('fs').rmSync(path.join('out', 'toy'), { recursive: true, force: true });
+  });
+});
+
+describe('createAppCommands', () => {
+  const commands = createAppCommands(tablePlugin());
+
+  it('offers the five common commands', () => {
+    expect(Object.keys(commands)).toEqual(['train', 'evaluate', 'predict', 'serve', 'report']);
+  });
+
+  it('exits 2 with a named flag on mistakes, 1 with the message on failures', async () => {
+    expect(await runCommand(commands.train, ['--epochs', 'many'])).toMatchObject({ code: 2, err: 'mimo toy train: --epochs expects an integer ≥ 1. Received: "many"\n' });
+    expect(await runCommand(commands.evaluate, [])).toMatchObject({ code: 2, err: 'mimo toy evaluate: --model is required\n' });
+    expect(await runCommand(commands.train, ['--inputs', 'ecg', '--tiny', '--out', path.join(dir, 'x')])).toMatchObject({ code: 2, err: expect.stringContaining('--inputs: unknown input(s) ecg') });
+    expect(await runCommand(commands.predict, ['--model', path.join(dir, 'none'), '--input', 'x.jsonl'])).toMatchObject({ code: 1, err: expect.stringMatching(/^mimo toy predict: /) });
+    expect(await runCommand(commands.report, [])).toMatchObject({ code: 2, err: 'mimo toy report: not built yet for toy\n' });
+  });
+
+  it('runs train, evaluate --json and predict from flags', async () => {
+    const out = path.join(dir, 'cli');
+    const train = await runCommand(commands.train, ['--out', out, '--epochs', '2', '--tiny', '--seed', '1']);
+    expect(train.code).toBe(0);
+    expect(JSON.parse(train.out)).toMatchObject({ bundle: out, test: { y: { accuracy: expect.any(Number) } } });
+    const evaluation = await runCommand(commands.evaluate, ['--model', out, '--json', path.join(out, '..', 'm.json')]);
+    expect(JSON.parse(evaluation.out)).toMatchObject({ dataset: 'toy table', n: 20 });
+    writeFileSync(path.join(dir, 'one.jsonl'), '{"a": 1, "noise": 0, "ward": "A"}\n');
+    const predict = await runCommand(commands.predict, ['--model', out, '--input', path.join(dir, 'one.jsonl')]);
+    expect(JSON.parse(predict.out)).toEqual({ y: expect.any(Number) });
+  });
+});

@@ -1,0 +1,52 @@
+import * as tf from '@tensorflow/tfjs';
+import { loadBundle, ModelSpec, TensorMap } from '@mimo/core';
+import { TablePreprocessor } from '@mimo/data';
+import * as path from 'path';
+import { readRecords } from '../data/read-records';
+import { AppPlugin } from '../plugin';
+import { pickInputs } from './pick-inputs';
+
+/** One head's prediction for one record: a probability (binary), class + probabilities (multiclass), values otherwise. */
+export type HeadPrediction = number | number[] | { class: number; probabilities: number[] };
+
+/** The default record decoder: the bundle's TablePreprocessor parses and transforms the records (no labels). */
+export async function decodeTableRecords(records: Record<string, unknown>[], bundle: { preprocessing?: unknown }, baseDir: string): Promise<TensorMap> {
+  if (bundle.preprocessing === undefined) throw new Error('the bundle has no preprocessing.json, so raw records cannot be decoded');
+  const preprocessor = TablePreprocessor.fromJSON(bundle.preprocessing);
+  return (await preprocessor.transform(preprocessor.parseRecords(records, { baseDir }), { labels: false })).xs;
+}
+
+function headPrediction(type: ModelSpec['heads'][string]['type'], values: number[]): HeadPrediction {
+  const round = (v: number) => Math.round(v * 1e6) / 1e6;
+  if (type === 'binary') return round(values[0]);
+  if (type === 'multiclass') return { class: values.indexOf(Math.max(...values)), probabilities: values.map(round) };
+  return values.length === 1 ? round(values[0]) : values.map(round);
+}
+
+/**
+ * Loads a bundle, reads `.jsonl` / `.csv` records, decodes them with the app's decoder (relative file paths
+ * resolve against the input file's folder), predicts, and returns one `{ head: prediction }` per record.
+ */
+export async function runPredict(plugin: AppPlugin, options: { model: string; input: string }): Promise<Record<string, HeadPrediction>[]> {
+  const bundle = await loadBundle(options.model);
+  try {
+    const records = await readRecords(options.input);
+    const decode = plugin.decodeRecords ?? decodeTableRecords;
+    const xs = await decode(records, { preprocessing: bundle.preprocessing, spec: bundle.spec }, path.dirname(path.resolve(options.input)));
+    try {
+      const inputs = pickInputs(xs, bundle.spec);
+      const outputs = tf.tidy(() => {
+        const out = bundle.model.predict(bundle.model.inputNames.map((name) => inputs[name]));
+        return (Array.isArray(out) ? out : [out]).map((t) => t.arraySync() as number[][]);
+      });
+      const heads = bundle.model.outputNames.map((name) => name.split('/')[0]);
+      return records.map((_, i) =>
+        Object.fromEntries(heads.map((head, h) => [head, headPrediction(bundle.spec.heads[head]?.type ?? 'regression', outputs[h][i])])),
+      );
+    } finally {
+      tf.dispose(Object.values(xs));
+    }
+  } finally {
+    bundle.model.dispose();
+  }
+}

@@ -1,0 +1,46 @@
+import * as tf from '@tensorflow/tfjs';
+import { loadBundle, ModelSpec } from '@mimo/core';
+import { AppPlugin } from '../plugin';
+import { AppModelCard, readAppCard } from './model-card';
+import { disposeData, pickData } from './pick-inputs';
+
+/** A bundle's predictions on its own test split, per head: `labels[head][i]` and `scores[head][i]` (one row per example). */
+export interface TestPredictions {
+  dir: string;
+  spec: ModelSpec;
+  card: AppModelCard;
+  labels: Record<string, number[][]>;
+  scores: Record<string, number[][]>;
+}
+
+/**
+ * Loads a bundle, re-prepares its data (card's path and seed, saved preprocessing) and predicts the test
+ * split: what reports draw ROC curves and confusion matrices from.
+ */
+export async function testPredictions(plugin: AppPlugin, dir: string): Promise<TestPredictions> {
+  const bundle = await loadBundle(dir);
+  try {
+    const card = readAppCard(bundle.card, dir);
+    const data = await plugin.prepare({ data: card.data.path, seed: card.seed, preprocessing: bundle.preprocessing, tiny: card.data.tiny });
+    try {
+      const test = pickData(data.test, bundle.spec);
+      const heads = Object.keys(bundle.spec.heads);
+      const outputs = tf.tidy(() => {
+        const out = bundle.model.predict(bundle.model.inputNames.map((name) => test.xs[name]), { batchSize: 128 });
+        return (Array.isArray(out) ? out : [out]).map((t) => t.arraySync() as number[][]);
+      });
+      const names = bundle.model.outputNames;
+      return {
+        dir,
+        spec: bundle.spec,
+        card,
+        labels: Object.fromEntries(heads.map((h) => [h, test.ys[h].arraySync() as number[][]])),
+        scores: Object.fromEntries(heads.map((h) => [h, outputs[names.indexOf(h)]])),
+      };
+    } finally {
+      disposeData(data.train, data.val, data.test);
+    }
+  } finally {
+    bundle.model.dispose();
+  }
+}

@@ -1,0 +1,110 @@
+import * as tf from '@tensorflow/tfjs';
+import { AppCommand, ModelSpec, ModelSpecInput, TensorMap, TrainerConfigInput, TrainingData } from '@mimo/core';
+
+/** The fusion a user asks for with `--fusion`: plain concatenation, or the app's attention variant. */
+export type FusionChoice = 'concat' | 'attention';
+
+/** What a model card says about the data it was trained on. */
+export interface DataCard {
+  /** Short name of the data set (`default cohort`, `PneumoniaMNIST`, …). */
+  name: string;
+  /** Where it came from: a path, a loader, a generator with its seed. */
+  source: string;
+  /** What in it is real measurement (e.g. `chest X-ray images: PneumoniaMNIST`). */
+  real: string[];
+  /** What in it is simulated, and how (e.g. `lab values: drawn conditional on the outcome, effect sizes in data/…/README.md`). */
+  simulated: string[];
+}
+
+/**
+ * Data ready for the trainer: every split already turned into tensors named after the spec's inputs and heads.
+ * The kit owns and disposes these tensors after the run.
+ */
+export interface PreparedData {
+  card: DataCard;
+  train: TrainingData;
+  /** Held out for early stopping; when absent the kit holds out the last 10 % of `train`. */
+  val?: TrainingData;
+  test: TrainingData;
+  /** Input specs (kind + shape, no encoder) derived from the data, e.g. `TablePreprocessor.inputSpecs()`. */
+  inputs: Record<string, unknown>;
+  /** Head types derived from the labels (e.g. `TablePreprocessor.headShapes()`), for `createSpec`. */
+  heads?: Record<string, unknown>;
+  /** JSON state of the preprocessing fitted on `train` only; saved as the bundle's `preprocessing.json`. */
+  preprocessing?: unknown;
+}
+
+export interface PrepareOptions {
+  /** `--data PATH`, when given; else the app's default data set. */
+  data?: string;
+  seed: number;
+  /**
+   * A saved bundle's preprocessing state: restore it and do NOT fit (evaluate, predict). When absent, fit the
+   * preprocessing on the training split only.
+   */
+  preprocessing?: unknown;
+  /** Keep it small and fast (tests): the app may cut the data set down. */
+  tiny?: boolean;
+}
+
+export interface SpecOptions {
+  data: PreparedData;
+  seed: number;
+  fusion?: FusionChoice;
+}
+
+/** What `train` passes to `afterBuild` so an app can initialise weights (transfer learning) before fitting. */
+export interface BuildHookContext {
+  model: tf.LayersModel;
+  spec: ModelSpec;
+  options: TrainOptions;
+  log(line: string): void;
+}
+
+/** Flags of `mimo <app> train`, parsed and checked. */
+export interface TrainOptions {
+  data?: string;
+  /** `--out DIR`: the bundle folder; defaults to `out/<app>/<spec name>`. */
+  out?: string;
+  epochs: number;
+  batchSize: number;
+  seed: number;
+  backend?: string;
+  fusion?: FusionChoice;
+  inputs?: string[];
+  tensorboard?: string;
+  /** Early-stopping patience in epochs (`--patience`). */
+  patience: number;
+  /** `--tiny`: small data and model for tests and smoke runs. */
+  tiny: boolean;
+}
+
+/**
+ * One app's plug-in to the kit: its data, its spec, its record decoding and its report. Everything else
+ * (CLI, flags, training, evaluation, bundles, model cards, charts) is the kit's.
+ */
+export interface AppPlugin {
+  /** CLI name (`mimo <name> …`) and default output folder `out/<name>`. */
+  name: string;
+  /** Loads `--data` (or the default data set), splits it, fits preprocessing on train only, returns tensors. */
+  prepare(options: PrepareOptions): Promise<PreparedData>;
+  /** The model spec for these data (the kit then subsets it by `--inputs`). */
+  createSpec(options: SpecOptions): ModelSpecInput;
+  /** Trainer settings beyond the kit's (epochs, batch size, seed, early stopping, progress, TensorBoard): optimizer, metrics, class weights, augmentation. */
+  trainerConfig?(options: TrainOptions): Partial<TrainerConfigInput>;
+  /** Runs after the model is built and before it is fitted (e.g. load pretrained encoder weights, freeze them). */
+  afterBuild?(context: BuildHookContext): Promise<void>;
+  /**
+   * Turns raw records (one JSON object per line of a .jsonl, or one CSV row with string cells) into the
+   * model's input tensors, using the bundle's saved preprocessing. `baseDir` resolves relative file paths in
+   * records (images). Default: `TablePreprocessor.fromJSON(preprocessing)` → `parseRecords` → `transform`.
+   */
+  decodeRecords?(records: Record<string, unknown>[], bundle: { preprocessing?: unknown; spec: ModelSpec }, baseDir: string): Promise<TensorMap>;
+  /**
+   * `mimo <app> report [--out DIR] [--runs DIR]`: writes the app's report (use the kit's chart writers) into
+   * `out` (default `docs/`) from the bundles under `runs` (default `out/<app>`); resolves to an exit code.
+   */
+  report?(options: { out?: string; runs?: string }): Promise<number>;
+  /** More app-specific commands (`generate`, `transfer`, …), merged into the app's commands. */
+  extraCommands?: Record<string, AppCommand>;
+}

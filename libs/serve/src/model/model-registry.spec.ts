@@ -1,0 +1,90 @@
+import { saveBundle } from '@mimo/core';
+import { promises as fs } from 'fs';
+import * as path from 'path';
+import { startServer } from '../http/start-server';
+import { getJson, post, referenceModel, saveTableBundle, tempDir, waitFor } from '../testing/test-models.spec-helper';
+import { ModelRegistry } from './model-registry';
+
+async function saveReference(dir: string, name: string): Promise<void> {
+  const served = referenceModel(name);
+  await saveBundle(dir, { model: served.bundle.model, spec: served.bundle.spec });
+  served.bundle.model.dispose();
+}
+
+const features = new Array(20).fill(0.25);
+
+describe('ModelRegistry over a models folder', () => {
+  let root: string;
+  beforeEach(async () => {
+    root = await tempDir();
+  });
+  afterEach(() => fs.rm(root, { recursive: true, force: true }));
+
+  it('loads <name>/<version>/ (highest version) and <name>/ bundles, skipping other folders', async () => {
+    await saveReference(path.join(root, 'multi', '1'), 'shared_multitask');
+    await saveReference(path.join(root, 'multi', '2'), 'shared_multitask');
+    await saveTableBundle(path.join(root, 'ward'));
+    await fs.mkdir(path.join(root, 'empty'));
+    await fs.mkdir(path.join(root, 'bad name!'));
+    const registry = await ModelRegistry.open(root, { pollMs: 0 });
+    expect(registry.list().map((m) => [m.name, m.version]).sort()).toEqual([
+      ['multi', '2'],
+      ['ward', '1'],
+    ]);
+    expect(registry.get('ward')?.metadata.records).toBe(true);
+    expect(registry.get('multi')?.metadata.records).toBe(false);
+    await registry.close();
+  });
+
+  it('swaps a new version in without failing requests in flight', async () => {
+    await saveReference(path.join(root, 'multi', '1'), 'shared_multitask');
+    const registry = await ModelRegistry.open(root, { pollMs: 0, batching: { maxBatchSize: 1000, maxDelayMs: 1000 } });
+    const server = await startServer({ models: registry, port: 0, apiToken: '' });
+    const url = `${server.url}/v1/models/multi:predict`;
+    try {
+      const inFlight = Array.from({ length: 5 }, () => post(url, { instances: [features] }));
+      await waitFor(() => server.inflight() === 5);
+      expect(server.inflight()).toBe(5);
+      await saveReference(path.join(root, 'multi', '2'), 'shared_multitask');
+      await registry.scan();
+      expect(registry.get('multi')?.version).toBe('2');
+      const answers = await Promise.all(inFlight);
+      expect(answers.map((a) => a.status)).toEqual([200, 200, 200, 200, 200]);
+      expect((await post(url, { instances: [features] })).status).toBe(200);
+      const status = await getJson<{ model_version_status: { version: string }[] }>(`${server.url}/v1/models/multi`);
+      expect(status.model_version_status[0].version).toBe('2');
+    } finally {
+      await server.close();
+    }
+  });
+
+  it('keeps serving the old version when a new one fails to load, and polls on its own', async () => {
+    await saveReference(path.join(root, 'multi', '1'), 'shared_multitask');
+    const errors: string[] = [];
+    const registry = await ModelRegistry.open(root, { pollMs: 20, onLoadError: (dir) => errors.push(dir) });
+    await fs.mkdir(path.join(root, 'multi', '3'));
+    await fs.writeFile(path.join(root, 'multi', '3', 'model.json'), '{ broken');
+    for (let i = 0; i < 200 && errors.length === 0; i++) await new Promise((resolve) => setTimeout(resolve, 10));
+    expect(errors).toEqual([path.join(root, 'multi', '3')]);
+    expect(registry.get('multi')?.version).toBe('1');
+    await fs.rm(path.join(root, 'multi', '3'), { recursive: true });
+    await saveReference(path.join(root, 'multi', '4'), 'shared_multitask');
+    for (let i = 0; i < 300 && registry.get('multi')?.version !== '4'; i++) await new Promise((resolve) => setTimeout(resolve, 10));
+    expect(registry.get('multi')?.version).toBe('4');
+    await registry.close();
+  });
+
+  it('never turns a request into a path: unknown names are 404 whatever they contain', async () => {
+    await saveReference(path.join(root, 'multi', '1'), 'shared_multitask');
+    const registry = await ModelRegistry.open(root, { pollMs: 0 });
+    const server = await startServer({ models: registry, port: 0, apiToken: '' });
+    try {
+      for (const name of ['..', '..%2F..%2Fetc', 'multi%2F1', '%00', 'constructor', '__proto__']) {
+        const res = await fetch(`${server.url}/v1/models/${name}/metadata`);
+        expect([404]).toContain(res.status);
+      }
+    } finally {
+      await server.close();
+    }
+  });
+});

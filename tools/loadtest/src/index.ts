@@ -1,0 +1,3 @@
+export * from './format-report';
+export * from './measure-load';
+export * from './reference-bundles';
