@@ -1,7 +1,9 @@
 import { promises as fs } from 'fs';
 import * as os from 'os';
 import * as path from 'path';
-import { autonomousApp } from './index';
+import { appRecordDecoder } from '@mimo/app-kit';
+import { loadServedModel, startServer } from '@mimo/serve';
+import { autonomousApp, autonomousPlugin } from './index';
 
 async function run(command: string, args: string[]): Promise<{ code: number; out: string; err: string }> {
   let out = '';
@@ -53,6 +55,19 @@ describe('mimo autonomous (end to end, tiny)', () => {
     for (const line of lines) {
       expect(line.manoeuvre.probabilities).toHaveLength(6);
       expect(line.manoeuvre.class).toBeGreaterThanOrEqual(0);
+    }
+
+    // Over HTTP the same records, images as base64, get the same probabilities.
+    const image = async (name: string) => (await fs.readFile(path.join(dir, 'scenes', 'images', name))).toString('base64');
+    const records = [{ camera: await image('scene_00000.png'), ranges }, { ranges }, { camera: await image('scene_00001.png') }];
+    const server = await startServer({ models: [await loadServedModel(model, { decoderFor: (bundle) => appRecordDecoder(autonomousPlugin, bundle) })], port: 0 });
+    try {
+      const response = await fetch(`${server.url}/v1/models/model:predict`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ records }) });
+      expect(response.status).toBe(200);
+      const { predictions } = (await response.json()) as { predictions: number[][] };
+      predictions.forEach((p, i) => p.forEach((v, k) => expect(v).toBeCloseTo(lines[i].manoeuvre.probabilities[k], 5)));
+    } finally {
+      await server.close();
     }
   });
 

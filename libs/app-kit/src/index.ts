@@ -14,7 +14,7 @@
  * - `createSpec({ data, seed, fusion? })` → the model spec (`fusion` is `--fusion concat|attention`).
  * - optional `trainerConfig(options)` (optimizer, class weights, augmentation, extra metrics…), `afterBuild`
  *   (e.g. load pretrained encoder weights and freeze them), `decodeRecords` (raw records → input tensors for
- *   predict; default: the bundle's TablePreprocessor), `report` and `extraCommands`.
+ *   predict and serve; default: the bundle's TablePreprocessor) with its `recordFiles`, `report` and `extraCommands`.
  *
  * The kit gives the commands (flags parsed by `parseFlags`; a bad flag exits 2 with a message that names it;
  * any other failure exits 1 with `mimo <app> <command>: message`):
@@ -30,8 +30,8 @@
  *   { metric: value } } }` on the test split (printed; written to FILE with --json).
  * - `predict --model DIR --input FILE.jsonl|FILE.csv`: `runPredict` → one JSON line per record, `{ head:
  *   prediction }` (binary: probability; multiclass: `{ class, probabilities }`; regression: value(s)).
- * - `serve --model DIR [--port N=8080]`: through `@mimo/serve` (`loadServedModel`, `startServer`); exits 2
- *   saying so while that library lacks them.
+ * - `serve --model DIR [--port N=8080]`: through `@mimo/serve`, with the app's own record decoder
+ *   (`appRecordDecoder`: `decodeRecords`, with the `recordFiles` fields carried as base64).
  * - `report [--out DIR] [--runs DIR]`: the plugin's `report` (exit 2 "not built yet" without one).
  *
  * Charts for reports: `lineChartSvg` (learning curves from `card.history`), `rocCurve` + `rocChartSvg`,
@@ -43,6 +43,7 @@ export * from './plugin';
 export * from './cli/parse-flags';
 export * from './cli/app-commands';
 export * from './cli/serve-command';
+export * from './serving/app-record-decoder';
 export * from './data/prepare-table';
 export * from './data/read-records';
 export * from './metrics/head-metric-configs';

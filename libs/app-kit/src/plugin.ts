@@ -101,6 +101,11 @@ export interface AppPlugin {
    */
   decodeRecords?(records: Record<string, unknown>[], bundle: { preprocessing?: unknown; spec: ModelSpec }, baseDir: string): Promise<TensorMap>;
   /**
+   * The record fields `decodeRecords` reads as file paths (images, range files). Over HTTP they carry the file's
+   * bytes as base64 instead, so no request names a file on the server (`@mimo/serve`'s `withRecordFiles`).
+   */
+  recordFiles?: string[];
+  /**
    * `mimo <app> report [--out DIR] [--runs DIR]`: writes the app's report (use the kit's chart writers) into
    * `out` (default `docs/`) from the bundles under `runs` (default `out/<app>`); resolves to an exit code.
    */

@@ -8,6 +8,7 @@ export * from './model/model-version';
 export * from './model/load-served-model';
 export * from './model/table-record-decoder';
 export * from './model/image-base64';
+export { withRecordFiles } from './model/record-files';
 export * from './predict/request-error';
 export * from './predict/dynamic-batcher';
 export * from './predict/input-batch';

@@ -1,7 +1,7 @@
-import { autonomousApp } from '@mimo/autonomous';
+import { autonomousApp, autonomousPlugin } from '@mimo/autonomous';
 import { AppDefinition } from '@mimo/core';
 import { financeApp } from '@mimo/finance';
-import { healthcareApp } from '@mimo/healthcare';
+import { healthcareApp, healthcarePlugin } from '@mimo/healthcare';
 import { nlpApp } from '@mimo/nlp';
 
 export const apps: Record<string, AppDefinition> = {
@@ -10,3 +10,6 @@ export const apps: Record<string, AppDefinition> = {
   finance: financeApp,
   autonomous: autonomousApp,
 };
+
+/** The apps' plug-ins: `mimo serve` decodes each bundle's raw records with the plug-in its card names. */
+export const appPlugins = [healthcarePlugin, autonomousPlugin];

@@ -15,6 +15,7 @@ export const autonomousPlugin: AppPlugin = {
   },
   trainerConfig: () => ({ optimizer: { name: 'adam', learningRate: 0.002 } }),
   decodeRecords: (records, bundle, baseDir) => decodeSensorRecords(records, bundle.preprocessing, baseDir),
+  recordFiles: ['camera', 'ranges'],
   report,
   extraCommands,
 };

@@ -1,39 +1,14 @@
+import { loadServedModel, startServer } from '@mimo/serve';
 import { AppPlugin } from '../plugin';
-
-interface RunningServer {
-  url: string;
-  close(): Promise<void>;
-}
-
-/** The slice of `@mimo/serve` the kit calls; read at run time so the kit works (and says so) without it. */
-interface ServeModule {
-  loadServedModel(dir: string): Promise<unknown>;
-  startServer(options: { models: unknown[]; port: number; host?: string }): Promise<RunningServer>;
-}
-
-function serveModule(): ServeModule | undefined {
-  try {
-    const name = '@mimo/serve';
-    // eslint-disable-next-line @typescript-eslint/no-require-imports
-    const mod = require(name) as Partial<ServeModule>;
-    return typeof mod.startServer === 'function' && typeof mod.loadServedModel === 'function' ? (mod as ServeModule) : undefined;
-  } catch {
-    return undefined;
-  }
-}
+import { appRecordDecoder } from '../serving/app-record-decoder';
 
 /**
- * `mimo <app> serve --model DIR [--port N]`: loads the bundle through `@mimo/serve` (`loadServedModel`,
- * `startServer`) and serves until SIGINT / SIGTERM. Without a built `@mimo/serve` it says so and exits 2.
+ * `mimo <app> serve --model DIR [--port N]`: serves one bundle with the app's own record decoder (records get
+ * the same answers as from `predict`) until SIGINT / SIGTERM, then drains requests in flight.
  */
 export async function runServe(plugin: AppPlugin, options: { model: string; port: number; host?: string }): Promise<number> {
-  const serve = serveModule();
-  if (!serve) {
-    process.stderr.write(`mimo ${plugin.name} serve: not built yet: @mimo/serve (libs/serve) does not export loadServedModel and startServer yet\n`);
-    return 2;
-  }
-  const model = await serve.loadServedModel(options.model);
-  const server = await serve.startServer({ models: [model], port: options.port, host: options.host });
+  const model = await loadServedModel(options.model, { decoderFor: (bundle) => appRecordDecoder(plugin, bundle) });
+  const server = await startServer({ models: [model], port: options.port, host: options.host });
   process.stderr.write(`serving ${options.model} at ${server.url} (Ctrl-C stops)\n`);
   await new Promise<void>((resolve) => {
     const stop = () => resolve();

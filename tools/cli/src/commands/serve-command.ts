@@ -1,8 +1,8 @@
-/**
- * `mimo serve --models DIR`: every bundle in a folder over HTTP (see docs/serving.md). @mimo/serve is required
- * only when the command runs, so the other commands start without Express and the data library.
- */
-export async function serveCommand(args: string[]): Promise<number> {
-  const { serveCli } = require('@mimo/serve') as typeof import('@mimo/serve');
-  return serveCli(args);
+import { appDecoderFactory } from '@mimo/app-kit';
+import { serveCli } from '@mimo/serve';
+import { appPlugins } from '../apps';
+
+/** `mimo serve --models DIR`: every bundle in a folder over HTTP (docs/serving.md), each with its app's record decoder. */
+export function serveCommand(args: string[]): Promise<number> {
+  return serveCli(args, { decoderFor: appDecoderFactory(appPlugins) });
 }
