@@ -38,6 +38,10 @@
  * `confusionMatrix` + `confusionMatrixSvg`, and `writeChart(base, svg)` → `base.svg` + `base.png` (sharp).
  * `testPredictions(plugin, dir)`: a bundle's labels and scores on its own test split, for those charts.
  * Metrics: `headMetricConfigs(spec)`, `nestMetrics(logs, spec, prefix?)`. Documented in docs/apps.md.
+ *
+ * Benchmarks (`mimo bench`, docs/benchmarks.md): `runBench({ config, plugins, out })` trains every app's variants
+ * (`benchVariantsOf`: single inputs, fusions, ensembles, encoders, the plugin's `benchVariants`) on each backend
+ * and seed, resumable (`BenchStore`), and writes results JSON / CSV, report.md and charts (`writeBenchReport`).
  */
 export * from './plugin';
 export * from './cli/parse-flags';
@@ -60,3 +64,13 @@ export * from './charts/line-chart';
 export * from './charts/roc-curve';
 export * from './charts/confusion-matrix';
 export * from './charts/write-chart';
+export * from './charts/bar-chart';
+export * from './bench/bench-config';
+export * from './bench/bench-variants';
+export * from './bench/bench-store';
+export * from './bench/summarize';
+export * from './bench/run-variant';
+export * from './bench/bench-report';
+export * from './bench/machine';
+export * from './bench/measure-model';
+export * from './bench/run-bench';

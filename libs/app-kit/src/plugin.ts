@@ -1,4 +1,5 @@
 import * as tf from '@tensorflow/tfjs';
+import type { BenchVariant } from './bench/bench-variants';
 import { AppCommand, ModelSpec, ModelSpecInput, TensorMap, TrainerConfigInput, TrainingData } from '@mimo/core';
 
 /** The fusion a user asks for with `--fusion`: plain concatenation, or the app's attention variant. */
@@ -51,6 +52,8 @@ export interface SpecOptions {
   data: PreparedData;
   seed: number;
   fusion?: FusionChoice;
+  /** `--encoder`: one of the plugin's `encoders` (its first when not given); undefined for apps without a choice. */
+  encoder?: string;
 }
 
 /** What `train` passes to `afterBuild` so an app can initialise weights (transfer learning) before fitting. */
@@ -77,6 +80,8 @@ export interface TrainOptions {
   patience: number;
   /** `--tiny`: small data and model for tests and smoke runs. */
   tiny: boolean;
+  /** `--encoder NAME`: one of the plugin's `encoders`. */
+  encoder?: string;
 }
 
 /**
@@ -86,6 +91,8 @@ export interface TrainOptions {
 export interface AppPlugin {
   /** CLI name (`mimo <name> …`) and default output folder `out/<name>`. */
   name: string;
+  /** The choices of `--encoder` (e.g. a text app's lstm, bigru, transformer); the first is the default. */
+  encoders?: readonly string[];
   /** Loads `--data` (or the default data set), splits it, fits preprocessing on train only, returns tensors. */
   prepare(options: PrepareOptions): Promise<PreparedData>;
   /** The model spec for these data (the kit then subsets it by `--inputs`). */
@@ -110,6 +117,8 @@ export interface AppPlugin {
    * `out` (default `docs/`) from the bundles under `runs` (default `out/<app>`); resolves to an exit code.
    */
   report?(options: { out?: string; runs?: string }): Promise<number>;
+  /** Variants of its own for `mimo bench` beyond the kit's (single inputs, fusions, ensembles, encoders). */
+  benchVariants?: BenchVariant[];
   /** More app-specific commands (`generate`, `transfer`, …), merged into the app's commands. */
   extraCommands?: Record<string, AppCommand>;
 }

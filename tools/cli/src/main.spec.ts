@@ -38,6 +38,12 @@ describe('mimo CLI', () => {
     expect(await run(['models', '--steps', '0', '--check', '--backend', 'wasm'])).toMatchObject({ code: 2, err: expect.stringContaining('--steps expects a positive integer') });
   });
 
+  it('explains mimo bench and rejects a bad profile or config with exit code 2', async () => {
+    expect(await run(['bench', '--help'])).toMatchObject({ code: 0, out: expect.stringContaining('mimo bench [--config FILE]') });
+    expect(await run(['bench', '--profile', 'slow'])).toMatchObject({ code: 2, err: expect.stringContaining('--profile') });
+    expect(await run(['bench', '--config', 'no-such-bench.json'])).toMatchObject({ code: 2, err: expect.stringContaining('no-such-bench.json: cannot read the bench config (ENOENT)') });
+  });
+
   it('says plainly which app commands are not built yet', async () => {
     const pending = pendingCommands('demo', 'Some issue');
     let err = '';

@@ -1,6 +1,7 @@
 import { describeBackend, formatDoctorReport, doctorReport, initBackend } from '@mimo/backend';
 import { apps } from './apps';
 import { appCommand } from './commands/app-command';
+import { benchCommand } from './commands/bench-command';
 import { modelsCommand, modelsUsage } from './commands/models-command';
 import { serveCommand } from './commands/serve-command';
 import { formatTable } from './table';
@@ -11,6 +12,7 @@ Usage:
   mimo models [--check] [--only a,b]   reference model specs; --check builds, trains, saves and reloads each
   mimo doctor                          Node / TensorFlow.js versions, backends and which one a run picks
   mimo serve --models DIR [--port N]   serve every bundle in DIR over HTTP (TensorFlow Serving style REST API)
+  mimo bench [--profile quick|full]    compare every app's variants over seeds and backends (mimo bench --help)
   mimo <app> <command> [flags]         ${Object.keys(apps).join(' | ')}
 
 Global flags:
@@ -45,6 +47,7 @@ export async function main(argv: string[]): Promise<number> {
     process.stdout.write(`${formatDoctorReport(await doctorReport())}\n`);
     return 0;
   }
+  if (command === 'bench') return benchCommand(args, backend);
   if (command !== 'models' && command !== 'serve' && !(command in apps)) {
     process.stderr.write(`Unknown command '${command}'.\n\n${usage()}\n`);
     return 2;

@@ -36,6 +36,8 @@ export interface FrameOptions {
   xLabel: string;
   yLabel: string;
   ticks?: number;
+  /** Numeric labels under the x axis (default true; off for category axes). */
+  xTickLabels?: boolean;
 }
 
 /** Axes, grid lines and tick labels for a plot of `width × height` pixels. */
@@ -52,7 +54,7 @@ export function plotFrame(o: FrameOptions): Frame {
     const yv = o.yRange[0] + (span(o.yRange) * i) / ticks;
     elements.push(`<line x1="${left}" x2="${right}" y1="${fmt(y(yv))}" y2="${fmt(y(yv))}" stroke="#e5e5e5"/>`);
     elements.push(`<text x="${left - 6}" y="${fmt(y(yv) + 4)}" text-anchor="end">${label(yv)}</text>`);
-    elements.push(`<text x="${fmt(x(xv))}" y="${bottom + 16}" text-anchor="middle">${label(xv)}</text>`);
+    if (o.xTickLabels !== false) elements.push(`<text x="${fmt(x(xv))}" y="${bottom + 16}" text-anchor="middle">${label(xv)}</text>`);
   }
   elements.push(`<rect x="${left}" y="${top}" width="${right - left}" height="${bottom - top}" fill="none" stroke="#333"/>`);
   elements.push(`<text x="${(left + right) / 2}" y="${o.height - 8}" text-anchor="middle">${escapeXml(o.xLabel)}</text>`);

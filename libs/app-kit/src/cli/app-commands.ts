@@ -19,6 +19,7 @@ export const TRAIN_FLAGS = {
   tensorboard: { type: 'string' },
   patience: { type: 'int' },
   tiny: { type: 'boolean' },
+  encoder: { type: 'string' },
 } as const satisfies FlagRules;
 
 export const EVALUATE_FLAGS = { model: { type: 'string' }, data: { type: 'string' }, json: { type: 'string' }, backend: { type: 'string' } } as const satisfies FlagRules;
@@ -26,8 +27,12 @@ export const PREDICT_FLAGS = { model: { type: 'string' }, input: { type: 'string
 export const SERVE_FLAGS = { model: { type: 'string' }, port: { type: 'int', min: 0 }, host: { type: 'string' }, backend: { type: 'string' } } as const satisfies FlagRules;
 export const REPORT_FLAGS = { out: { type: 'string' }, runs: { type: 'string' }, backend: { type: 'string' } } as const satisfies FlagRules;
 
-/** Train flags with the kit's defaults filled in. */
-export function trainOptions(flags: ParsedFlags<typeof TRAIN_FLAGS>): TrainOptions {
+/** Train flags with the kit's defaults filled in; `--encoder` must be one of the plugin's `encoders`. */
+export function trainOptions(flags: ParsedFlags<typeof TRAIN_FLAGS>, plugin?: AppPlugin): TrainOptions {
+  if (flags.encoder !== undefined && plugin && !(plugin.encoders ?? []).includes(flags.encoder)) {
+    const choices = plugin.encoders?.length ? `expected one of ${plugin.encoders.join(', ')}` : `mimo ${plugin.name} has no encoder choice`;
+    throw new FlagError(`--encoder: ${choices}, received ${JSON.stringify(flags.encoder)}`);
+  }
   return {
     data: flags.data,
     out: flags.out,
@@ -40,6 +45,7 @@ export function trainOptions(flags: ParsedFlags<typeof TRAIN_FLAGS>): TrainOptio
     tensorboard: flags.tensorboard,
     patience: flags.patience ?? 5,
     tiny: flags.tiny ?? false,
+    encoder: flags.encoder,
   };
 }
 
@@ -70,7 +76,7 @@ export function createAppCommands(plugin: AppPlugin): Record<string, AppCommand>
   const out = (text: string) => process.stdout.write(`${text}\n`);
   return {
     train: command(app, 'train', 'train on --data (default: the app data set) and save a bundle with its model card', TRAIN_FLAGS, async (flags) => {
-      const result = await runTrain(plugin, trainOptions(flags));
+      const result = await runTrain(plugin, trainOptions(flags, plugin));
       out(JSON.stringify({ bundle: result.dir, backend: result.card.backend, test: result.card.metrics.test }, null, 2));
       return 0;
     }),

@@ -79,6 +79,19 @@ describe('createAppCommands', () => {
     expect(await runCommand(commands.train, ['--inputs', 'ecg', '--tiny', '--out', path.join(dir, 'x')])).toMatchObject({ code: 2, err: expect.stringContaining('--inputs: unknown input(s) ecg') });
     expect(await runCommand(commands.predict, ['--model', path.join(dir, 'none'), '--input', 'x.jsonl'])).toMatchObject({ code: 1, err: expect.stringMatching(/^mimo toy predict: /) });
     expect(await runCommand(commands.report, [])).toMatchObject({ code: 2, err: 'mimo toy report: not built yet for toy\n' });
+    expect(await runCommand(commands.train, ['--encoder', 'lstm'])).toMatchObject({ code: 2, err: 'mimo toy train: --encoder: mimo toy has no encoder choice, received "lstm"\n' });
+    const withEncoders = createAppCommands({ ...tablePlugin(), encoders: ['mlp', 'wide'] });
+    expect(await runCommand(withEncoders.train, ['--encoder', 'deep'])).toMatchObject({ code: 2, err: 'mimo toy train: --encoder: expected one of mlp, wide, received "deep"\n' });
+  });
+
+  it('passes --encoder to the plugin\'s spec and records it in the card', async () => {
+    const seen: (string | undefined)[] = [];
+    const plugin = tablePlugin();
+    const withEncoders = createAppCommands({ ...plugin, encoders: ['mlp', 'wide'], createSpec: (o) => (seen.push(o.encoder), plugin.createSpec(o)) });
+    const out = path.join(dir, 'encoder');
+    expect(await runCommand(withEncoders.train, ['--encoder', 'wide', '--epochs', '1', '--tiny', '--out', out])).toMatchObject({ code: 0 });
+    expect(seen).toEqual(['wide']);
+    expect(JSON.parse(readFileSync(path.join(out, 'card.json'), 'utf8'))).toMatchObject({ encoder: 'wide', training: { seconds: expect.any(Number), examplesPerSecond: expect.any(Number) } });
   });
 
   it('runs train, evaluate --json and predict from flags', async () => {

@@ -15,6 +15,8 @@ export interface AppModelCard {
   metrics: { test: Record<string, HeadMetricValues>; val?: Record<string, HeadMetricValues> };
   /** Trainer history (`loss`, `val_loss`, `<head>_<metric>` per epoch) for learning curves. */
   history: Record<string, number[]>;
+  /** The fit's wall time and examples per second (train examples × epochs completed / seconds). */
+  training?: { seconds: number; examplesPerSecond: number };
   [field: string]: unknown;
 }
 

@@ -1,9 +1,9 @@
 import * as tf from '@tensorflow/tfjs';
-import { buildModel, Logs, parseModelSpec, ProgressDisplay, saveBundle, Trainer, TrainerConfigInput, TrainingHistory } from '@mimo/core';
+import { buildModel, Logs, ModelSpec, parseModelSpec, ProgressDisplay, saveBundle, Trainer, TrainerConfigInput, TrainingData, TrainingHistory } from '@mimo/core';
 import * as path from 'path';
 import { headMetricConfigs } from '../metrics/head-metric-configs';
 import { nestMetrics } from '../metrics/nest-metrics';
-import { AppPlugin, TrainOptions } from '../plugin';
+import { AppPlugin, PreparedData, TrainOptions } from '../plugin';
 import { AppModelCard, headTypes } from './model-card';
 import { disposeData, exampleCount, pickData } from './pick-inputs';
 import { subsetSpec } from './subset-spec';
@@ -21,36 +21,66 @@ export function defaultBundleDir(app: string, specName: string): string {
   return path.join('out', app, specName);
 }
 
+/** A plugin's data and spec, ready to fit: what `runTrain` and the bench's ensembles share. */
+export interface PreparedRun {
+  data: PreparedData;
+  spec: ModelSpec;
+  train: TrainingData;
+  val?: TrainingData;
+  test: TrainingData;
+  /** The kit's trainer settings (per-head metrics, early stopping on val_loss, TensorBoard) plus the plugin's. */
+  config: TrainerConfigInput;
+  /** The encoder choice the spec was made with (`--encoder`, else the plugin's default), if the app has one. */
+  encoder?: string;
+}
+
 /**
- * The kit's train flow: prepare data (preprocessing fitted on train only) → the plugin's spec, subset by
- * `--inputs` → `Trainer` with per-head metrics, early stopping on `val_loss` (best weights restored) and
- * progress lines through `log` (stderr by default; stdout stays for results) → metrics on the test split → `saveBundle` with preprocessing state and model card.
+ * Prepares data (preprocessing fitted on train only) and the plugin's spec, subset by `--inputs`, with the
+ * trainer settings. The caller frees the data with `disposeData(run.data.train, run.data.val, run.data.test)`.
  */
-export async function runTrain(plugin: AppPlugin, options: TrainOptions, log: (line: string) => void = (l) => process.stderr.write(`${l}\n`)): Promise<TrainResult> {
+export async function prepareRun(plugin: AppPlugin, options: TrainOptions, log: (line: string) => void): Promise<PreparedRun> {
   const data = await plugin.prepare({ data: options.data, seed: options.seed, tiny: options.tiny });
   try {
-    const full = parseModelSpec({ ...plugin.createSpec({ data, seed: options.seed, fusion: options.fusion }), seed: options.seed });
+    const encoder = options.encoder ?? plugin.encoders?.[0];
+    const full = parseModelSpec({ ...plugin.createSpec({ data, seed: options.seed, fusion: options.fusion, encoder }), seed: options.seed });
     const spec = subsetSpec(full, options.inputs);
     const [train, val, test] = [pickData(data.train, spec), data.val && pickData(data.val, spec), pickData(data.test, spec)];
     log(`${plugin.name}: ${data.card.name}: train ${exampleCount(train)}, val ${val ? exampleCount(val) : '10% of train'}, test ${exampleCount(test)}; spec ${spec.name} (${Object.keys(spec.inputs).join(' + ')} → ${Object.keys(spec.heads).join(', ')})`);
+    const config: TrainerConfigInput = {
+      epochs: options.epochs,
+      batchSize: options.batchSize,
+      seed: options.seed,
+      validationSplit: val ? 0 : 0.1,
+      metrics: headMetricConfigs(spec),
+      callbacks: [
+        { type: 'early-stopping', monitor: 'val_loss', patience: options.patience, restoreBestWeights: true },
+        ...(options.tensorboard ? [{ type: 'tensorboard' as const, logDir: options.tensorboard }] : []),
+      ],
+      ...plugin.trainerConfig?.(options),
+    };
+    return { data, spec, train, val, test, config, encoder };
+  } catch (error) {
+    disposeData(data.train, data.val, data.test);
+    throw error;
+  }
+}
+
+/**
+ * The kit's train flow: `prepareRun` → `buildModel` → `afterBuild` → `Trainer` with progress lines through `log`
+ * (stderr by default; stdout stays for results) → metrics on the test split → `saveBundle` with preprocessing
+ * state and model card (which records the fit's time and throughput).
+ */
+export async function runTrain(plugin: AppPlugin, options: TrainOptions, log: (line: string) => void = (l) => process.stderr.write(`${l}\n`)): Promise<TrainResult> {
+  const { data, spec, train, val, test, config, encoder } = await prepareRun(plugin, options, log);
+  try {
     const model = buildModel(spec);
     try {
       await plugin.afterBuild?.({ model, spec, options, log });
-      const config: TrainerConfigInput = {
-        epochs: options.epochs,
-        batchSize: options.batchSize,
-        seed: options.seed,
-        validationSplit: val ? 0 : 0.1,
-        metrics: headMetricConfigs(spec),
-        callbacks: [
-          { type: 'early-stopping', monitor: 'val_loss', patience: options.patience, restoreBestWeights: true },
-          ...(options.tensorboard ? [{ type: 'tensorboard' as const, logDir: options.tensorboard }] : []),
-        ],
-        ...plugin.trainerConfig?.(options),
-      };
       const trainer = new Trainer(model, spec, config);
       const progress = new ProgressDisplay({ type: 'progress' }, { stream: { write: (text: string) => log(text.trimEnd()) } });
+      const started = performance.now();
       const history = await trainer.fit(train, { ...(val ? { validationData: val } : {}), callbacks: [progress] });
+      const fitSeconds = (performance.now() - started) / 1000;
       const testLogs = await trainer.evaluate(test);
       const dir = options.out ?? defaultBundleDir(plugin.name, spec.name);
       const last = Object.fromEntries(Object.entries(history.history).map(([k, v]) => [k, v[v.length - 1]]));
@@ -62,9 +92,12 @@ export async function runTrain(plugin: AppPlugin, options: TrainOptions, log: (l
         seed: options.seed,
         backend: tf.getBackend(),
         fusion: spec.fusion.type,
+        ...(encoder ? { encoder } : {}),
         epochs: { requested: options.epochs, completed: history.epoch.length },
         metrics: { test: nestMetrics(testLogs, spec), val: nestMetrics(last, spec, 'val_') },
         history: history.history,
+        // Examples per second over the whole fit (validation passes included), as a user would time it.
+        training: { seconds: fitSeconds, examplesPerSecond: (exampleCount(train) * history.epoch.length) / fitSeconds },
       };
       await saveBundle(dir, { model, spec, preprocessing: data.preprocessing, card });
       trainer.dispose();
