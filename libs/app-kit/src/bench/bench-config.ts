@@ -3,8 +3,8 @@ import { promises as fs } from 'fs';
 
 /** What a profile sets: `quick` is a smoke run of every variant (minutes on 2 cores, CI runs it); `full` is for real comparisons. */
 export const BENCH_PROFILES = {
-  quick: { tiny: true, epochs: 2, patience: 2, batchSize: 32 },
-  full: { tiny: false, epochs: 20, patience: 5, batchSize: 32 },
+  quick: { tiny: true, epochs: 2, patience: 2, batchSize: 32, seeds: 2, members: 2, folds: 2 },
+  full: { tiny: false, epochs: 20, patience: 5, batchSize: 32, seeds: 3, members: 3, folds: 3 },
 } as const;
 
 export const BenchConfigSchema = z
@@ -18,13 +18,13 @@ export const BenchConfigSchema = z
       .describe("Backends: 'auto' (the one a plain run picks), 'available' (every usable one), or names (torch, wasm, cpu, …)."),
     seeds: z
       .union([z.number().int().positive(), z.array(z.number().int().nonnegative()).nonempty()])
-      .default(3)
-      .describe('A count k (seeds 1 … k) or the seeds themselves.'),
+      .optional()
+      .describe("A count k (seeds 1 … k) or the seeds themselves; default: the profile's (quick 2, full 3)."),
     epochs: z.number().int().positive().optional().describe("Overrides the profile's epochs."),
     batchSize: z.number().int().positive().optional().describe("Overrides the profile's batch size."),
     patience: z.number().int().positive().optional().describe("Overrides the profile's early-stopping patience."),
-    members: z.number().int().min(2).default(3).describe('Members of the bagging and stacking ensembles.'),
-    folds: z.number().int().min(2).default(3).describe('Folds of stacking’s out-of-fold predictions.'),
+    members: z.number().int().min(2).optional().describe("Members of the bagging and stacking ensembles; default: the profile's (quick 2, full 3)."),
+    folds: z.number().int().min(2).optional().describe("Folds of stacking's out-of-fold predictions; default: the profile's (quick 2, full 3)."),
     latencyRepeats: z.number().int().positive().default(20).describe('Single-example predictions timed for the latency.'),
   })
   .strict()
@@ -33,9 +33,19 @@ export const BenchConfigSchema = z
 export type BenchConfigInput = z.input<typeof BenchConfigSchema>;
 export type BenchConfig = z.output<typeof BenchConfigSchema>;
 
-/** The seeds a config names. */
-export function benchSeeds(config: BenchConfig): number[] {
-  return typeof config.seeds === 'number' ? Array.from({ length: config.seeds }, (_, i) => i + 1) : config.seeds;
+/** What a run uses: the config's values, else its profile's. */
+export function benchSettings(config: BenchConfig) {
+  const profile = BENCH_PROFILES[config.profile];
+  const seeds = config.seeds ?? profile.seeds;
+  return {
+    tiny: profile.tiny,
+    epochs: config.epochs ?? profile.epochs,
+    batchSize: config.batchSize ?? profile.batchSize,
+    patience: config.patience ?? profile.patience,
+    seeds: typeof seeds === 'number' ? Array.from({ length: seeds }, (_, i) => i + 1) : seeds,
+    members: config.members ?? profile.members,
+    folds: config.folds ?? profile.folds,
+  };
 }
 
 /** Checks a config, naming each problem's field; `source` names where it came from in the message. */

@@ -15,7 +15,7 @@ const metricsOf = (runs: { variant: string; seed: number; measurement: { metrics
 
 describe('mimo bench (the kit’s runner, on the toy app)', () => {
   const out = path.join(dir, 'quick');
-  const config = parseBenchConfig({ profile: 'quick', seeds: 2, latencyRepeats: 3 });
+  const config = parseBenchConfig({ profile: 'quick', latencyRepeats: 3, members: 3, folds: 3 });
 
   it('runs every variant with each seed and writes results, a report and charts', async () => {
     const { results, report } = await runBench({ config, plugins, out, log: quiet });

@@ -3,7 +3,7 @@ import { parseModelSpec } from '@mimo/core';
 import * as path from 'path';
 import { disposeData } from '../flows/pick-inputs';
 import { AppPlugin, TrainOptions } from '../plugin';
-import { BENCH_PROFILES, BenchConfig, benchSeeds } from './bench-config';
+import { BenchConfig, benchSettings } from './bench-config';
 import { benchResults, BenchResults, writeBenchReport } from './bench-report';
 import { BenchStore, runKey } from './bench-store';
 import { appSelectedBy, benchVariantsOf, BenchVariant, selectedBy } from './bench-variants';
@@ -65,7 +65,8 @@ export async function runBench(options: BenchOptions): Promise<{ results: BenchR
   const unknown = (config.apps ?? []).filter((app) => !known.includes(app));
   if (unknown.length) throw new Error(`apps: unknown ${unknown.map((a) => `'${a}'`).join(', ')} (expected some of: ${known.join(', ')})`);
   const plugins = options.plugins.filter((p) => (config.apps ?? known).includes(p.name) && appSelectedBy(options.only, p.name, known));
-  const seeds = benchSeeds(config);
+  const settings = benchSettings(config);
+  const { seeds } = settings;
   const backends = await resolveBackends(config.backends);
   const store = await BenchStore.open(options.out, config, { fresh: options.fresh });
 
@@ -82,7 +83,6 @@ export async function runBench(options: BenchOptions): Promise<{ results: BenchR
   const keys = new Set(plan.map((p) => runKey({ app: p.plugin.name, variant: p.variant.name, backend: p.backend, seed: p.seed })));
   const todo = plan.filter((p) => !store.has(runKey({ app: p.plugin.name, variant: p.variant.name, backend: p.backend, seed: p.seed })));
   log(`mimo bench: ${config.profile} profile, ${plan.length} runs (${plan.length - todo.length} already done in ${options.out}), backends ${backends.join(', ')}, seeds ${seeds.join(', ')}`);
-  const profile = BENCH_PROFILES[config.profile];
   const started = performance.now();
   let activeBackend: string | undefined;
   for (const [i, { plugin, variant, backend, seed }] of todo.entries()) {
@@ -91,15 +91,15 @@ export async function runBench(options: BenchOptions): Promise<{ results: BenchR
     const eta = i > 0 ? `, about ${minutes((elapsed / i) * (todo.length - i))} left` : '';
     log(`[${i + 1}/${todo.length}] ${plugin.name}/${variant.name} on ${backend}, seed ${seed} (${minutes(elapsed)} so far${eta})`);
     const train: TrainOptions = {
-      epochs: config.epochs ?? profile.epochs,
-      batchSize: config.batchSize ?? profile.batchSize,
-      patience: config.patience ?? profile.patience,
-      tiny: profile.tiny,
+      epochs: settings.epochs,
+      batchSize: settings.batchSize,
+      patience: settings.patience,
+      tiny: settings.tiny,
       seed,
       out: path.join(options.out, 'bundles', plugin.name, variant.name, backend, `seed-${seed}`),
       ...variant.options,
     };
-    const measurement = await runVariant(plugin, variant, { train, members: config.members, folds: config.folds, latencyRepeats: config.latencyRepeats, log: () => undefined });
+    const measurement = await runVariant(plugin, variant, { train, members: settings.members, folds: settings.folds, latencyRepeats: config.latencyRepeats, log: () => undefined });
     await store.add({ app: plugin.name, variant: variant.name, backend, seed, measurement, finishedAt: new Date().toISOString() });
   }
   const runs = store.runs.filter((run) => keys.has(runKey(run)));

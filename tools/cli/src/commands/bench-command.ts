@@ -8,7 +8,7 @@ export const benchUsage = `mimo bench [--config FILE] [--profile quick|full] [--
   --config FILE     JSON: { profile, apps, variants, backends, seeds, epochs, batchSize, patience, members, folds }
   --profile         quick (tiny data, 2 epochs: minutes; CI runs it) or full (default data, 20 epochs)
   --only a,b        apps (nlp), variants (concat) or one app's variant (nlp/concat)
-  --seeds N         seeds 1 … N (default 3)
+  --seeds N         seeds 1 … N (default: quick 2, full 3)
   --backends a,b    auto (default), available (every usable one), or names: torch, wasm, cpu, …
   --out DIR         default out/bench/<profile>; an interrupted run resumes there
   --fresh           start over instead of resuming`;
