@@ -1,6 +1,7 @@
-// Load test of `mimo serve` on loopback: saves the apps' reference-model bundles, starts the server as a child
-// process, runs autocannon at 1, 8 and 64 clients per model, then a soak that samples the server's memory.
-// npx tsx tools/loadtest/src/main.ts [--seconds 10] [--soak 60] [--only a,b]
+// Load test of `mimo serve` on loopback: serves a models folder of trained bundles (--models DIR), else the apps'
+// reference models saved with fresh weights; starts the server as a child process, runs autocannon at 1, 8 and
+// 64 clients per model, then a soak that samples the server's memory.
+// npx tsx tools/loadtest/src/main.ts [--models DIR] [--seconds 10] [--soak 60] [--only a,b]
 import { spawn } from 'child_process';
 import { promises as fs } from 'fs';
 import * as os from 'os';
@@ -8,18 +9,19 @@ import * as path from 'path';
 import { parseArgs } from 'util';
 import { formatLoadTable, formatMemory } from './format-report';
 import { LoadResult, measureLoad, serverMemory } from './measure-load';
-import { APP_REFERENCE_MODELS, predictBody, saveReferenceBundles } from './reference-bundles';
+import { APP_REFERENCE_MODELS, predictBody, saveReferenceBundles, servedSpecs } from './reference-bundles';
 
 const CONNECTIONS = [1, 8, 64];
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 async function main(): Promise<number> {
-  const { values } = parseArgs({ options: { seconds: { type: 'string' }, soak: { type: 'string' }, only: { type: 'string' }, backend: { type: 'string' } } });
+  const { values } = parseArgs({ options: { models: { type: 'string' }, seconds: { type: 'string' }, soak: { type: 'string' }, only: { type: 'string' }, backend: { type: 'string' } } });
   const seconds = Number(values.seconds ?? 10);
   const soak = Number(values.soak ?? 60);
-  const models = values.only?.split(',') ?? APP_REFERENCE_MODELS;
-  const dir = await fs.mkdtemp(path.join(os.tmpdir(), 'mimo-loadtest-'));
-  await saveReferenceBundles(dir, models);
+  const temporary = values.models ? undefined : await fs.mkdtemp(path.join(os.tmpdir(), 'mimo-loadtest-'));
+  const dir = values.models ?? (temporary as string);
+  const specs = values.models ? await servedSpecs(values.models) : await saveReferenceBundles(dir, values.only?.split(',') ?? APP_REFERENCE_MODELS);
+  const models = Object.keys(specs).filter((name) => !values.only || values.only.split(',').includes(name));
   const args = [path.join(__dirname, '../../../bin/mimo.js'), 'serve', '--models', dir, '--port', '0', '--poll-ms', '0', ...(values.backend ? ['--backend', values.backend] : [])];
   const child = spawn(process.execPath, args, { stdio: ['ignore', 'inherit', 'pipe'], env: { ...process.env, MIMO_API_TOKEN: '' } });
   const baseUrl = await new Promise<string>((resolve, reject) => {
@@ -35,7 +37,7 @@ async function main(): Promise<number> {
   const results: LoadResult[] = [];
   try {
     for (const model of models) {
-      const body = predictBody(model);
+      const body = predictBody(specs[model]);
       await measureLoad(`${baseUrl}/v1/models/${model}:predict`, model, body, 8, Math.min(3, seconds)); // warm-up, not reported
       for (const connections of CONNECTIONS) {
         const result = await measureLoad(`${baseUrl}/v1/models/${model}:predict`, model, body, connections, seconds);
@@ -45,7 +47,7 @@ async function main(): Promise<number> {
     }
     const samples = [await serverMemory(baseUrl)];
     const soakModel = models[0];
-    const soaking = measureLoad(`${baseUrl}/v1/models/${soakModel}:predict`, soakModel, predictBody(soakModel), 8, soak);
+    const soaking = measureLoad(`${baseUrl}/v1/models/${soakModel}:predict`, soakModel, predictBody(specs[soakModel]), 8, soak);
     for (let t = 0; t < soak; t += 5) {
       await sleep(5000);
       samples.push(await serverMemory(baseUrl));
@@ -58,7 +60,7 @@ async function main(): Promise<number> {
   } finally {
     child.kill('SIGTERM');
     await new Promise((resolve) => child.once('exit', resolve));
-    await fs.rm(dir, { recursive: true, force: true });
+    if (temporary) await fs.rm(temporary, { recursive: true, force: true });
   }
 }
 
