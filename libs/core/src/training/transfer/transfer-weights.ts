@@ -67,10 +67,29 @@ export function transferWeights(model: tf.LayersModel, spec: ModelSpec, saved: B
   return taken;
 }
 
+const INFERENCE_WHEN_FROZEN = Symbol('mimo.inferenceWhenFrozen');
+
 /**
- * Freezes or unfreezes layers by name. After a change, train with a new Trainer (its optimizer state is per
- * variable); for fine-tuning give it a lower learning rate.
+ * A frozen BatchNormalization layer runs in inference mode, as in Keras: it normalises with its moving
+ * statistics and never updates them (tfjs-layers would still use and average the batch's statistics while
+ * training). The instance's `call` checks `trainable` each time, so unfreezing restores training mode.
+ */
+function inferenceWhenFrozen(layer: tf.layers.Layer): void {
+  const patched = layer as tf.layers.Layer & { [INFERENCE_WHEN_FROZEN]?: true };
+  if (layer.getClassName() !== 'BatchNormalization' || patched[INFERENCE_WHEN_FROZEN]) return;
+  const call = layer.call.bind(layer);
+  layer.call = (inputs, kwargs) => call(inputs, layer.trainable ? kwargs : { ...kwargs, training: false });
+  patched[INFERENCE_WHEN_FROZEN] = true;
+}
+
+/**
+ * Freezes or unfreezes layers by name (a frozen batch norm runs in inference mode). After a change, train with a
+ * new Trainer (its optimizer state is per variable); for fine-tuning give it a lower learning rate.
  */
 export function setTrainable(model: tf.LayersModel, layerNames: string[], trainable: boolean): void {
-  for (const name of layerNames) model.getLayer(name).trainable = trainable;
+  for (const name of layerNames) {
+    const layer = model.getLayer(name);
+    inferenceWhenFrozen(layer);
+    layer.trainable = trainable;
+  }
 }

@@ -72,6 +72,30 @@ describe('transfer learning', () => {
     model.dispose();
   });
 
+  it('runs a frozen batch norm in inference mode (moving statistics kept and used), and a thawed one in training mode', async () => {
+    const spec = parseModelSpec({
+      name: 'cnn_bn',
+      inputs: { image: { kind: 'image', height: 8, width: 8, channels: 1, encoder: { type: 'cnn', filters: [4], batchNorm: true } } },
+      heads: { y: { type: 'binary' } },
+      seed: 3,
+    });
+    const model = buildModel(spec);
+    const bn = model.getLayer('image_conv_bn_1');
+    const stats = () => bn.getWeights().map((w) => Array.from(w.dataSync()));
+    const before = stats();
+    setTrainable(model, ['image_conv_bn_1'], false);
+    await train(model, spec, 0.01);
+    expect(stats()).toEqual(before); // gamma, beta and the moving mean / variance
+    const x = randomInputs(spec, 4, 9).image;
+    const [inTraining, inInference] = [true, false].map((training) => (model.apply(x, { training }) as tf.Tensor).arraySync());
+    expect(inTraining).toEqual(inInference);
+    setTrainable(model, ['image_conv_bn_1'], true);
+    await train(model, spec, 0.01);
+    expect(stats()[2]).not.toEqual(before[2]); // the moving mean follows the batches again
+    tf.dispose(x);
+    model.dispose();
+  });
+
   it('takes the whole feature extractor (every encoder and the fusion) under new heads', () => {
     const spec = parseModelSpec({ ...saved.spec, name: 'new_heads', heads: { score: { type: 'regression', outputs: 2 } } });
     const model = buildModel(spec);
