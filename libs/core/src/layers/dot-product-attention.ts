@@ -53,6 +53,8 @@ export class DotProductAttention extends tf.layers.Layer {
   readonly scoreMode: AttentionScoreMode;
   readonly causal: boolean;
   readonly dropout: number;
+  /** Seed of the next dropout mask; the Trainer sets a new one before every step (see DropoutSeeds). Not saved. */
+  dropoutSeed?: number;
   readonly maskInputs: AttentionMaskInputs;
   readonly useKey: boolean | null;
   private scale: tf.LayerVariable | null = null;
@@ -94,7 +96,7 @@ export class DotProductAttention extends tf.layers.Layer {
       let scores = this.scores(p.query, p.key);
       scores = maskScores(scores, attentionMask(null, valueMask, this.causal, p.query.shape[1] as number, p.value.shape[1] as number));
       let weights = tf.softmax(scores);
-      if (kwargs['training'] === true && this.dropout > 0) weights = tf.dropout(weights, this.dropout);
+      if (kwargs['training'] === true && this.dropout > 0) weights = tf.dropout(weights, this.dropout, undefined, this.dropoutSeed);
       const out = tf.matMul(weights, p.value);
       return queryMask === null ? out : tf.mul(out, tf.expandDims(toFloatMask(queryMask), 2));
     });

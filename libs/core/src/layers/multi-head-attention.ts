@@ -40,7 +40,7 @@ export interface MultiHeadAttentionArgs extends LayerArgs {
   maskInputs?: AttentionMaskInputs;
   /** Whether a key input is given; inferred from the number of inputs when unset. Defaults to null. */
   useKey?: boolean | null;
-  /** Seed of the glorotUniform kernel initialisers (seed, seed+1, …); dropout is not seeded. Defaults to null (random). */
+  /** Seed of the glorotUniform kernel initialisers (seed, seed+1, …). Defaults to null (random). */
   seed?: number | null;
 }
 
@@ -70,6 +70,8 @@ export class MultiHeadAttention extends tf.layers.Layer {
   readonly valueDim: number;
   readonly outputDim: number | null;
   readonly dropout: number;
+  /** Seed of the next dropout mask; the Trainer sets a new one before every step (see DropoutSeeds). Not saved. */
+  dropoutSeed?: number;
   readonly useBias: boolean;
   readonly causal: boolean;
   readonly maskInputs: AttentionMaskInputs;
@@ -135,7 +137,7 @@ export class MultiHeadAttention extends tf.layers.Layer {
       let scores = tf.matMul(q, k, false, true); // [batch, heads, Tq, Tv]
       scores = maskScores(scores, attentionMask(queryMask, valueMask, this.causal, tq, tv));
       let weights = tf.softmax(scores);
-      if (kwargs['training'] === true && this.dropout > 0) weights = tf.dropout(weights, this.dropout);
+      if (kwargs['training'] === true && this.dropout > 0) weights = tf.dropout(weights, this.dropout, undefined, this.dropoutSeed);
       const context = tf.reshape(tf.transpose(tf.matMul(weights, v), [0, 2, 1, 3]), [batch * tq, -1]);
       const kernel = this.w['output_kernel'].read();
       let out = tf.matMul(context, tf.reshape(kernel, [this.numHeads * this.valueDim, -1]));

@@ -1,36 +1,45 @@
 import * as tf from '@tensorflow/tfjs';
 import { deriveSeed } from '../random/derive-seed';
 
-type SeededLayer = tf.layers.Layer & { seed?: number };
+/** Where each kind of layer keeps the seed of its dropout masks. */
+const SEED_FIELD: Record<string, string> = {
+  Dropout: 'seed',
+  SpatialDropout1D: 'seed',
+  MimoDotProductAttention: 'dropoutSeed',
+  MimoMultiHeadAttention: 'dropoutSeed',
+};
 
-const DROPOUT_CLASSES = new Set(['Dropout', 'SpatialDropout1D']);
+interface SeededLayer {
+  layer: tf.layers.Layer;
+  field: string;
+}
 
-function dropoutLayers(model: tf.LayersModel): SeededLayer[] {
-  return model.layers.flatMap((layer) => (layer instanceof tf.LayersModel ? dropoutLayers(layer) : DROPOUT_CLASSES.has(layer.getClassName()) ? [layer] : []));
+function seededLayers(model: tf.LayersModel): SeededLayer[] {
+  return model.layers.flatMap((layer) =>
+    layer instanceof tf.LayersModel ? seededLayers(layer) : SEED_FIELD[layer.getClassName()] ? [{ layer, field: SEED_FIELD[layer.getClassName()] }] : [],
+  );
 }
 
 /**
  * Per-step dropout seeds. A tfjs Dropout layer with a fixed `seed` draws the *same* mask at every step, and one
  * without a seed draws from `Math.random` (not reproducible). Before every step the trainer gives each dropout
- * layer the seed `deriveSeed(runSeed, 'dropout', layerIndex, step)`: masks differ from step to step, yet the same
- * run seed and step give the same mask, in this process or in a resumed one. `restore` puts the layers' own seeds
- * back (they are part of the saved model config).
- *
- * Dropout inside the attention layers (`attentionDropout`) calls `tf.dropout` without a seed and stays
- * non-reproducible; leave it at 0 where runs must repeat exactly.
+ * layer (and each attention layer, whose attention dropout has the same problem) the seed
+ * `deriveSeed(runSeed, 'dropout', layerIndex, step)`: masks differ from step to step, yet the same run seed and
+ * step give the same mask, in this process or in a resumed one. `restore` puts the layers' own seeds back (a
+ * Dropout's is part of the saved model config).
  */
 export class DropoutSeeds {
-  private readonly layers: { layer: SeededLayer; original: number | undefined }[];
+  private readonly layers: (SeededLayer & { original: unknown })[];
 
   constructor(model: tf.LayersModel) {
-    this.layers = dropoutLayers(model).map((layer) => ({ layer, original: layer.seed }));
+    this.layers = seededLayers(model).map((seeded) => ({ ...seeded, original: Reflect.get(seeded.layer, seeded.field) }));
   }
 
   forStep(runSeed: number, step: number): void {
-    this.layers.forEach(({ layer }, i) => Reflect.set(layer, 'seed', deriveSeed(runSeed, 'dropout', i, step)));
+    this.layers.forEach(({ layer, field }, i) => Reflect.set(layer, field, deriveSeed(runSeed, 'dropout', i, step)));
   }
 
   restore(): void {
-    this.layers.forEach(({ layer, original }) => Reflect.set(layer, 'seed', original));
+    this.layers.forEach(({ layer, field, original }) => Reflect.set(layer, field, original));
   }
 }

@@ -2,6 +2,7 @@ import * as tf from '@tensorflow/tfjs';
 import { buildModel } from '../../model/build-model';
 import { ModelSpecInput, parseModelSpec } from '../../spec/model-spec';
 import { SeededRandom } from '../../random/seeded-random';
+import { randomInputs, randomTargets } from '../../synthetic/random-examples';
 import { TrainerCallback } from '../callbacks/trainer-callback';
 import { dataTensors, StreamingData, TrainingData } from '../data/training-data';
 import { tinyData, tinySpec, weightValues } from '../testing/training-fixtures';
@@ -73,6 +74,27 @@ describe('Trainer', () => {
     expect(again.history).toEqual(first.history);
     expect(again.weights).toEqual(first.weights);
     expect((await run(8)).history.history.loss).not.toEqual(first.history.history.loss);
+  });
+
+  it('is reproducible with dropout on attention weights too, and each step draws a new mask', async () => {
+    const spec = parseModelSpec({
+      name: 'attend',
+      inputs: {
+        a: { kind: 'sequence', steps: 5, features: 3, encoder: { type: 'time-series', layer: 'conv1d', units: 4 } },
+        b: { kind: 'sequence', steps: 4, features: 2, encoder: { type: 'time-series', layer: 'conv1d', units: 4 } },
+      },
+      fusion: { type: 'cross-attention', query: 'a', value: 'b', numHeads: 1, keyDim: 4, attentionDropout: 0.5 },
+      heads: { y: { type: 'regression' } },
+      seed: 4,
+    });
+    const data = trackData({ xs: randomInputs(spec, 24, 2), ys: randomTargets(spec, 24, 3) });
+    const run = async (seed: number) => {
+      const t = trainer({ epochs: 2, batchSize: 8, seed }, spec);
+      return (await t.fit(data)).history.loss;
+    };
+    const first = await run(5);
+    expect(await run(5)).toEqual(first);
+    expect(await run(6)).not.toEqual(first);
   });
 
   it('weights examples: all sample weights 0 leave the weights as they were', async () => {
