@@ -1,7 +1,9 @@
 // N-API addon over libtorch's ATen: a process-wide store of at::Tensor handles and one
 // generic entry point, `call(op, overload, args)`, that runs any ATen operator through
 // the c10 dispatcher's boxed calling convention. Kernels are written in TypeScript on
-// top of it, so this file stays small and compiles once. Every tensor is created on the
+// top of it, so this file stays small and compiles once; the one exception is
+// `recurrent`, whole-sequence LSTM / GRU passes (recurrent.cc) whose per-step loop would
+// cost a JS round trip per op. Every tensor is created on the
 // current device (MIMO_DEVICE), so the same kernels run on cpu and cuda.
 #include <napi.h>
 
@@ -11,6 +13,8 @@
 #include <ATen/core/dispatch/Dispatcher.h>
 #include <ATen/core/stack.h>
 #include <ATen/ops/empty.h>
+
+#include "recurrent.h"
 
 #include <cstring>
 #include <string>
@@ -184,6 +188,32 @@ Napi::Value Call(const Napi::CallbackInfo& info) {
   });
 }
 
+// recurrent(name, [x, mask, kernel, recurrentKernel, bias, h0, c0, ...extra], gateActivation) → handles
+// (null for an absent bias gradient): the whole-sequence LSTM / GRU ops of recurrent.h. null inputs are absent.
+Napi::Value Recurrent(const Napi::CallbackInfo& info) {
+  return guarded(info, [&]() -> Napi::Value {
+    std::string name = info[0].As<Napi::String>().Utf8Value();
+    Napi::Array args = info[1].As<Napi::Array>();
+    auto tensorAt = [&](uint32_t i) {
+      Napi::Value v = i < args.Length() ? args.Get(i) : info.Env().Undefined();
+      return v.IsNull() || v.IsUndefined() ? at::Tensor() : lookup(v);
+    };
+    mimo::RecurrentInputs in{tensorAt(0), tensorAt(1), tensorAt(2), tensorAt(3), tensorAt(4), tensorAt(5), tensorAt(6),
+                             mimo::gateActivationNamed(info[2].As<Napi::String>().Utf8Value())};
+    std::vector<at::Tensor> results;
+    if (name == "lstm_forward") results = mimo::lstmForward(in);
+    else if (name == "lstm_backward") results = mimo::lstmBackward(in, tensorAt(7), tensorAt(8));
+    else if (name == "gru_forward") results = mimo::gruForward(in);
+    else if (name == "gru_backward") results = mimo::gruBackward(in, tensorAt(7), tensorAt(8));
+    else throw std::invalid_argument("torch backend: unknown recurrent op '" + name + "'");
+    Napi::Array out = Napi::Array::New(info.Env(), results.size());
+    for (size_t i = 0; i < results.size(); ++i) {
+      out.Set(static_cast<uint32_t>(i), results[i].defined() ? Napi::Value(describe(info.Env(), results[i])) : info.Env().Null());
+    }
+    return out;
+  });
+}
+
 // fromArray(typedArray, shape, dtype) → handle; copies the values onto the device.
 Napi::Value FromArray(const Napi::CallbackInfo& info) {
   return guarded(info, [&]() -> Napi::Value {
@@ -262,6 +292,7 @@ Napi::Value Info(const Napi::CallbackInfo& info) {
 
 Napi::Object Init(Napi::Env env, Napi::Object exports) {
   exports.Set("call", Napi::Function::New(env, Call, "call"));
+  exports.Set("recurrent", Napi::Function::New(env, Recurrent, "recurrent"));
   exports.Set("fromArray", Napi::Function::New(env, FromArray, "fromArray"));
   exports.Set("readInto", Napi::Function::New(env, ReadInto, "readInto"));
   exports.Set("free", Napi::Function::New(env, Free, "free"));

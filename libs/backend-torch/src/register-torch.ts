@@ -1,6 +1,6 @@
 import * as tf from '@tensorflow/tfjs';
 import * as os from 'os';
-import { TORCH_BACKEND, TORCH_KERNELS } from './kernels';
+import { RECURRENT_KERNEL_NAMES, TORCH_BACKEND, TORCH_KERNELS } from './kernels';
 import { LibtorchBuildInfo, loadTorchAddon } from './native/load-addon';
 import { TorchInfo } from './native/torch-addon';
 import { TorchBackend } from './torch-backend';
@@ -33,10 +33,13 @@ function register(): TorchStatus {
     return { available: false, reason: error instanceof Error ? error.message : String(error) };
   }
   if (tf.findBackendFactory(TORCH_BACKEND) == null) tf.registerBackend(TORCH_BACKEND, () => new TorchBackend(loaded.addon), 0);
-  for (const config of TORCH_KERNELS) {
+  // An addon built before the recurrent ops lacks them: its LSTM / GRU layers then run the stock tfjs loop.
+  const recurrent = new Set<string>(Object.values(RECURRENT_KERNEL_NAMES));
+  const kernels = TORCH_KERNELS.filter((k) => typeof loaded.addon.recurrent === 'function' || !recurrent.has(k.kernelName));
+  for (const config of kernels) {
     if (tf.getKernel(config.kernelName, TORCH_BACKEND) === undefined) tf.registerKernel(config);
   }
-  return { available: true, info, libtorch: loaded.libtorch, kernels: TORCH_KERNELS.map((k) => k.kernelName).sort() };
+  return { available: true, info, libtorch: loaded.libtorch, kernels: kernels.map((k) => k.kernelName).sort() };
 }
 
 function requestedThreads(): number {

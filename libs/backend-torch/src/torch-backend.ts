@@ -136,6 +136,13 @@ export class TorchBackend extends tf.KernelBackend {
     return results;
   }
 
+  /** Runs a whole-sequence recurrent op of the addon (see `TorchAddon.recurrent`); absent inputs are null. */
+  recurrent(name: string, args: ReadonlyArray<tf.TensorInfo | NativeTensor | null>, gateActivation: string): Array<NativeTensor | null> {
+    const results = this.addon.recurrent(name, args.map((arg) => (arg === null ? null : (this.toNative(arg) as number))), gateActivation);
+    if (this.scope) collectTensors(results.filter((r): r is NativeTensor => r !== null), this.scope);
+    return results;
+  }
+
   cast(tensor: NativeTensor | tf.TensorInfo, dtype: tf.DataType | 'int64'): NativeTensor {
     const code = SCALAR_TYPE[dtype as keyof typeof SCALAR_TYPE];
     if (code === undefined) throw new Error(`torch backend: cannot cast to ${dtype}`);

@@ -1,7 +1,8 @@
 import * as tf from '@tensorflow/tfjs';
+import { FusedGRU, FusedLSTM } from '@mimo/core';
 
-/** The issue's three throughput models (batch 64, adam), with tools/bench/src/pytorch_bench.py as their PyTorch twins. */
-export const BENCH_MODELS = ['mlp', 'cnn', 'lstm'] as const;
+/** The throughput models (the issue's three plus a GRU; batch 64, adam), with tools/bench/src/pytorch_bench.py as their PyTorch twins. */
+export const BENCH_MODELS = ['mlp', 'cnn', 'lstm', 'gru'] as const;
 export type BenchModelName = (typeof BENCH_MODELS)[number];
 
 export interface BenchModel {
@@ -36,11 +37,13 @@ export function buildBenchModel(name: BenchModelName, batchSize: number): BenchM
     y = tf.oneHot(tf.randomUniform([batchSize], 0, 10, 'int32', 2), 10);
     description = 'CNN 32×32×3: conv 32 → max pool → conv 64 → dense 10, cross-entropy';
   } else {
-    model.add(tf.layers.lstm({ inputShape: [50, 16], units: 64, ...seed }));
+    // Mimo's LSTM / GRU: tfjs-layers' layers, run as whole-sequence kernels on torch.
+    const args = { inputShape: [50, 16], units: 64, ...seed };
+    model.add(name === 'lstm' ? new FusedLSTM(args) : new FusedGRU(args));
     model.add(tf.layers.dense({ units: 1, ...seed }));
     x = tf.randomNormal([batchSize, 50, 16], 0, 1, 'float32', 1);
     y = tf.randomNormal([batchSize, 1], 0, 1, 'float32', 2);
-    description = 'LSTM(64) over 50 steps × 16 features → dense 1, MSE';
+    description = `${name.toUpperCase()}(64) over 50 steps × 16 features → dense 1, MSE`;
   }
   model.compile({ optimizer: tf.train.adam(1e-3), loss: name === 'cnn' ? 'categoricalCrossentropy' : 'meanSquaredError' });
   return { model, x, y, description };

@@ -51,11 +51,11 @@ async function main(argv: string[]): Promise<void> {
   const columns = [...backends];
   if (!argv.includes('--no-pytorch')) {
     process.stderr.write('PyTorch…\n');
-    const pytorch = measurePytorch(options, threads);
+    const pytorch = measurePytorch(models, options, threads);
     columns.push('PyTorch');
     if (pytorch.ok) {
       lines.push(`PyTorch ${pytorch.version} (${pytorch.python}), ${threads} threads`);
-      for (const row of rows) row.results.PyTorch = pytorch.results[row.model];
+      for (const row of rows) row.results.PyTorch = pytorch.results[row.model] ?? 'not measured';
     } else {
       lines.push(`PyTorch: ${pytorch.reason}`);
     }

@@ -1,6 +1,6 @@
 """PyTorch twins of tools/bench's models: prints {"model": [samples/s per repetition]} as JSON.
 
-Usage: python3 pytorch_bench.py BATCH REPETITIONS MIN_SECONDS WARMUP THREADS
+Usage: python3 pytorch_bench.py BATCH REPETITIONS MIN_SECONDS WARMUP THREADS MODELS (comma-separated)
 """
 import json
 import sys
@@ -10,14 +10,15 @@ import torch
 from torch import nn
 
 
-class Lstm(nn.Module):
-    def __init__(self):
+class Recurrent(nn.Module):
+    def __init__(self, cell):
         super().__init__()
-        self.lstm = nn.LSTM(16, 64, batch_first=True)
+        self.rnn = cell(16, 64, batch_first=True)
         self.out = nn.Linear(64, 1)
 
     def forward(self, x):
-        _, (h, _) = self.lstm(x)
+        _, state = self.rnn(x)
+        h = state[0] if isinstance(state, tuple) else state
         return self.out(h[-1])
 
 
@@ -30,7 +31,7 @@ def build(name, batch):
             nn.Conv2d(3, 32, 3), nn.ReLU(), nn.MaxPool2d(2), nn.Conv2d(32, 64, 3), nn.ReLU(), nn.Flatten(), nn.Linear(64 * 13 * 13, 10)
         )
         return model, torch.randn(batch, 3, 32, 32), torch.randint(0, 10, (batch,)), nn.CrossEntropyLoss()
-    return Lstm(), torch.randn(batch, 50, 16), torch.randn(batch, 1), nn.MSELoss()
+    return Recurrent(nn.LSTM if name == "lstm" else nn.GRU), torch.randn(batch, 50, 16), torch.randn(batch, 1), nn.MSELoss()
 
 
 def measure(name, batch, repetitions, min_seconds, warmup):
@@ -59,4 +60,4 @@ if __name__ == "__main__":
     batch, repetitions, min_seconds, warmup, threads = int(sys.argv[1]), int(sys.argv[2]), float(sys.argv[3]), int(sys.argv[4]), int(sys.argv[5])
     torch.set_num_threads(threads)
     torch.manual_seed(1)
-    print(json.dumps({name: measure(name, batch, repetitions, min_seconds, warmup) for name in ["mlp", "cnn", "lstm"]}))
+    print(json.dumps({name: measure(name, batch, repetitions, min_seconds, warmup) for name in sys.argv[6].split(",")}))

@@ -1,7 +1,7 @@
 import * as tf from '@tensorflow/tfjs';
 import { fallbackCounts, getKernelBridge, initBackend, resetFallbackCounts } from '@mimo/backend';
-import { TORCH_KERNELS } from '@mimo/backend-torch';
-import { checkModel, referenceSpecs } from '@mimo/core';
+import { RECURRENT_KERNEL_NAMES, TORCH_KERNELS } from '@mimo/backend-torch';
+import { checkModel, RECURRENT_SEQUENCE_KERNELS, referenceSpecs } from '@mimo/core';
 
 // Runs on the torch backend when its addon is built (the resolver picks it); otherwise there is nothing to check.
 const onTorch = () => tf.getBackend() === 'torch';
@@ -17,6 +17,34 @@ describe('training the reference models on torch', () => {
     const result = await checkModel(spec, { steps: 2, batchSize: 4 });
     expect(result.problems).toEqual([]);
     expect(fallbackCounts()).toEqual({});
+  });
+
+  it.each(['lstm', 'gru'] as const)('a tiny bidirectional %s text model trains through the whole-sequence kernels, none falling back', async (rnn) => {
+    if (!onTorch()) return;
+    resetFallbackCounts();
+    const spec = {
+      name: `tiny_text_${rnn}`,
+      inputs: { text: { kind: 'tokens', vocabSize: 30, maxLength: 8, encoder: { type: 'text', rnn, units: 4, bidirectional: true } } },
+      heads: { label: { type: 'binary' } },
+      seed: 3,
+    } as const;
+    const { kernelNames } = await tf.profile(async () => {
+      const result = await checkModel(spec, { steps: 2, batchSize: 4 });
+      expect(result.problems).toEqual([]);
+    });
+    const { forward, backward } = RECURRENT_SEQUENCE_KERNELS[rnn];
+    expect([kernelNames.includes(forward), kernelNames.includes(backward)]).toEqual([true, true]);
+    expect(fallbackCounts()).toEqual({});
+  });
+
+  it("calls the recurrent kernels by the torch backend's names", () => {
+    const { lstm, gru } = RECURRENT_SEQUENCE_KERNELS;
+    expect([lstm.forward, lstm.backward, gru.forward, gru.backward]).toEqual([
+      RECURRENT_KERNEL_NAMES.lstm,
+      RECURRENT_KERNEL_NAMES.lstmGrad,
+      RECURRENT_KERNEL_NAMES.gru,
+      RECURRENT_KERNEL_NAMES.gruGrad,
+    ]);
   });
 
   it('never bridges a kernel it runs natively', () => {

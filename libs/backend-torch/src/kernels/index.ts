@@ -8,10 +8,12 @@ import { gatherKernels } from './gather';
 import { matmulKernels } from './matmul';
 import { normalizationKernels } from './normalization';
 import { poolKernels } from './pool';
+import { recurrentKernels } from './recurrent';
 import { reductionKernels } from './reduce';
 import { shapeKernels } from './shape';
 
 export { TORCH_BACKEND } from './kernel';
+export { RECURRENT_KERNEL_NAMES } from './recurrent';
 
 /** Every kernel the torch backend runs natively. */
 export const TORCH_KERNELS: readonly tf.KernelConfig[] = [
@@ -27,4 +29,5 @@ export const TORCH_KERNELS: readonly tf.KernelConfig[] = [
   ...poolKernels,
   ...normalizationKernels,
   ...accumulateKernels,
+  ...recurrentKernels,
 ];

@@ -28,6 +28,12 @@ export interface TorchInfo {
 export interface TorchAddon {
   /** Runs `aten::<name>.<overload>`; undefined or missing arguments take the schema default. */
   call(name: string, overload: string, args: readonly NativeArg[]): NativeValue[];
+  /**
+   * Runs a whole-sequence recurrent op (native/recurrent.h): `lstm_forward`, `lstm_backward`, `gru_forward`,
+   * `gru_backward`. `args` are handles (null when absent): x, mask, kernel, recurrentKernel, bias, h0, c0, then
+   * the backward's extras. Results are null where a gradient has no input (no bias).
+   */
+  recurrent(name: string, args: readonly (number | null)[], gateActivation: string): Array<NativeTensor | null>;
   fromArray(values: Float32Array | Int32Array | Uint8Array, shape: readonly number[], dtype: 'float32' | 'int32' | 'bool'): NativeTensor;
   /** Copies the values to the host into `out` (its length must be the element count), converting to its element type. */
   readInto(id: number, out: Float32Array | Int32Array | Uint8Array): void;

@@ -1,6 +1,6 @@
 import * as tf from '@tensorflow/tfjs';
 import { z } from 'zod';
-import { MaskedGlobalAveragePooling1D } from '../layers';
+import { FusedGRU, FusedLSTM, MaskedGlobalAveragePooling1D } from '../layers';
 import { BuildContext } from '../model/build-context';
 
 export const RecurrentCellSchema = z.enum(['lstm', 'gru']).describe('Recurrent cell.');
@@ -14,6 +14,7 @@ export interface RecurrentOptions {
   needsSequence: boolean;
 }
 
+/** tfjs-layers' LSTM / GRU, run as one whole-sequence kernel on a backend that has it (torch). */
 function rnnLayer(options: RecurrentOptions, ctx: BuildContext, returnSequences: boolean, returnState: boolean): tf.layers.RNN {
   const args = {
     units: options.units,
@@ -23,7 +24,7 @@ function rnnLayer(options: RecurrentOptions, ctx: BuildContext, returnSequences:
     recurrentInitializer: ctx.recurrentInitializer(),
     name: ctx.name(options.cell),
   };
-  return options.cell === 'lstm' ? tf.layers.lstm(args) : tf.layers.gru(args);
+  return options.cell === 'lstm' ? new FusedLSTM(args) : new FusedGRU(args);
 }
 
 /**

@@ -1,8 +1,10 @@
 export { ATTENTION_MASK_INPUTS } from './attention-inputs';
 export type { AttentionMaskInputs } from './attention-inputs';
 export * from './dot-product-attention';
+export * from './fused-recurrent-layers';
 export type { Kwargs, LayerArgs } from './layer-utils';
 export * from './masked-pooling';
 export * from './multi-head-attention';
 export * from './sequence-mask';
 export * from './weighted-sum';
+export { hasRecurrentSequenceKernel, RECURRENT_SEQUENCE_KERNELS } from './recurrent-sequence-op';

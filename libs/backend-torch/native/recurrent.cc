@@ -1,0 +1,221 @@
+// The forward pass returns, per step, h (and c) and the activated gates; the backward pass derives
+// every per-step factor from them for all steps at once, so only the recurrent part runs step by step.
+// ATen ops only, so the same code runs on cpu and cuda.
+#include "recurrent.h"
+
+#include <ATen/ATen.h>
+
+#include <stdexcept>
+
+namespace mimo {
+
+GateActivation gateActivationNamed(const std::string& name) {
+  if (name == "hardSigmoid") return GateActivation::HardSigmoid;
+  if (name == "sigmoid") return GateActivation::Sigmoid;
+  throw std::invalid_argument("torch backend: recurrent gate activation must be 'hardSigmoid' or 'sigmoid'. Received: '" + name + "'");
+}
+
+namespace {
+
+at::Tensor gate(const at::Tensor& z, GateActivation activation) {
+  if (activation == GateActivation::Sigmoid) return at::sigmoid(z);
+  return (z * 0.2).add_(0.5).clamp_(0, 1);  // tfjs-layers' hardSigmoid: clip(0.2·z + 0.5, 0, 1)
+}
+
+// d gate(z) / dz from y = gate(z). hardSigmoid: 0.2 where it is not clipped (tfjs's clipByValue gradient also
+// passes at exactly 0.2·z + 0.5 ∈ {0, 1}, a set of measure zero).
+at::Tensor gateSlope(const at::Tensor& y, GateActivation activation) {
+  if (activation == GateActivation::Sigmoid) return y * (1 - y);
+  return y.gt(0).logical_and_(y.lt(1)).to(y.scalar_type()).mul_(0.2);
+}
+
+void expectShape(const at::Tensor& t, const std::vector<int64_t>& shape, const char* what) {
+  if (t.sizes().vec() == shape) return;
+  std::string expected, received;
+  for (int64_t d : shape) expected += (expected.empty() ? "" : ", ") + std::to_string(d);
+  for (int64_t d : t.sizes()) received += (received.empty() ? "" : ", ") + std::to_string(d);
+  throw std::invalid_argument(std::string("torch backend: recurrent ") + what + " must have shape [" + expected + "]. Received: [" + received + "]");
+}
+
+void validate(const RecurrentInputs& in, int64_t gates, bool withCell) {
+  if (in.x.dim() != 3 || in.x.size(1) < 1) throw std::invalid_argument("torch backend: recurrent x must be [batch, steps ≥ 1, features]");
+  const int64_t batch = in.x.size(0), steps = in.x.size(1), features = in.x.size(2), units = in.recurrentKernel.size(0);
+  expectShape(in.kernel, {features, gates * units}, "kernel");
+  expectShape(in.recurrentKernel, {units, gates * units}, "recurrentKernel");
+  if (in.bias.defined()) expectShape(in.bias, {gates * units}, "bias");
+  if (in.mask.defined()) expectShape(in.mask, {batch, steps}, "mask");
+  expectShape(in.h0, {batch, units}, "initial h");
+  if (withCell) expectShape(in.c0, {batch, units}, "initial c");
+}
+
+// x·kernel + bias for every step with one GEMM, time-major: [steps, batch, gates·units].
+at::Tensor projectInputs(const RecurrentInputs& in) {
+  const int64_t batch = in.x.size(0), steps = in.x.size(1), features = in.x.size(2);
+  at::Tensor flat = in.x.transpose(0, 1).reshape({steps * batch, features});
+  at::Tensor projected = in.bias.defined() ? at::addmm(in.bias, flat, in.kernel) : at::mm(flat, in.kernel);
+  return projected.view({steps, batch, -1});
+}
+
+// Time-major [steps, batch, 1] bool mask; undefined without a mask.
+at::Tensor stepMask(const RecurrentInputs& in) {
+  return in.mask.defined() ? in.mask.transpose(0, 1).unsqueeze(-1).gt(0) : at::Tensor();
+}
+
+// The state each step started from, time-major: [initial, states[:, :-1]].
+at::Tensor previousStates(const at::Tensor& initial, const at::Tensor& states) {
+  at::Tensor timeMajor = states.transpose(0, 1);
+  return at::cat({initial.unsqueeze(0), timeMajor.narrow(0, 0, timeMajor.size(0) - 1)}, 0);
+}
+
+// Appends dx, dKernel, dRecurrentKernel and dBias given d(projected inputs) and d(recurrent pre-activations) per step.
+void appendWeightGradients(const RecurrentInputs& in, const at::Tensor& dProjected, const at::Tensor& dRecurrentKernel, std::vector<at::Tensor>& out) {
+  const int64_t batch = in.x.size(0), steps = in.x.size(1), features = in.x.size(2);
+  at::Tensor flatGrad = dProjected.reshape({steps * batch, -1});
+  at::Tensor flatX = in.x.transpose(0, 1).reshape({steps * batch, features});
+  out.push_back(at::mm(flatGrad, in.kernel.t()).view({steps, batch, features}).transpose(0, 1).contiguous());
+  out.push_back(at::mm(flatX.t(), flatGrad));
+  out.push_back(dRecurrentKernel);
+  out.push_back(in.bias.defined() ? flatGrad.sum(0) : at::Tensor());
+}
+
+// Splits the carried gradient at a masked step: returns the part reaching this step's cell, leaves the carried part in `carried`.
+at::Tensor throughStep(at::Tensor& carried, const at::Tensor& maskF, int64_t t) {
+  if (!maskF.defined()) return carried;
+  at::Tensor reaching = carried * maskF[t];
+  carried = carried - reaching;  // (1 − m)·carried, exact for m ∈ {0, 1}
+  return reaching;
+}
+
+}  // namespace
+
+std::vector<at::Tensor> lstmForward(const RecurrentInputs& in) {
+  validate(in, 4, true);
+  const int64_t units = in.recurrentKernel.size(0);
+  at::Tensor projected = projectInputs(in);
+  at::Tensor mask = stepMask(in);
+  at::Tensor h = in.h0, c = in.c0;
+  // Filled step by step, time-major so each step's row is contiguous; returned as a [batch, steps, …] view.
+  at::Tensor states = at::empty({projected.size(0), h.size(0), 6 * units}, projected.options());
+  for (int64_t t = 0; t < projected.size(0); ++t) {
+    at::Tensor z = at::addmm(projected[t], h, in.recurrentKernel);
+    at::Tensor gates = gate(z, in.gate);
+    at::Tensor candidate = gates.narrow(1, 2 * units, units);
+    at::tanh_out(candidate, z.narrow(1, 2 * units, units));  // the c slot holds tanh, not the gate activation
+    at::Tensor cNew = gates.narrow(1, units, units) * c + gates.narrow(1, 0, units) * candidate;
+    at::Tensor hNew = gates.narrow(1, 3 * units, units) * at::tanh(cNew);
+    if (mask.defined()) {
+      hNew = at::where(mask[t], hNew, h);
+      cNew = at::where(mask[t], cNew, c);
+    }
+    h = hNew;
+    c = cNew;
+    at::Tensor row = states[t];
+    row.narrow(1, 0, units).copy_(h);
+    row.narrow(1, units, units).copy_(c);
+    row.narrow(1, 2 * units, 4 * units).copy_(gates);
+  }
+  return {states.transpose(0, 1)};
+}
+
+std::vector<at::Tensor> lstmBackward(const RecurrentInputs& in, const at::Tensor& states, const at::Tensor& dStates) {
+  validate(in, 4, true);
+  const int64_t batch = in.x.size(0), units = in.recurrentKernel.size(0);
+  at::Tensor hPrev = previousStates(in.h0, states.narrow(2, 0, units)), cPrev = previousStates(in.c0, states.narrow(2, units, units));
+  at::Tensor gates = states.narrow(2, 2 * units, 4 * units).transpose(0, 1);
+  at::Tensor i = gates.narrow(2, 0, units), f = gates.narrow(2, units, units), g = gates.narrow(2, 2 * units, units), o = gates.narrow(2, 3 * units, units);
+  at::Tensor tanhC = at::tanh(f * cPrev + i * g);
+  // dz_{i,f,c} = dc · factor, dz_o = dh · factor; dc also gets dh · o · (1 − tanh²c).
+  at::Tensor cFactors = at::stack({g * gateSlope(i, in.gate), cPrev * gateSlope(f, in.gate), i * (1 - g * g)}, 2);
+  at::Tensor oFactor = tanhC * gateSlope(o, in.gate);
+  at::Tensor hToC = o * (1 - tanhC * tanhC);
+  at::Tensor maskF = in.mask.defined() ? stepMask(in).to(hPrev.scalar_type()) : at::Tensor();
+  const int64_t steps = hPrev.size(0);
+  at::Tensor dSeq = dStates.narrow(2, 0, units).transpose(0, 1), dCell = dStates.narrow(2, units, units).transpose(0, 1);
+  at::Tensor recurrentT = in.recurrentKernel.t();
+  at::Tensor dh = at::zeros_like(in.h0), dc = at::zeros_like(in.c0);
+  at::Tensor dz = at::empty({steps, batch, 4 * units}, hPrev.options());
+  for (int64_t t = steps - 1; t >= 0; --t) {
+    dh = dh + dSeq[t];
+    dc = dc + dCell[t];
+    at::Tensor dhNew = throughStep(dh, maskF, t);
+    at::Tensor dcNew = throughStep(dc, maskF, t) + dhNew * hToC[t];
+    at::Tensor dzt = dz[t];
+    at::Tensor dzc = dzt.narrow(1, 0, 3 * units).view({batch, 3, units});
+    at::mul_out(dzc, cFactors[t], dcNew.unsqueeze(1));
+    at::Tensor dzo = dzt.narrow(1, 3 * units, units);
+    at::mul_out(dzo, dhNew, oFactor[t]);
+    at::Tensor dhPrev = at::mm(dzt, recurrentT), dcPrev = dcNew * f[t];
+    dh = maskF.defined() ? dh + dhPrev : dhPrev;
+    dc = maskF.defined() ? dc + dcPrev : dcPrev;
+  }
+  std::vector<at::Tensor> out;
+  at::Tensor dRecurrent = at::mm(hPrev.reshape({-1, units}).t(), dz.view({-1, 4 * units}));
+  appendWeightGradients(in, dz, dRecurrent, out);
+  out.push_back(dh);
+  out.push_back(dc);
+  return out;
+}
+
+std::vector<at::Tensor> gruForward(const RecurrentInputs& in) {
+  validate(in, 3, false);
+  const int64_t units = in.recurrentKernel.size(0);
+  at::Tensor projected = projectInputs(in);
+  at::Tensor mask = stepMask(in);
+  at::Tensor zrKernel = in.recurrentKernel.narrow(1, 0, 2 * units).contiguous();
+  at::Tensor hKernel = in.recurrentKernel.narrow(1, 2 * units, units).contiguous();
+  at::Tensor h = in.h0;
+  at::Tensor states = at::empty({projected.size(0), h.size(0), 4 * units}, projected.options());  // as in lstmForward
+  for (int64_t t = 0; t < projected.size(0); ++t) {
+    at::Tensor xt = projected[t];
+    at::Tensor zr = gate(at::addmm(xt.narrow(1, 0, 2 * units), h, zrKernel), in.gate);
+    at::Tensor z = zr.narrow(1, 0, units), r = zr.narrow(1, units, units);
+    at::Tensor candidate = at::tanh(at::addmm(xt.narrow(1, 2 * units, units), r * h, hKernel));
+    at::Tensor hNew = z * h + (1 - z) * candidate;
+    h = mask.defined() ? at::where(mask[t], hNew, h) : hNew;
+    at::Tensor row = states[t];
+    row.narrow(1, 0, units).copy_(h);
+    row.narrow(1, units, 2 * units).copy_(zr);
+    row.narrow(1, 3 * units, units).copy_(candidate);
+  }
+  return {states.transpose(0, 1)};
+}
+
+std::vector<at::Tensor> gruBackward(const RecurrentInputs& in, const at::Tensor& states, const at::Tensor& dStates) {
+  validate(in, 3, false);
+  const int64_t batch = in.x.size(0), units = in.recurrentKernel.size(0);
+  at::Tensor zrKernelT = in.recurrentKernel.narrow(1, 0, 2 * units).t(), hKernelT = in.recurrentKernel.narrow(1, 2 * units, units).t();
+  at::Tensor hPrev = previousStates(in.h0, states.narrow(2, 0, units));
+  at::Tensor gates = states.narrow(2, units, 3 * units).transpose(0, 1);
+  at::Tensor z = gates.narrow(2, 0, units), r = gates.narrow(2, units, units), candidate = gates.narrow(2, 2 * units, units);
+  at::Tensor resetH = r * hPrev;
+  // d(pre-activation) = dh · factor for z and the candidate; for r it is d(r·h) · factor.
+  at::Tensor zFactor = (hPrev - candidate) * gateSlope(z, in.gate);
+  at::Tensor candidateFactor = (1 - z) * (1 - candidate * candidate);
+  at::Tensor rFactor = hPrev * gateSlope(r, in.gate);
+  at::Tensor maskF = in.mask.defined() ? stepMask(in).to(hPrev.scalar_type()) : at::Tensor();
+  at::Tensor dSeq = dStates.narrow(2, 0, units).transpose(0, 1);
+  at::Tensor dh = at::zeros_like(in.h0);
+  const int64_t steps = hPrev.size(0);
+  at::Tensor dPre = at::empty({steps, batch, 3 * units}, hPrev.options());
+  for (int64_t t = steps - 1; t >= 0; --t) {
+    dh = dh + dSeq[t];
+    at::Tensor dhNew = throughStep(dh, maskF, t);
+    at::Tensor dt = dPre[t];
+    at::Tensor dz = dt.narrow(1, 0, units), dr = dt.narrow(1, units, units), dCandidate = dt.narrow(1, 2 * units, units);
+    at::mul_out(dz, dhNew, zFactor[t]);
+    at::mul_out(dCandidate, dhNew, candidateFactor[t]);
+    at::Tensor dResetH = at::mm(dCandidate, hKernelT);
+    at::mul_out(dr, dResetH, rFactor[t]);
+    at::Tensor dhPrev = at::addmm(dhNew * z[t] + dResetH * r[t], dt.narrow(1, 0, 2 * units), zrKernelT);
+    dh = maskF.defined() ? dh + dhPrev : dhPrev;
+  }
+  at::Tensor flat = dPre.view({-1, 3 * units});
+  at::Tensor dRecurrent = at::cat({at::mm(hPrev.reshape({-1, units}).t(), flat.narrow(1, 0, 2 * units)),
+                                   at::mm(resetH.reshape({-1, units}).t(), flat.narrow(1, 2 * units, units))}, 1);
+  std::vector<at::Tensor> out;
+  appendWeightGradients(in, dPre, dRecurrent, out);
+  out.push_back(dh);
+  return out;
+}
+
+}  // namespace mimo

@@ -1,0 +1,45 @@
+// Whole-sequence LSTM / GRU forward and backward over ATen, with tfjs-layers' weight layout
+// (kernel [features, gates·units], recurrentKernel [units, gates·units], bias [gates·units];
+// LSTM gates i, f, c, o; GRU gates z, r, h with the reset gate applied before the recurrent
+// product) and masking semantics (a masked step carries the previous state and output).
+#pragma once
+
+#include <ATen/core/Tensor.h>
+
+#include <string>
+#include <vector>
+
+namespace mimo {
+
+/** The cell's recurrent (gate) activation; the candidate activation is always tanh. */
+enum class GateActivation { HardSigmoid, Sigmoid };
+
+GateActivation gateActivationNamed(const std::string& name);
+
+struct RecurrentInputs {
+  at::Tensor x;                // [batch, steps, features]
+  at::Tensor mask;             // [batch, steps] float 0/1, or undefined
+  at::Tensor kernel;           // [features, gates·units]
+  at::Tensor recurrentKernel;  // [units, gates·units]
+  at::Tensor bias;             // [gates·units], or undefined
+  at::Tensor h0;               // [batch, units]
+  at::Tensor c0;               // [batch, units] (LSTM only)
+  GateActivation gate;
+};
+
+/**
+ * → { states [batch, steps, 6·units] }: per step h, c, then the activated gates i, f, tanh candidate, o (kept
+ * for the backward pass); one tensor, so a custom gradient can wrap it.
+ */
+std::vector<at::Tensor> lstmForward(const RecurrentInputs& in);
+
+/** → { dx, dKernel, dRecurrentKernel, dBias (undefined without bias), dh0, dc0 } given the states and their gradient. */
+std::vector<at::Tensor> lstmBackward(const RecurrentInputs& in, const at::Tensor& states, const at::Tensor& dStates);
+
+/** → { states [batch, steps, 4·units] }: per step h, then the activated gates z, r and the tanh candidate. */
+std::vector<at::Tensor> gruForward(const RecurrentInputs& in);
+
+/** → { dx, dKernel, dRecurrentKernel, dBias (undefined without bias), dh0 } given the states and their gradient. */
+std::vector<at::Tensor> gruBackward(const RecurrentInputs& in, const at::Tensor& states, const at::Tensor& dStates);
+
+}  // namespace mimo

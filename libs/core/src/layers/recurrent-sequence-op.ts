@@ -1,0 +1,67 @@
+import * as tf from '@tensorflow/tfjs';
+import { toList } from './layer-utils';
+
+/**
+ * Kernel names of the whole-sequence LSTM / GRU ops a backend may register (@mimo/backend-torch does, in
+ * its kernels/recurrent.ts, which documents the contract). They have no tfjs counterpart: a backend
+ * without them runs the stock per-step tfjs-layers loop.
+ */
+export const RECURRENT_SEQUENCE_KERNELS = {
+  lstm: { forward: 'MimoLstmSequence', backward: 'MimoLstmSequenceGrad' },
+  gru: { forward: 'MimoGruSequence', backward: 'MimoGruSequenceGrad' },
+} as const;
+
+export type RecurrentCellKind = keyof typeof RECURRENT_SEQUENCE_KERNELS;
+
+/** Inputs of one whole-sequence run (tfjs-layers' weight layout); `mask` is 0/1 float32 `[batch, steps]`. */
+export interface RecurrentSequenceInputs {
+  x: tf.Tensor;
+  mask?: tf.Tensor;
+  kernel: tf.Tensor;
+  recurrentKernel: tf.Tensor;
+  bias?: tf.Tensor;
+  initialH: tf.Tensor;
+  /** LSTM only. */
+  initialC?: tf.Tensor;
+}
+
+type InputName = keyof RecurrentSequenceInputs;
+const INPUT_ORDER: InputName[] = ['x', 'mask', 'kernel', 'recurrentKernel', 'bias', 'initialH', 'initialC'];
+
+/** Whether the active backend runs `kind` as one kernel. */
+export function hasRecurrentSequenceKernel(kind: RecurrentCellKind): boolean {
+  const { forward, backward } = RECURRENT_SEQUENCE_KERNELS[kind];
+  const backend = tf.getBackend();
+  return tf.getKernel(forward, backend) !== undefined && tf.getKernel(backward, backend) !== undefined;
+}
+
+/**
+ * The whole sequence in one kernel call, differentiable through the backend's gradient kernel.
+ * `[batch, steps, features]` → per step h, then (LSTM) c, then the gates the backward pass reuses:
+ * `[batch, steps, 6·units]` for LSTM, `[batch, steps, 4·units]` for GRU.
+ */
+export function runRecurrentSequence(kind: RecurrentCellKind, inputs: RecurrentSequenceInputs, recurrentActivation: string): tf.Tensor {
+  const { forward, backward } = RECURRENT_SEQUENCE_KERNELS[kind];
+  const names = INPUT_ORDER.filter((name) => inputs[name] !== undefined);
+  const named = (tensors: tf.Tensor[]) => Object.fromEntries(names.map((name, i) => [name, tensors[i]])) as tf.NamedTensorMap;
+  const attrs = { recurrentActivation };
+  // Gradients come back as dx, dKernel, dRecurrentKernel, dBias (with a bias), dInitialH, dInitialC (LSTM).
+  const gradientNames = names.filter((name) => name !== 'mask');
+  const run = tf.customGrad((...args: Array<tf.Tensor | tf.GradSaveFunc>) => {
+    const save = args[args.length - 1] as tf.GradSaveFunc;
+    const tensors = args.slice(0, -1) as tf.Tensor[];
+    const [result] = toList(tf.engine().runKernel(forward, named(tensors), attrs) as tf.Tensor | tf.Tensor[]);
+    save([...tensors, result]);
+    return {
+      value: result,
+      gradFunc: (dy: tf.Tensor, saved: tf.Tensor[]) => {
+        const savedInputs = named(saved.slice(0, names.length));
+        const states = saved[names.length];
+        const grads = toList(tf.engine().runKernel(backward, { ...savedInputs, states, dStates: dy }, attrs) as tf.Tensor | tf.Tensor[]);
+        const byName = Object.fromEntries(gradientNames.map((name, i) => [name, grads[i]]));
+        return names.map((name) => (name === 'mask' ? tf.zerosLike(savedInputs.mask) : byName[name]));
+      },
+    };
+  });
+  return run(...names.map((name) => inputs[name] as tf.Tensor));
+}
