@@ -1,4 +1,39 @@
-import { referenceSpec } from '@mimo/core';
+import { SpecOptions } from '@mimo/app-kit';
+import { ModelSpecInput, referenceSpec } from '@mimo/core';
 
-/** Price / volume window + news sentiment → next-period return: the seed reference model until the app's own data and heads land. */
+/** The app's reference spec, as `mimo finance spec` shows it (price window LSTM + sentiment → next return). */
 export const financeSpec = referenceSpec('finance_prices_sentiment');
+
+/** `--encoder`: the time-series layer over the price window. */
+export const ENCODERS = ['lstm', 'conv1d'] as const;
+export type FinanceEncoder = (typeof ENCODERS)[number];
+
+/** Loss weights of the two heads: return MSE 1.0, direction BCE 0.5. */
+export const LOSS_WEIGHTS = { next_return: 1, direction: 0.5 };
+
+const SPEC_NAMES: Record<string, string> = { 'S&P 500': 'sp500', StockNet: 'stocknet', 'prices file': 'prices' };
+
+/**
+ * Price window → LSTM or Conv1D (32 units; tiny 8), news vector → Dense 16, concat + Dense 32 (dropout 0.2;
+ * `--fusion attention`: gated fusion, a learnt per-example weighting of prices and news) →
+ * `next_return` (regression, percent, MSE, weight 1) and `direction` (binary, BCE, weight 0.5).
+ */
+export function createFinanceSpec({ data, fusion }: SpecOptions, encoder: FinanceEncoder): ModelSpecInput {
+  const inputs = data.inputs as { prices: { kind: 'sequence'; steps: number; features: number }; news: { kind: 'numeric'; size: number } };
+  // Tiny runs (5-day windows) get a tiny encoder.
+  const units = inputs.prices.steps < 10 ? 8 : 32;
+  return {
+    name: `${SPEC_NAMES[data.card.name] ?? 'prices'}_${encoder}`,
+    description: `Price / volume window (${encoder}) + news sentiment → next-day return and direction`,
+    inputs: {
+      prices: { ...inputs.prices, encoder: { type: 'time-series', layer: encoder, units } },
+      news: { ...inputs.news, encoder: { type: 'dense', units: [16] } },
+    },
+    fusion: fusion === 'attention' ? { type: 'gated', units: 32 } : { type: 'concat', units: [32], dropout: 0.2 },
+    heads: {
+      next_return: { type: 'regression', lossWeight: LOSS_WEIGHTS.next_return },
+      direction: { type: 'binary', lossWeight: LOSS_WEIGHTS.direction },
+    },
+    optimizer: { name: 'adam', learningRate: 0.001 },
+  };
+}

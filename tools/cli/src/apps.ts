@@ -1,6 +1,6 @@
 import { autonomousApp, autonomousPlugin } from '@mimo/autonomous';
 import { AppDefinition } from '@mimo/core';
-import { financeApp } from '@mimo/finance';
+import { financeApp, financePlugin } from '@mimo/finance';
 import { healthcareApp, healthcarePlugin } from '@mimo/healthcare';
 import { nlpApp } from '@mimo/nlp';
 
@@ -12,4 +12,4 @@ export const apps: Record<string, AppDefinition> = {
 };
 
 /** The apps' plug-ins: `mimo serve` decodes each bundle's raw records with the plug-in its card names. */
-export const appPlugins = [healthcarePlugin, autonomousPlugin];
+export const appPlugins = [healthcarePlugin, financePlugin, autonomousPlugin];

@@ -1,0 +1,26 @@
+import { AppPlugin } from '@mimo/app-kit';
+import { decodeFinanceRecords } from './data/decode-finance-records';
+import { prepareFinance } from './data/prepare-finance';
+import { createFinanceSpec, ENCODERS, FinanceEncoder } from './model';
+import { writeFinanceReport } from './report/write-report';
+
+/**
+ * The finance app's plug-in for one news file (what `train --news` chooses; evaluate, predict and report read it
+ * back from the bundle's preprocessing). `--encoder` (the kit's flag) picks the price encoder.
+ */
+export function createFinancePlugin(options: { news?: string } = {}): AppPlugin {
+  const plugin: AppPlugin = {
+    name: 'finance',
+    encoders: ENCODERS,
+    prepare: (prepare) => prepareFinance({ ...prepare, news: options.news }),
+    createSpec: (spec) => createFinanceSpec(spec, (spec.encoder ?? ENCODERS[0]) as FinanceEncoder),
+    decodeRecords: decodeFinanceRecords,
+    report: async (report) => {
+      process.stdout.write(`${await writeFinanceReport(plugin, report)}\n`);
+      return 0;
+    },
+  };
+  return plugin;
+}
+
+export const financePlugin = createFinancePlugin();

@@ -1,0 +1,93 @@
+import { NEWS_FEATURES } from '../data/news-sentiment';
+import { LOOKBACK, NEWS_DAYS } from '../data/prepare-finance';
+import { PRICE_FEATURES } from '../data/price-features';
+import { SP500_SPLIT } from '../data/split-plan';
+import { STOCKNET_SPLIT } from '../data/load-stocknet';
+
+/** The fixed sections of docs/finance.md: data, features, evaluation, commands, formats. */
+export function methodSection(): string[] {
+  return [
+    '## Data',
+    '',
+    '- **Default: S&P 500 index, 2000-01-03..2020-04-17** (`vega-datasets/data/sp500-2000.csv`, 5104 trading days). Its',
+    '  columns really are `date, open, high, low, close, adjclose, volume` (adjclose equals close in every row), so the',
+    '  whole price / volume window is derived from real values. It has **no news**: the news input is then an empty',
+    '  vector (`has_news` = 0) on every day and the run says so on stderr; no headlines are invented. A sentiment-only',
+    '  model on it can only learn a constant, so none is trained.',
+    `  Split by target day: train < ${SP500_SPLIT.trainEnd}, validation < ${SP500_SPLIT.valEnd}, test after (this includes the 2020 crash).`,
+    '- **StockNet** (`--data stocknet`, from `../shared/datasets/stocknet`; Xu & Cohen, ACL 2018): 88 stocks, prices',
+    '  2012-09..2017-09 and tokenised tweets 2014-2015. Examples whose target day lies in 2014-01-01..2016-01-01; the',
+    `  paper's split (train < ${STOCKNET_SPLIT.trainEnd}, validation < ${STOCKNET_SPLIT.valEnd}, test < 2016-01-01) and its labels: up when`,
+    '  the next-day return (Adj Close) is above +0.55 %, down below −0.5 %, other days dropped (from both heads).',
+    '  The paper\'s best model reports about 58 % accuracy and MCC about 0.08 on its test period (quoted from the data set',
+    '  notes; check against the paper before citing).',
+    '- **Your data**: `--data prices.csv|prices.jsonl` (date, open, high, low, close, volume; optional `ticker`, optional',
+    '  `adjclose`) and `--news news.csv|news.jsonl` (date, text, optional ticker; an item without a ticker counts for',
+    '  every ticker). Split at 70 % / 85 % of the distinct target days. Rows must go forward in time per ticker; bad',
+    '  numbers, missing columns, empty texts, dates out of order and news tickers the prices file lacks are errors naming',
+    '  file, line and column.',
+    '',
+    '## Inputs, heads, evaluation',
+    '',
+    `- \`prices\`: the last ${LOOKBACK.full} trading days (tiny: ${LOOKBACK.tiny}), per day ${PRICE_FEATURES.map((n) => `\`${n}\``).join(', ')}`,
+    '  (log return of the adjusted close, high-low range, open-to-close body, overnight gap, all in percent, and the log',
+    '  change of volume). Encoder: `--encoder lstm` (default) or `conv1d`, 32 units.',
+    `- \`news\`: the news vectors of the window's last ${NEWS_DAYS.full} trading days (tiny: ${NEWS_DAYS.tiny}), per day ${NEWS_FEATURES.map((n) => `\`${n}\``).join(', ')}:`,
+    '  each text (tweet, headline) is scored with the AFINN-165 financial market news lexicon (sum of matched words),',
+    '  a trading day collects the texts dated after the previous trading day up to itself (weekend news counts for',
+    '  Monday). Encoder: Dense 16. Fusion: concat + Dense 32 (`--fusion attention`: gated).',
+    '- Heads: `next_return` (next-day simple return in percent; MSE, loss weight 1.0) and `direction` (up; binary',
+    '  cross-entropy, loss weight 0.5).',
+    '- No look-ahead: a window ends on day t, the targets are the return from t to t+1; splits are by target day, never',
+    '  shuffled across time; the normalisers (per feature mean / std) are fitted on the training windows only and saved',
+    '  in `preprocessing.json`, which `evaluate` and `predict` restore.',
+    '- Metrics on the test split: RMSE and MAE of the return (percent points), directional accuracy and MCC of the',
+    '  return head\'s sign and of the direction head (p > 0.5). Baselines on the same days: zero return (its direction',
+    '  column is the training split\'s majority class) and yesterday\'s return (its sign for direction). The price-only',
+    '  and sentiment-only rows are the same model trained with `--inputs prices` / `--inputs news`. The verdicts under',
+    '  each table take the better of a run\'s two direction columns (a mild selection on the test split) and RMSE.',
+    '',
+  ];
+}
+
+/** How to reproduce the runs and use a bundle. */
+export function usageSection(): string[] {
+  return [
+    '## Reproduce',
+    '',
+    '```bash',
+    'npx mimo finance train --epochs 30 --patience 5 --out out/finance/sp500_lstm',
+    'npx mimo finance train --epochs 30 --patience 5 --encoder conv1d --out out/finance/sp500_conv1d',
+    'npx mimo finance train --epochs 30 --patience 5 --inputs prices --out out/finance/sp500_lstm_prices',
+    'npx mimo finance train --epochs 30 --patience 5 --encoder conv1d --inputs prices --out out/finance/sp500_conv1d_prices',
+    'npx mimo finance train --data stocknet --batch-size 256 --patience 2 --epochs 8 --encoder conv1d --out out/finance/stocknet_conv1d',
+    'npx mimo finance train --data stocknet --batch-size 256 --patience 2 --epochs 8 --encoder conv1d --inputs news --out out/finance/stocknet_conv1d_news',
+    'npx mimo finance train --data stocknet --batch-size 256 --patience 2 --epochs 8 --encoder conv1d --inputs prices --out out/finance/stocknet_conv1d_prices',
+    'npx mimo finance train --data stocknet --batch-size 256 --patience 2 --epochs 6 --out out/finance/stocknet_lstm',
+    'npx mimo finance train --data stocknet --batch-size 256 --patience 2 --epochs 6 --inputs prices --out out/finance/stocknet_lstm_prices',
+    'npx mimo finance report                  # this page and docs/finance/*.svg|png',
+    '```',
+    '',
+    '(Epoch caps and patience were set by the time the shared 2-core machine allowed; the table shows the epochs each run completed.)',
+    '',
+    '`npx mimo finance evaluate --model out/finance/sp500_lstm` re-scores a bundle on its own test split;',
+    '`npx mimo finance serve --model DIR` serves it (the records below as `{"records": [...]}` to',
+    '`POST /v1/models/<bundle folder name>:predict`, answered like `predict`). Own data:',
+    '`npx mimo finance train --data prices.csv --news news.jsonl`. `--tiny` (tests, smoke runs): 5-day windows, the',
+    'last 400 days of a prices file (S&P 500 split at 70 % / 85 %), or three StockNet tickers on the paper\'s split.',
+    '',
+    '## Predict',
+    '',
+    '`npx mimo finance predict --model DIR --input records.jsonl`: one JSON line per record, the price rows of the',
+    'window and the day before it (at least lookback + 1 rows, oldest first; more are fine, the last ones are used)',
+    'and, optionally, the news of those days (none: empty news vectors, as in training without `--news`):',
+    '',
+    '```json',
+    '{"prices": [{"date": "2020-03-02", "open": 2974.3, "high": 3090.9, "low": 2945.2, "close": 3090.2, "volume": 6376400000}, …], "news": [{"date": "2020-03-27", "text": "Stocks rally as stimulus bill passes"}]}',
+    '```',
+    '',
+    'Output: `{"next_return": percent, "direction": probability of up}`. News dated after the last price day is refused',
+    '(it would be look-ahead), and so is news given to a bundle trained without news (it never saw any).',
+    '',
+  ];
+}
