@@ -27,7 +27,8 @@ export function benchResults(runs: BenchRun[], config: BenchConfig, machine: Mac
 /** Fixed decimals by magnitude, so a mean and its spread line up: 0.912, 12.3, 4,395. */
 const num = (v: number) =>
   !Number.isFinite(v) ? '—' : Math.abs(v) >= 1000 ? Math.round(v).toLocaleString('en-US') : Math.abs(v) >= 10 ? v.toFixed(1) : v.toFixed(3);
-const pm = (s: Stat | null) => (s ? `${num(s.mean)} ± ${num(s.std)}` : '—');
+/** Mean ± std; a single seed has no spread to show. */
+const pm = (s: Stat | null) => (!s ? '—' : s.n < 2 ? num(s.mean) : `${num(s.mean)} ± ${num(s.std)}`);
 
 function csv(results: BenchResults): string {
   const metricColumns = [...new Set(results.runs.flatMap((r) => Object.entries(r.measurement.metrics).flatMap(([h, m]) => Object.keys(m).map((k) => `${h}.${k}`))))].sort();
@@ -66,7 +67,7 @@ function appSection(app: string, results: BenchResults, charts: string[]): strin
         '',
         '| variant | backend | head | metric | difference (mean ± std) | better on |',
         '| --- | --- | --- | --- | ---: | ---: |',
-        ...paired.map((p) => `| ${p.variant} | ${p.backend} | ${p.head} | ${p.metric} | ${num(p.difference.mean)} ± ${num(p.difference.std)} | ${p.better} / ${p.difference.n} |`),
+        ...paired.map((p) => `| ${p.variant} | ${p.backend} | ${p.head} | ${p.metric} | ${pm(p.difference)} | ${p.better} / ${p.difference.n} |`),
       ]
     : [];
   const descriptions = Object.entries(results.variants[app] ?? {}).map(([name, text]) => `\`${name}\`: ${text}`);
