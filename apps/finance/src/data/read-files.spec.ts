@@ -50,6 +50,6 @@ describe('readNewsFile', () => {
     const unknown = file('unknown.jsonl', '{"date":"2020-01-02","text":"ok","ticker":"ZZZ"}\n');
     await expect(readNewsFile(unknown, tickers)).rejects.toThrow(`${unknown}:1: column "ticker": expected a ticker of the prices file (AAA, BBB), received "ZZZ"`);
     const broken = file('broken.jsonl', '{"date":"2020-01-02","text":"ok"}\n{"date": \n');
-    await expect(readNewsFile(broken, tickers)).rejects.toThrow(`${broken}:2: expected a JSON object, received invalid JSON`);
+    await expect(readNewsFile(broken, tickers)).rejects.toThrow(`${broken}:2: not valid JSON`);
   });
 });

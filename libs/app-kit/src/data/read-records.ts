@@ -1,35 +1,49 @@
 import { parse } from 'csv-parse/sync';
+import { DataError } from '@mimo/data';
 import { promises as fs } from 'fs';
 
+/** One record of a `.jsonl` or `.csv` file and the file line it starts on. */
+export interface RecordLine {
+  record: Record<string, unknown>;
+  line: number;
+}
+
 /**
- * Records to predict on: a `.jsonl` file (one JSON object per line; blank lines skipped) or a `.csv` file
- * with a header (cells stay strings; the preprocessing parses them as the CSV reader does). Errors name the
- * file and line.
+ * The records of a `.jsonl` file (one JSON object per line; blank lines skipped) or a `.csv` file with a header
+ * (cells stay strings; the preprocessing parses them as the CSV reader does), with their line numbers.
+ * Problems are `DataError`s naming the file and line.
  */
-export async function readRecords(file: string): Promise<Record<string, unknown>[]> {
+export async function readRecordLines(file: string): Promise<RecordLine[]> {
   const text = await fs.readFile(file, 'utf8').catch((error: NodeJS.ErrnoException) => {
-    throw new Error(`${file}: cannot read the input file (${error.code ?? error.message})`);
+    throw new DataError({ file }, `cannot read the input file (${error.code ?? error.message})`);
   });
   if (file.endsWith('.csv')) {
     try {
-      return parse(text, { columns: true, skip_empty_lines: true, trim: true }) as Record<string, unknown>[];
+      const rows = parse(text, { columns: true, skip_empty_lines: true, trim: true, info: true }) as { record: Record<string, string>; info: { lines: number } }[];
+      return rows.map(({ record, info }) => ({ record, line: info.lines }));
     } catch (error) {
-      throw new Error(`${file}: ${(error as Error).message}`);
+      throw new DataError({ file }, (error as Error).message);
     }
   }
-  if (!file.endsWith('.jsonl') && !file.endsWith('.json')) throw new Error(`${file}: expected a .jsonl or .csv file`);
-  const records: Record<string, unknown>[] = [];
-  text.split('\n').forEach((line, i) => {
-    if (!line.trim()) return;
+  if (!file.endsWith('.jsonl') && !file.endsWith('.json')) throw new DataError({ file }, 'expected a .jsonl or .csv file');
+  const records: RecordLine[] = [];
+  text.split('\n').forEach((raw, i) => {
+    if (!raw.trim()) return;
     let value: unknown;
     try {
-      value = JSON.parse(line);
+      value = JSON.parse(raw);
     } catch (error) {
-      throw new Error(`${file}:${i + 1}: not valid JSON (${(error as Error).message})`);
+      throw new DataError({ file, line: i + 1 }, `not valid JSON (${(error as Error).message})`);
     }
-    if (typeof value !== 'object' || value === null || Array.isArray(value)) throw new Error(`${file}:${i + 1}: expected a JSON object per line`);
-    records.push(value as Record<string, unknown>);
+    if (typeof value !== 'object' || value === null || Array.isArray(value)) throw DataError.expected({ file, line: i + 1 }, 'a JSON object per line', raw);
+    records.push({ record: value as Record<string, unknown>, line: i + 1 });
   });
-  if (records.length === 0) throw new Error(`${file}: no records`);
+  return records;
+}
+
+/** Records to predict on (`readRecordLines` without the line numbers); a file without any is an error. */
+export async function readRecords(file: string): Promise<Record<string, unknown>[]> {
+  const records = (await readRecordLines(file)).map(({ record }) => record);
+  if (records.length === 0) throw new DataError({ file }, 'no records');
   return records;
 }
