@@ -45,13 +45,28 @@ describe('mimo healthcare: train → evaluate → predict on a tiny cohort', () 
     expect(prediction.severity.probabilities).toHaveLength(3);
   });
 
-  it('writes the report page with tables and SVG + PNG charts from the bundles', async () => {
+  it('chooses a decision threshold on the validation split and saves it in the bundle', async () => {
+    const result = await run('threshold', ['--model', bundle]);
+    expect(result.code).toBe(0);
+    const saved = JSON.parse(readFileSync(path.join(bundle, 'threshold.json'), 'utf8'));
+    expect(saved).toEqual(JSON.parse(result.out));
+    expect(saved).toMatchObject({ head: 'outcome', chosenOn: 'val', val: { default: { threshold: 0.5 } }, test: { chosen: { threshold: saved.threshold } } });
+    // The chosen threshold is the best on val by Youden's J, so never worse there than 0.5.
+    const j = (m: { recall: number; specificity: number }) => m.recall + m.specificity;
+    expect(j(saved.val.chosen)).toBeGreaterThanOrEqual(j(saved.val.default));
+  });
+
+  it('writes the report page with tables and SVG + PNG charts from the bundles and the cv records', async () => {
+    const cv = await run('cv', ['--data', path.join(cohort, 'manifest.csv'), '--folds', '2', '--epochs', '1', '--tiny', '--out', path.join(dir, 'cv', 'cohort.json')]);
+    expect(cv.code).toBe(0);
     const docs = path.join(dir, 'docs');
     const result = await run('report', ['--out', docs, '--runs', dir]);
     expect(result.code).toBe(0);
     const page = readFileSync(path.join(docs, 'healthcare.md'), 'utf8');
     expect(page).toMatch(/\| bundle \| default cohort \| labs \+ xray \|/);
     expect(page).toContain('| default cohort: fused AUC above labs-only and image-only |');
+    expect(page).toMatch(/## Decision threshold[\s\S]*\| bundle \| 0\.\d{3} \(val\) \|/);
+    expect(page).toMatch(/## Cross-validation[\s\S]*\| default cohort \| 2 \(stratified\) \| 80 \| 0\.\d{3} ± 0\.\d{3} \|/);
     for (const chart of ['bundle-learning', 'roc-default-cohort']) {
       expect(existsSync(path.join(docs, 'healthcare', `${chart}.svg`))).toBe(true);
       expect(existsSync(path.join(docs, 'healthcare', `${chart}.png`))).toBe(true);

@@ -2,18 +2,28 @@ import { SpecOptions } from '@mimo/app-kit';
 import { ModelSpecInput, referenceSpec } from '@mimo/core';
 
 type HeadConfigInput = ModelSpecInput['heads'][string];
+type EncoderInput = Extract<ModelSpecInput['inputs'][string], { kind: 'image' }>['encoder'];
 
 /** The app's reference spec, as `mimo healthcare spec` shows it (lab values + chest X-ray → outcome). */
 export const healthcareSpec = referenceSpec('healthcare_labs_image');
 
+/** Adam's learning rate for every healthcare model trained from its initial weights. */
+export const LEARNING_RATE = 0.002;
+
 /** Loss weight of the auxiliary heads (severity, icu) beside the outcome's 1. */
 export const AUXILIARY_LOSS_WEIGHT = 0.3;
+
+/** The image-only encoder (PneumoniaMNIST, hence the pretrained encoder of transfer learning). */
+export const XRAY_ENCODER: EncoderInput = { type: 'cnn', filters: [32, 64], units: [64] };
+
+/** The smaller encoder of the fused cohort model trained from scratch by `train`. */
+const COHORT_XRAY_ENCODER: EncoderInput = { type: 'cnn', filters: [16, 32], units: [32] };
 
 const SPEC_NAMES: Record<string, string> = { PneumoniaMNIST: 'pneumoniamnist_xray', WDBC: 'wdbc_labs' };
 
 /**
- * The healthcare spec for prepared data: `labs` → Dense [32, 16] (dropout 0.2), `xray` → CNN [16, 32] + Dense 32,
- * fusion concat + Dense 32 (`--fusion attention`: gated fusion, a learnt per-patient weighting of the
+ * The healthcare spec for prepared data: `labs` → Dense [32, 16] (dropout 0.2), `xray` → CNN [16, 32] + Dense 32
+ * (image only: `XRAY_ENCODER`), fusion concat + Dense 32 (`--fusion attention`: gated fusion, a learnt per-patient weighting of the
  * modalities), heads from the labels — outcome / diagnosis binary (weight 1), severity multiclass and icu
  * binary as auxiliary heads (weight 0.3).
  */
@@ -22,7 +32,7 @@ export function createHealthcareSpec({ data, fusion }: SpecOptions): ModelSpecIn
   const imageOnly = !('labs' in inputs);
   const encoders: ModelSpecInput['inputs'] = {};
   if (inputs.labs?.kind === 'numeric') encoders.labs = { ...inputs.labs, encoder: { type: 'dense', units: [32, 16], dropout: 0.2 } };
-  if (inputs.xray?.kind === 'image') encoders.xray = { ...inputs.xray, encoder: { type: 'cnn', filters: imageOnly ? [32, 64] : [16, 32], units: [imageOnly ? 64 : 32] } };
+  if (inputs.xray?.kind === 'image') encoders.xray = { ...inputs.xray, encoder: imageOnly ? XRAY_ENCODER : COHORT_XRAY_ENCODER };
   const heads = Object.fromEntries(
     Object.entries((data.heads ?? {}) as Record<string, HeadConfigInput>).map(([name, head]) => [name, name === 'outcome' || name === 'diagnosis' ? head : { ...head, lossWeight: AUXILIARY_LOSS_WEIGHT }]),
   );
@@ -32,6 +42,6 @@ export function createHealthcareSpec({ data, fusion }: SpecOptions): ModelSpecIn
     inputs: encoders,
     fusion: fusion === 'attention' && Object.keys(encoders).length > 1 ? { type: 'gated', units: 32 } : { type: 'concat', units: [32], dropout: 0.2 },
     heads,
-    optimizer: { name: 'adam', learningRate: 0.002 },
+    optimizer: { name: 'adam', learningRate: LEARNING_RATE },
   };
 }

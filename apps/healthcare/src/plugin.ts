@@ -1,25 +1,30 @@
 import { AppPlugin } from '@mimo/app-kit';
+import { cvCommand } from './cv/cv-command';
 import { decodeHealthcareRecords } from './datasets/decode-xray-records';
 import { prepareHealthcare } from './datasets/prepare-healthcare';
-import { resolveHealthcareData } from './datasets/resolve-data';
 import { generateCommand } from './generate-command';
 import { createHealthcareSpec } from './model';
 import { writeHealthcareReport } from './report/write-report';
+import { thresholdCommand } from './threshold/threshold-command';
+import { healthcareTrainerConfig } from './trainer-config';
+import { transferCommand } from './transfer/transfer-command';
 
-/** The healthcare app's plug-in to the app kit. */
-export const healthcarePlugin: AppPlugin = {
+/** What every healthcare command trains and evaluates with (the extra commands below take it, not the whole plugin). */
+const core: AppPlugin = {
   name: 'healthcare',
   prepare: (options) => prepareHealthcare(options),
   createSpec: createHealthcareSpec,
   decodeRecords: decodeHealthcareRecords,
-  // PneumoniaMNIST: small random rotations, shifts and zoom against the train → test shift.
-  trainerConfig: (options) =>
-    options.data !== undefined && resolveHealthcareData(options.data).kind === 'pneumoniamnist'
-      ? { augmentation: { rotationRange: 10, widthShiftRange: 0.1, heightShiftRange: 0.1, zoomRange: 0.1 } }
-      : {},
-  extraCommands: { generate: generateCommand },
+  recordFiles: ['image'],
+  trainerConfig: healthcareTrainerConfig,
   report: async (options) => {
-    process.stdout.write(`${await writeHealthcareReport(healthcarePlugin, options)}\n`);
+    process.stdout.write(`${await writeHealthcareReport(core, options)}\n`);
     return 0;
   },
+};
+
+/** The healthcare app's plug-in to the app kit. */
+export const healthcarePlugin: AppPlugin = {
+  ...core,
+  extraCommands: { generate: generateCommand, cv: cvCommand(core), transfer: transferCommand(core), threshold: thresholdCommand(core) },
 };

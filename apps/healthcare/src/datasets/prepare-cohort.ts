@@ -1,8 +1,8 @@
-import { PreparedData, prepareTable } from '@mimo/app-kit';
-import { stratifiedSplit } from '@mimo/data';
+import { PreparedData } from '@mimo/app-kit';
 import { existsSync, readFileSync } from 'fs';
 import * as path from 'path';
 import { readManifest } from '../manifest/read-manifest';
+import { HealthcareTable, prepareStratified } from './healthcare-table';
 
 /** What the cohort's `cohort.json` says (written by the generator); absent for a user's own manifest. */
 function cohortCard(file: string): { real: string[]; simulated: string[]; name: string } {
@@ -20,13 +20,13 @@ function cohortCard(file: string): { real: string[]; simulated: string[]; name: 
   };
 }
 
+/** A manifest as a table (`tiny`: its first 120 patients), label `outcome`. */
+export async function loadCohortTable(file: string, tiny?: boolean): Promise<HealthcareTable> {
+  const manifest = await readManifest(file);
+  return { rows: tiny ? manifest.rows.slice(0, 120) : manifest.rows, schema: manifest.schema, label: 'outcome', card: { ...cohortCard(file), source: path.resolve(file) } };
+}
+
 /** A manifest → stratified 70 / 15 / 15 split by outcome → TablePreprocessor fitted on train (or restored) → tensors. */
 export async function prepareCohort(file: string, options: { seed: number; preprocessing?: unknown; tiny?: boolean }): Promise<PreparedData> {
-  const manifest = await readManifest(file);
-  const rows = options.tiny ? manifest.rows.slice(0, 120) : manifest.rows;
-  const split = stratifiedSplit(rows.map((row) => String(row.outcome)), { fractions: { train: 0.7, val: 0.15, test: 0.15 }, seed: options.seed });
-  if (split.train.length === 0 || split.test.length === 0) throw new Error(`${file}: too few patients (${rows.length}) to split into train / val / test`);
-  const prepared = await prepareTable(rows, manifest.schema, split, options.preprocessing);
-  const card = cohortCard(file);
-  return { ...prepared, card: { ...card, source: path.resolve(file) } };
+  return prepareStratified(await loadCohortTable(file, options.tiny), options);
 }

@@ -1,5 +1,6 @@
-import { PreparedData, prepareTable } from '@mimo/app-kit';
-import { loadWdbc, stratifiedSplit, WDBC_FEATURES } from '@mimo/data';
+import { PreparedData } from '@mimo/app-kit';
+import { loadWdbc, WDBC_FEATURES } from '@mimo/data';
+import { HealthcareTable, prepareStratified } from './healthcare-table';
 
 /** WDBC's 30 features as the labs input, diagnosis (M = 1) as the outcome head. */
 export const WDBC_LABS_SCHEMA = {
@@ -9,11 +10,18 @@ export const WDBC_LABS_SCHEMA = {
   },
 };
 
-/** WDBC rows (a folder holding data.csv) → stratified split → labs-only tensors; head `diagnosis`. */
-export async function prepareWdbc(source: string, options: { seed: number; preprocessing?: unknown; tiny?: boolean }): Promise<PreparedData> {
+/** WDBC rows (a folder holding data.csv) as a table: labs-only, label `diagnosis`. */
+export async function loadWdbcTable(source: string): Promise<HealthcareTable> {
   const dataset = await loadWdbc({ dir: source });
-  const rows = dataset.data;
-  const split = stratifiedSplit(rows.map((r) => String(r.diagnosis)), { fractions: { train: 0.7, val: 0.15, test: 0.15 }, seed: options.seed });
-  const prepared = await prepareTable(rows, WDBC_LABS_SCHEMA, split, options.preprocessing);
-  return { ...prepared, card: { name: 'WDBC', source: dataset.files[0], real: ['all 569 rows: 30 cell-nucleus features and the diagnosis (UCI)'], simulated: [] } };
+  return {
+    rows: dataset.data,
+    schema: WDBC_LABS_SCHEMA,
+    label: 'diagnosis',
+    card: { name: 'WDBC', source: dataset.files[0], real: ['all 569 rows: 30 cell-nucleus features and the diagnosis (UCI)'], simulated: [] },
+  };
+}
+
+/** WDBC → stratified split → labs-only tensors; head `diagnosis`. */
+export async function prepareWdbc(source: string, options: { seed: number; preprocessing?: unknown }): Promise<PreparedData> {
+  return prepareStratified(await loadWdbcTable(source), options);
 }

@@ -52,8 +52,9 @@ export function trainOptions(flags: ParsedFlags<typeof TRAIN_FLAGS>, plugin?: Ap
 /**
  * Runs a command body: `FlagError` → message on stderr, exit 2; any other error → `mimo <app> <cmd>: message`,
  * exit 1. `--backend`, when the command got it (the mimo CLI already strips it), picks the backend first.
+ * Apps define their own extra commands with it too.
  */
-function command<R extends FlagRules>(app: string, name: string, summary: string, rules: R, body: (flags: ParsedFlags<R>) => Promise<number>): AppCommand {
+export function defineCommand<R extends FlagRules>(app: string, name: string, summary: string, rules: R, body: (flags: ParsedFlags<R>) => Promise<number>): AppCommand {
   return {
     summary,
     run: async (args) => {
@@ -75,24 +76,24 @@ export function createAppCommands(plugin: AppPlugin): Record<string, AppCommand>
   const app = plugin.name;
   const out = (text: string) => process.stdout.write(`${text}\n`);
   return {
-    train: command(app, 'train', 'train on --data (default: the app data set) and save a bundle with its model card', TRAIN_FLAGS, async (flags) => {
+    train: defineCommand(app, 'train', 'train on --data (default: the app data set) and save a bundle with its model card', TRAIN_FLAGS, async (flags) => {
       const result = await runTrain(plugin, trainOptions(flags, plugin));
       out(JSON.stringify({ bundle: result.dir, backend: result.card.backend, test: result.card.metrics.test }, null, 2));
       return 0;
     }),
-    evaluate: command(app, 'evaluate', 'metrics per head of a bundle on the test split (--json FILE writes them)', EVALUATE_FLAGS, async (flags) => {
+    evaluate: defineCommand(app, 'evaluate', 'metrics per head of a bundle on the test split (--json FILE writes them)', EVALUATE_FLAGS, async (flags) => {
       out(JSON.stringify(await runEvaluate(plugin, { model: requireFlag(flags.model, 'model'), data: flags.data, json: flags.json }), null, 2));
       return 0;
     }),
-    predict: command(app, 'predict', 'predict every record of --input FILE.jsonl|FILE.csv with --model DIR (JSON lines out)', PREDICT_FLAGS, async (flags) => {
+    predict: defineCommand(app, 'predict', 'predict every record of --input FILE.jsonl|FILE.csv with --model DIR (JSON lines out)', PREDICT_FLAGS, async (flags) => {
       const predictions = await runPredict(plugin, { model: requireFlag(flags.model, 'model'), input: requireFlag(flags.input, 'input') });
       for (const p of predictions) out(JSON.stringify(p));
       return 0;
     }),
-    serve: command(app, 'serve', 'serve --model DIR over HTTP (@mimo/serve) on --port N (default 8080)', SERVE_FLAGS, (flags) =>
+    serve: defineCommand(app, 'serve', 'serve --model DIR over HTTP (@mimo/serve) on --port N (default 8080)', SERVE_FLAGS, (flags) =>
       runServe(plugin, { model: requireFlag(flags.model, 'model'), port: flags.port ?? 8080, host: flags.host }),
     ),
-    report: command(app, 'report', `regenerate the app report (docs/${app}.md, charts) from the bundles in --runs DIR (out/${app})`, REPORT_FLAGS, async (flags) => {
+    report: defineCommand(app, 'report', `regenerate the app report (docs/${app}.md, charts) from the bundles in --runs DIR (out/${app})`, REPORT_FLAGS, async (flags) => {
       if (!plugin.report) {
         process.stderr.write(`mimo ${app} report: not built yet for ${app}\n`);
         return 2;

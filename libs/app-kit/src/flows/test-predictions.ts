@@ -4,7 +4,7 @@ import { AppPlugin } from '../plugin';
 import { AppModelCard, readAppCard } from './model-card';
 import { disposeData, pickData } from './pick-inputs';
 
-/** A bundle's predictions on its own test split, per head: `labels[head][i]` and `scores[head][i]` (one row per example). */
+/** A bundle's predictions on one of its own splits, per head: `labels[head][i]` and `scores[head][i]` (one row per example). */
 export interface TestPredictions {
   dir: string;
   spec: ModelSpec;
@@ -15,15 +15,18 @@ export interface TestPredictions {
 
 /**
  * Loads a bundle, re-prepares its data (card's path and seed, saved preprocessing) and predicts the test
- * split: what reports draw ROC curves and confusion matrices from.
+ * split (what reports draw ROC curves and confusion matrices from), or the validation split (what a decision
+ * threshold is chosen on).
  */
-export async function testPredictions(plugin: AppPlugin, dir: string): Promise<TestPredictions> {
+export async function testPredictions(plugin: AppPlugin, dir: string, split: 'test' | 'val' = 'test'): Promise<TestPredictions> {
   const bundle = await loadBundle(dir);
   try {
     const card = readAppCard(bundle.card, dir);
     const data = await plugin.prepare({ data: card.data.path, seed: card.seed, preprocessing: bundle.preprocessing, tiny: card.data.tiny });
     try {
-      const test = pickData(data.test, bundle.spec);
+      const chosen = split === 'val' ? data.val : data.test;
+      if (!chosen) throw new Error(`${dir}: its data (${card.data.name}) have no validation split`);
+      const test = pickData(chosen, bundle.spec);
       const heads = Object.keys(bundle.spec.heads);
       const outputs = tf.tidy(() => {
         const out = bundle.model.predict(bundle.model.inputNames.map((name) => test.xs[name]), { batchSize: 128 });
