@@ -12,6 +12,7 @@ const cases: { [K in EncoderType]: InputSpecInput[] } = {
     { kind: 'tokens', vocabSize: 30, maxLength: 6, encoder: { type: 'text', embeddingDim: 4, rnn: 'lstm', units: 5 } },
     { kind: 'tokens', vocabSize: 30, maxLength: 6, encoder: { type: 'text', embeddingDim: 4, rnn: 'gru', units: 5, bidirectional: true } },
     { kind: 'tokens', vocabSize: 30, maxLength: 6, encoder: { type: 'text', embeddingDim: 4, rnn: 'none' } },
+    { kind: 'tokens', vocabSize: 30, maxLength: 6, encoder: { type: 'text', embeddingDim: 4, rnn: 'transformer', transformer: { layers: 2, heads: 2, ffUnits: 8 } } },
   ],
   cnn: [
     { kind: 'image', height: 8, width: 8, channels: 1, encoder: { type: 'cnn', filters: [4, 4] } },

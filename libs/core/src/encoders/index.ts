@@ -12,6 +12,8 @@ export * from './dense-encoder';
 export * from './embedding-encoder';
 export * from './text-encoder';
 export * from './time-series-encoder';
+export * from './transformer-encoder';
+export * from './transformer-position';
 
 export const EncoderConfigSchema = z.discriminatedUnion('type', [
   DenseEncoderConfigSchema,

@@ -3,16 +3,23 @@ import { z } from 'zod';
 import { MaskedGlobalAveragePooling1D, SequenceMask } from '../layers';
 import { EncoderDefinition } from './encoded-input';
 import { buildRecurrent } from './recurrent';
+import { buildTransformerEncoder, TransformerOptionsSchema } from './transformer-encoder';
 
 export const TextEncoderConfigSchema = z
   .object({
-    type: z.literal('text').describe('Token ids → Embedding (mask_zero) → LSTM / GRU / mean pooling.'),
+    type: z.literal('text').describe('Token ids → Embedding → LSTM / GRU / transformer / mean pooling, padding (id 0) masked.'),
     embeddingDim: z.number().int().positive().default(32).describe('Size of each token vector. Defaults to 32.'),
-    rnn: z.enum(['lstm', 'gru', 'none']).default('lstm').describe("Recurrent layer, or 'none' for masked mean pooling. Defaults to lstm."),
+    rnn: z
+      .enum(['lstm', 'gru', 'transformer', 'none'])
+      .default('lstm')
+      .describe("Recurrent layer, 'transformer' (self-attention blocks, see `transformer`), or 'none' for masked mean pooling. Defaults to lstm."),
     units: z.number().int().positive().default(64).describe('Units of the recurrent layer. Defaults to 64.'),
-    bidirectional: z.boolean().default(false).describe('Read the text both ways and concatenate. Defaults to false.'),
+    bidirectional: z.boolean().default(false).describe('Read the text both ways and concatenate (lstm / gru). Defaults to false.'),
+    transformer: TransformerOptionsSchema.optional().describe("rnn: 'transformer' only: blocks, heads, feed-forward units, dropout. Unset: the defaults."),
   })
-  .describe('Text encoder: `[batch, maxLength] int32 (0 = PAD) → [batch, units] float32` (2·units if bidirectional).');
+  .describe(
+    'Text encoder: `[batch, maxLength] int32 (0 = PAD) → [batch, units] float32` (2·units if bidirectional; embeddingDim for the transformer and none).',
+  );
 
 export type TextEncoderConfig = z.infer<typeof TextEncoderConfigSchema>;
 
@@ -25,7 +32,8 @@ export const textEncoder: EncoderDefinition<TextEncoderConfig> = {
       .embedding({
         inputDim: inputSpec.vocabSize,
         outputDim: config.embeddingDim,
-        maskZero: true,
+        // The transformer takes the padding mask as explicit inputs, so no Keras mask rides along.
+        maskZero: config.rnn !== 'transformer',
         embeddingsInitializer: ctx.embeddingInitializer(),
         name: ctx.name('embedding'),
       })
@@ -34,6 +42,9 @@ export const textEncoder: EncoderDefinition<TextEncoderConfig> = {
     if (config.rnn === 'none') {
       const features = new MaskedGlobalAveragePooling1D({ name: ctx.name('pool') }).apply([embedded, mask]) as tf.SymbolicTensor;
       return { features, sequence: embedded, mask };
+    }
+    if (config.rnn === 'transformer') {
+      return { ...buildTransformerEncoder(embedded, mask, TransformerOptionsSchema.parse(config.transformer ?? {}), ctx.child('transformer')), mask };
     }
     const encoded = buildRecurrent(
       embedded,
