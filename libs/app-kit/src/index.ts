@@ -65,6 +65,7 @@ export * from './charts/roc-curve';
 export * from './charts/confusion-matrix';
 export * from './charts/write-chart';
 export * from './charts/bar-chart';
+export * from './report/report-page';
 export * from './bench/bench-config';
 export * from './bench/bench-variants';
 export * from './bench/bench-store';

@@ -1,5 +1,4 @@
-import { AppPlugin } from '@mimo/app-kit';
-import { promises as fs } from 'fs';
+import { AppPlugin, writeReportPage } from '@mimo/app-kit';
 import * as path from 'path';
 import { financeBundleNames } from './collect-bundles';
 import { dataSetCharts } from './report-charts';
@@ -41,8 +40,5 @@ export async function writeFinanceReport(plugin: AppPlugin, options: ReportOptio
     ...methodSection(),
     ...usageSection(),
   ];
-  await fs.mkdir(out, { recursive: true });
-  const file = path.join(out, `${plugin.name}.md`);
-  await fs.writeFile(file, `${page.join('\n')}\n`);
-  return file;
+  return writeReportPage(out, plugin.name, page);
 }

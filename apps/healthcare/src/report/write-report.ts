@@ -1,5 +1,4 @@
-import { AppPlugin, lineChartSvg, rocChartSvg, rocCurve, RocPoint, testPredictions, writeChart } from '@mimo/app-kit';
-import { promises as fs } from 'fs';
+import { AppPlugin, chartsSection, lineChartSvg, rocChartSvg, rocCurve, RocPoint, testPredictions, writeChart, writeReportPage } from '@mimo/app-kit';
 import * as path from 'path';
 import { collectBundles, RunBundle } from './collect-bundles';
 import { cvTable, thresholdTable, transferDifference, transferTable } from './experiment-tables';
@@ -81,12 +80,7 @@ export async function writeHealthcareReport(plugin: AppPlugin, options: ReportOp
     '',
     ...NOTES_TEXT,
     '',
-    '## Charts',
-    '',
-    ...chartLines.flatMap((l) => [l, '']),
-  ].join('\n');
-  await fs.mkdir(out, { recursive: true });
-  const file = path.join(out, 'healthcare.md');
-  await fs.writeFile(file, page);
-  return file;
+    ...chartsSection(chartLines),
+  ];
+  return writeReportPage(out, 'healthcare', page);
 }

@@ -1,4 +1,4 @@
-import { AppPlugin, confusionMatrix, confusionMatrixSvg, lineChartSvg, rocChartSvg, rocCurve, RocPoint, testPredictions, writeChart } from '@mimo/app-kit';
+import { AppPlugin, chartsSection, confusionMatrix, confusionMatrixSvg, lineChartSvg, rocChartSvg, rocCurve, RocPoint, testPredictions, writeChart, writeReportPage } from '@mimo/app-kit';
 import { BUNDLE_FILES } from '@mimo/core';
 import { promises as fs } from 'fs';
 import * as path from 'path';
@@ -98,12 +98,7 @@ export async function writeNlpReport(plugin: AppPlugin, options: NlpReportOption
     '',
     ...REPORT_TEXT,
     '',
-    '## Charts',
-    '',
-    ...chartLines.flatMap((l) => [l, '']),
-  ].join('\n');
-  await fs.mkdir(out, { recursive: true });
-  const file = path.join(out, 'nlp.md');
-  await fs.writeFile(file, page);
-  return file;
+    ...chartsSection(chartLines),
+  ];
+  return writeReportPage(out, 'nlp', page);
 }
