@@ -3,7 +3,7 @@ import * as path from 'path';
 import { appPlugins } from '../apps';
 
 export const benchUsage = `mimo bench [--config FILE] [--profile quick|full] [--only a,b] [--seeds N] [--backends a,b] [--out DIR] [--fresh]
-  Trains every app's variants (each input alone, fused concat / attention, bagging, stacking, encoders, transfer)
+  Trains every app's variants (each input alone, fused concat / attention, bagging, stacking, encoders)
   with several seeds on each backend, and writes results.json / .csv, report.md and charts (SVG + PNG).
   --config FILE     JSON: { profile, apps, variants, backends, seeds, epochs, batchSize, patience, members, folds }
   --profile         quick (tiny data, 2 epochs: minutes; CI runs it) or full (default data, 20 epochs)
