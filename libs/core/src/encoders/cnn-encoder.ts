@@ -16,7 +16,7 @@ export const CnnEncoderConfigSchema = z
       .describe('How the last feature map becomes a vector. Defaults to flatten.'),
     ...DenseStackFields,
     units: DenseStackFields.units.default([]).describe('Dense layers after the feature vector. Defaults to [] (none).'),
-    batchNorm: DenseStackFields.batchNorm.describe('Batch normalisation between each Conv2D and its ReLU, and after each dense layer. Defaults to false.'),
+    convBatchNorm: z.boolean().default(false).describe('Batch normalisation between each Conv2D and its ReLU. Defaults to false.'),
   })
   .describe('CNN encoder: `[batch, h, w, c] float32 → [batch, d] float32`; patches `[batch, h′·w′, filters]` for attention.');
 
@@ -33,13 +33,13 @@ export const cnnEncoder: EncoderDefinition<CnnEncoderConfig> = {
           kernelSize: config.kernelSize,
           padding: config.padding,
           // With batch norm the ReLU comes after it (and the norm's offset makes a conv bias redundant).
-          activation: config.batchNorm ? 'linear' : 'relu',
-          useBias: !config.batchNorm,
+          activation: config.convBatchNorm ? 'linear' : 'relu',
+          useBias: !config.convBatchNorm,
           kernelInitializer: ctx.kernelInitializer(),
           name: ctx.name(`conv_${i + 1}`),
         })
         .apply(map) as tf.SymbolicTensor;
-      if (config.batchNorm) {
+      if (config.convBatchNorm) {
         map = tf.layers.batchNormalization({ name: ctx.name(`conv_bn_${i + 1}`) }).apply(map) as tf.SymbolicTensor;
         map = tf.layers.reLU({ name: ctx.name(`conv_relu_${i + 1}`) }).apply(map) as tf.SymbolicTensor;
       }

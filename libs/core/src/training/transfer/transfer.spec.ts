@@ -75,7 +75,7 @@ describe('transfer learning', () => {
   it('runs a frozen batch norm in inference mode (moving statistics kept and used), and a thawed one in training mode', async () => {
     const spec = parseModelSpec({
       name: 'cnn_bn',
-      inputs: { image: { kind: 'image', height: 8, width: 8, channels: 1, encoder: { type: 'cnn', filters: [4], batchNorm: true } } },
+      inputs: { image: { kind: 'image', height: 8, width: 8, channels: 1, encoder: { type: 'cnn', filters: [4], convBatchNorm: true } } },
       heads: { y: { type: 'binary' } },
       seed: 3,
     });
