@@ -14,7 +14,7 @@ export const LEARNING_RATE = 0.002;
 export const AUXILIARY_LOSS_WEIGHT = 0.3;
 
 /** The image-only encoder (PneumoniaMNIST, hence the pretrained encoder of transfer learning). */
-export const XRAY_ENCODER: EncoderInput = { type: 'cnn', filters: [32, 64], units: [64] };
+export const XRAY_ENCODER: EncoderInput = { type: 'cnn', filters: [32, 64, 128], units: [128], batchNorm: true, dropout: 0.3 };
 
 /** The smaller encoder of the fused cohort model trained from scratch by `train`. */
 const COHORT_XRAY_ENCODER: EncoderInput = { type: 'cnn', filters: [16, 32], units: [32] };
