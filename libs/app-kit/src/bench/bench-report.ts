@@ -80,7 +80,7 @@ async function writeCharts(results: BenchResults, dir: string): Promise<Record<s
   for (const app of [...new Set(results.summary.map((s) => s.app))]) {
     const rows = results.summary.filter((s) => s.app === app);
     const multiBackend = new Set(rows.map((r) => r.backend)).size > 1;
-    const label = (s: VariantSummary) => (multiBackend ? `${s.variant} (${s.backend})` : s.variant);
+    const label = (s: { variant: string; backend: string }) => (multiBackend ? `${s.variant} (${s.backend})` : s.variant);
     names[app] = [];
     for (const head of Object.keys(rows[0].metrics)) {
       const metric = keyMetric(rows[0].metrics[head]);
@@ -97,10 +97,9 @@ async function writeCharts(results: BenchResults, dir: string): Promise<Record<s
       await writeChart(path.join(dir, name), barChartSvg(bars, { title: `${app}: training examples / s by variant and backend`, yLabel: 'examples / s' }));
       names[app].push(name);
     }
+    const firstSeed = Math.min(...rows.flatMap((s) => s.seeds));
     const curves = Object.fromEntries(
-      results.runs
-        .filter((r) => r.app === app && r.seed === Math.min(...results.runs.filter((x) => x.app === app).map((x) => x.seed)) && r.measurement.history.val_loss)
-        .map((r) => [multiBackend ? `${r.variant} (${r.backend})` : r.variant, r.measurement.history.val_loss]),
+      results.runs.filter((r) => r.app === app && r.seed === firstSeed && r.measurement.history.val_loss).map((r) => [label(r), r.measurement.history.val_loss]),
     );
     if (Object.keys(curves).length) {
       const name = `${app}-learning-curves`;

@@ -34,10 +34,14 @@ async function writeAtomically(file: string, text: string): Promise<void> {
  * A line cut short by a kill is dropped when the store opens.
  */
 export class BenchStore {
+  private readonly keys: Set<string>;
+
   private constructor(
     private readonly file: string,
     readonly runs: BenchRun[],
-  ) {}
+  ) {
+    this.keys = new Set(runs.map(runKey));
+  }
 
   static async open(dir: string, config: BenchConfig, options: { fresh?: boolean } = {}): Promise<BenchStore> {
     await fs.mkdir(dir, { recursive: true });
@@ -63,11 +67,12 @@ export class BenchStore {
   }
 
   has(key: string): boolean {
-    return this.runs.some((run) => runKey(run) === key);
+    return this.keys.has(key);
   }
 
   async add(run: BenchRun): Promise<void> {
     await fs.appendFile(this.file, `${JSON.stringify(run)}\n`);
     this.runs.push(run);
+    this.keys.add(runKey(run));
   }
 }

@@ -29,6 +29,8 @@ interface PlannedRun {
   variant: BenchVariant;
   backend: string;
   seed: number;
+  /** `runKey` of the run: what the store knows it by. */
+  key: string;
 }
 
 async function resolveBackends(names: readonly string[]): Promise<string[]> {
@@ -76,12 +78,16 @@ export async function runBench(options: BenchOptions): Promise<{ results: BenchR
     const all = benchVariantsOf(plugin, await inputNamesOf(plugin, seeds[0]));
     const chosen = all.filter((v) => (!config.variants || config.variants.includes(v.name)) && selectedBy(options.only, plugin.name, v.name));
     variants[plugin.name] = Object.fromEntries(chosen.map((v) => [v.name, v.description]));
-    for (const backend of backends) for (const variant of chosen) for (const seed of seeds) plan.push({ plugin, variant, backend, seed });
+    for (const backend of backends) {
+      for (const variant of chosen) {
+        for (const seed of seeds) plan.push({ plugin, variant, backend, seed, key: runKey({ app: plugin.name, variant: variant.name, backend, seed }) });
+      }
+    }
   }
   if (plan.length === 0) throw new Error('nothing to run: no app / variant matches the config and --only');
 
-  const keys = new Set(plan.map((p) => runKey({ app: p.plugin.name, variant: p.variant.name, backend: p.backend, seed: p.seed })));
-  const todo = plan.filter((p) => !store.has(runKey({ app: p.plugin.name, variant: p.variant.name, backend: p.backend, seed: p.seed })));
+  const keys = new Set(plan.map((p) => p.key));
+  const todo = plan.filter((p) => !store.has(p.key));
   log(`mimo bench: ${config.profile} profile, ${plan.length} runs (${plan.length - todo.length} already done in ${options.out}), backends ${backends.join(', ')}, seeds ${seeds.join(', ')}`);
   const started = performance.now();
   let activeBackend: string | undefined;
