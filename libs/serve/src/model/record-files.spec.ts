@@ -18,6 +18,11 @@ describe('withRecordFiles', () => {
     expect(existsSync(seenDir)).toBe(false);
   });
 
+  it('hands a decoder without file fields a folder that does not exist', async () => {
+    const seen = await withRecordFiles([{ age: 40 }], [], async (records, dir) => ({ records, exists: existsSync(dir) }));
+    expect(seen).toEqual({ records: [{ age: 40 }], exists: false });
+  });
+
   it('refuses a path where bytes belong, and a record that is not an object', async () => {
     const never = async () => 'read';
     await expect(withRecordFiles([{ scan: '/etc/hostname' }], ['scan'], never)).rejects.toMatchObject({ code: 'bad_base64', field: 'records[0].scan' });

@@ -1,4 +1,5 @@
 import { DataError } from '@mimo/data';
+import { randomUUID } from 'crypto';
 import { promises as fs } from 'fs';
 import * as os from 'os';
 import * as path from 'path';
@@ -28,7 +29,7 @@ function requestErrorOf(error: unknown, fieldOfFile: Map<string, string>): unkno
 /**
  * Runs a file-reading record decoder on request records without letting a request name a file: in each record,
  * the string values of `fileFields` are base64 bytes (400 `bad_base64` otherwise), written to a private temporary
- * folder and replaced by their file names there; other values pass unchanged. `decode` gets the copies and that
+ * folder (made only when there are file fields) and replaced by their file names there; other values pass unchanged. `decode` gets the copies and that
  * folder (to resolve the names against); the folder is removed afterwards. A `DataError` becomes a 400 naming
  * `records[i].field`; see `requestErrorOf`.
  */
@@ -38,7 +39,9 @@ export async function withRecordFiles<T>(
   decode: (records: Record<string, unknown>[], dir: string) => Promise<T>,
 ): Promise<T> {
   const fieldOfFile = new Map<string, string>();
-  const dir = await fs.mkdtemp(path.join(os.tmpdir(), 'mimo-serve-'));
+  // Without file fields there is nothing to write: the decoder gets a folder that is never created, so a relative
+  // path still resolves to nothing, and the request costs no temporary folder.
+  const dir = fileFields.length > 0 ? await fs.mkdtemp(path.join(os.tmpdir(), 'mimo-serve-')) : path.join(os.tmpdir(), `mimo-serve-${randomUUID()}`);
   try {
     const copies = await Promise.all(
       records.map(async (record, i) => {
