@@ -83,7 +83,9 @@ if (require.main === module) {
     // /usr/include is already a system folder; naming it with -I would reorder libc++'s headers.
     process.stdout.write(found.includeDirs.filter((dir) => dir !== '/usr/include').join(' '));
   } else if (what === 'libraries') {
-    const libs = LIBS.map((lib) => `-l${lib}`).join(' ');
+    // A CUDA build of libtorch adds torch_cuda and c10_cuda: link them so the cuda device's kernels register.
+    const cuda = existsSync(path.join(found.libDir, 'libtorch_cuda.so')) ? ['torch_cuda', 'c10_cuda'] : [];
+    const libs = [...LIBS, ...cuda].map((lib) => `-l${lib}`).join(' ');
     // --no-as-needed keeps libtorch.so (and, in a CUDA build, libtorch_cuda's kernel registrations) loaded.
     process.stdout.write(`-L${found.libDir} -Wl,-rpath,${found.libDir} -Wl,--no-as-needed ${libs} -Wl,--as-needed`);
   } else if (what === 'abi') {

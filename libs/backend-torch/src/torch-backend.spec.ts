@@ -1,5 +1,6 @@
 import * as tf from '@tensorflow/tfjs';
 import { registerTorchBackend } from './register-torch';
+import { trainingDrift } from './testing/training-drift';
 import { TorchBackend } from './torch-backend';
 
 const status = registerTorchBackend();
@@ -51,22 +52,9 @@ describeTorch('TorchBackend', () => {
   });
 
   it('trains 1,000 steps with flat tensor count and native bytes, and bounded process memory', () => {
-    const w1 = tf.variable(tf.randomNormal([16, 32], 0, 0.1, 'float32', 1));
-    const w2 = tf.variable(tf.randomNormal([32, 1], 0, 0.1, 'float32', 2));
-    const optimizer = tf.train.adam(0.01);
-    const x = tf.randomNormal([64, 16], 0, 1, 'float32', 3);
-    const y = tf.randomNormal([64, 1], 0, 1, 'float32', 4);
-    const step = () => optimizer.minimize(() => tf.losses.meanSquaredError(y, tf.relu(x.matMul(w1)).matMul(w2)) as tf.Scalar, false);
-
-    for (let i = 0; i < 10; i++) step();
-    const start = { tensors: tf.memory().numTensors, native: backend().memory(), rss: process.memoryUsage().rss };
-    for (let i = 0; i < 1000; i++) step();
-
-    expect(tf.memory().numTensors).toBe(start.tensors);
-    expect(backend().memory()).toMatchObject({ numTorchTensors: start.native.numTorchTensors, numBytesInTorch: start.native.numBytesInTorch });
-    expect(process.memoryUsage().rss - start.rss).toBeLessThan(64 * 1024 * 1024);
-    tf.dispose([w1, w2, x, y]);
-    optimizer.dispose();
+    const drift = trainingDrift(1000);
+    expect(drift).toMatchObject({ tensors: 0, nativeTensors: 0, nativeBytes: 0 });
+    expect(drift.rssBytes).toBeLessThan(64 * 1024 * 1024);
   });
 
   it('frees every native intermediate when a kernel throws', () => {

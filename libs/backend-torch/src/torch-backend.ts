@@ -12,7 +12,7 @@ interface TorchData {
 }
 
 /** tfjs's numeric dtypes → ATen ScalarType codes. */
-export const SCALAR_TYPE = { float32: 6, int32: 3, bool: 11, int64: 4 } as const;
+export const SCALAR_TYPE = { float32: 6, int32: 3, bool: 11, int64: 4, float64: 7 } as const;
 
 /** An argument of `op`: tfjs tensors and native tensors are passed by handle. */
 export type OpArg = tf.TensorInfo | NativeTensor | NativeArg | readonly OpArg[];
@@ -143,7 +143,7 @@ export class TorchBackend extends tf.KernelBackend {
     return results;
   }
 
-  cast(tensor: NativeTensor | tf.TensorInfo, dtype: tf.DataType | 'int64'): NativeTensor {
+  cast(tensor: NativeTensor | tf.TensorInfo, dtype: tf.DataType | 'int64' | 'float64'): NativeTensor {
     const code = SCALAR_TYPE[dtype as keyof typeof SCALAR_TYPE];
     if (code === undefined) throw new Error(`torch backend: cannot cast to ${dtype}`);
     return this.op('to', 'dtype', tensor, code);

@@ -21,6 +21,7 @@ async function main(argv: string[]): Promise<void> {
   const rows: BenchRow[] = models.map((model) => ({ model, description: '', results: {} }));
   const lines = [`machine: ${os.cpus().length} × ${os.cpus()[0]?.model.trim()}, ${Math.round(os.totalmem() / 2 ** 30)} GiB, node ${process.version}, tfjs ${tf.version.tfjs}`];
   let threads = os.cpus().length;
+  let device = 'cpu';
 
   for (const backend of backends) {
     let choice;
@@ -32,7 +33,10 @@ async function main(argv: string[]): Promise<void> {
       continue;
     }
     lines.push(describeBackend(choice));
-    if (backend === 'torch' && choice.threads !== undefined) threads = choice.threads;
+    if (backend === 'torch') {
+      threads = choice.threads ?? threads;
+      device = choice.device;
+    }
     for (const row of rows) {
       process.stderr.write(`${backend} ${row.model}…\n`);
       try {
@@ -51,10 +55,10 @@ async function main(argv: string[]): Promise<void> {
   const columns = [...backends];
   if (!argv.includes('--no-pytorch')) {
     process.stderr.write('PyTorch…\n');
-    const pytorch = measurePytorch(models, options, threads);
+    const pytorch = measurePytorch(models, options, threads, device);
     columns.push('PyTorch');
     if (pytorch.ok) {
-      lines.push(`PyTorch ${pytorch.version} (${pytorch.python}), ${threads} threads`);
+      lines.push(`PyTorch ${pytorch.version} (${pytorch.python}), device ${device}, ${threads} threads`);
       for (const row of rows) row.results.PyTorch = pytorch.results[row.model] ?? 'not measured';
     } else {
       lines.push(`PyTorch: ${pytorch.reason}`);

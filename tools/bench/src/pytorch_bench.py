@@ -1,6 +1,6 @@
 """PyTorch twins of tools/bench's models: prints {"model": [samples/s per repetition]} as JSON.
 
-Usage: python3 pytorch_bench.py BATCH REPETITIONS MIN_SECONDS WARMUP THREADS MODELS (comma-separated)
+Usage: python3 pytorch_bench.py BATCH REPETITIONS MIN_SECONDS WARMUP THREADS MODELS (comma-separated) [DEVICE, default cpu]
 """
 import json
 import sys
@@ -34,14 +34,18 @@ def build(name, batch):
     return Recurrent(nn.LSTM if name == "lstm" else nn.GRU), torch.randn(batch, 50, 16), torch.randn(batch, 1), nn.MSELoss()
 
 
-def measure(name, batch, repetitions, min_seconds, warmup):
+def measure(name, batch, repetitions, min_seconds, warmup, device):
     model, x, y, loss_fn = build(name, batch)
+    model, x, y = model.to(device), x.to(device), y.to(device)
+    # Each step ends with the loss on the host, as a tfjs trainOnBatch step does (and as a real loop logs it).
     optimizer = torch.optim.Adam(model.parameters(), lr=1e-3)
 
     def step():
         optimizer.zero_grad()
-        loss_fn(model(x), y).backward()
+        loss = loss_fn(model(x), y)
+        loss.backward()
         optimizer.step()
+        return loss.item()
 
     for _ in range(warmup):
         step()
@@ -60,4 +64,5 @@ if __name__ == "__main__":
     batch, repetitions, min_seconds, warmup, threads = int(sys.argv[1]), int(sys.argv[2]), float(sys.argv[3]), int(sys.argv[4]), int(sys.argv[5])
     torch.set_num_threads(threads)
     torch.manual_seed(1)
-    print(json.dumps({name: measure(name, batch, repetitions, min_seconds, warmup) for name in sys.argv[6].split(",")}))
+    device = sys.argv[7] if len(sys.argv) > 7 else "cpu"
+    print(json.dumps({name: measure(name, batch, repetitions, min_seconds, warmup, device) for name in sys.argv[6].split(",")}))

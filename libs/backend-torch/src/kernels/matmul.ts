@@ -19,7 +19,8 @@ function matmul(b: TorchBackend, a: tf.TensorInfo, c: tf.TensorInfo, attrs: MatM
   if (bias !== undefined && a.shape.length === 2 && c.shape.length === 2 && bias.dtype === a.dtype) {
     return b.op('addmm', '', bias, left, right);
   }
-  const product = b.op('matmul', '', left, right);
+  // CUDA has no integer GEMM: int32 products run in float64, exact for sums below 2⁵³, on every device alike.
+  const product = a.dtype === 'int32' ? b.op('matmul', '', b.cast(left, 'float64'), b.cast(right, 'float64')) : b.op('matmul', '', left, right);
   return bias === undefined ? product : b.op('add', 'Tensor', product, bias);
 }
 

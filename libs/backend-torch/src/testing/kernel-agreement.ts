@@ -1,0 +1,54 @@
+import * as tf from '@tensorflow/tfjs';
+import { KernelCase } from './kernel-cases';
+
+/** How one kernel case on `backend` compares with the tfjs cpu kernel. */
+export interface KernelAgreement {
+  /** Output shapes and dtypes, on each side, as `[shape, dtype]` pairs. */
+  actual: Array<[number[], tf.DataType]>;
+  expected: Array<[number[], tf.DataType]>;
+  /** Worst elementwise |actual − expected| / max(1, |expected|) over every output; Infinity for a NaN mismatch. */
+  worstError: number;
+  /** Tensors the case left alive on `backend` (0 when intermediates are freed). */
+  leakedTensors: number;
+}
+
+interface Output {
+  shape: number[];
+  dtype: tf.DataType;
+  values: number[];
+}
+
+async function runOn(backend: string, testCase: KernelCase): Promise<Output[]> {
+  await tf.setBackend(backend);
+  return tf.tidy(() => {
+    const result = testCase.run();
+    return (Array.isArray(result) ? result : [result]).map((t) => ({ shape: t.shape, dtype: t.dtype, values: Array.from(t.dataSync() as ArrayLike<number>) }));
+  });
+}
+
+/** Elementwise |actual − expected| / max(1, |expected|), worst of all; NaN must meet NaN. */
+export function worstRelativeError(actual: ArrayLike<number>, expected: ArrayLike<number>): number {
+  let worst = 0;
+  for (let i = 0; i < expected.length; i++) {
+    const a = actual[i];
+    const e = expected[i];
+    if (Number.isNaN(e) || Number.isNaN(a)) worst = Math.max(worst, Number.isNaN(e) && Number.isNaN(a) ? 0 : Infinity);
+    else if (a !== e) worst = Math.max(worst, Math.abs(a - e) / Math.max(1, Math.abs(e)));
+  }
+  return actual.length === expected.length ? worst : Infinity;
+}
+
+/** Runs `testCase` on the tfjs cpu kernels and on `backend`, and compares. Leaves `backend` active. */
+export async function kernelAgreement(testCase: KernelCase, backend = 'torch'): Promise<KernelAgreement> {
+  const expected = await runOn('cpu', testCase);
+  await tf.setBackend(backend);
+  const before = tf.memory().numTensors;
+  const actual = await runOn(backend, testCase);
+  const sameCount = actual.length === expected.length;
+  return {
+    actual: actual.map((o) => [o.shape, o.dtype]),
+    expected: expected.map((o) => [o.shape, o.dtype]),
+    worstError: sameCount ? Math.max(0, ...actual.map((o, i) => worstRelativeError(o.values, expected[i].values))) : Infinity,
+    leakedTensors: tf.memory().numTensors - before,
+  };
+}

@@ -1,0 +1,137 @@
+import * as tf from '@tensorflow/tfjs';
+import { RECURRENT_KERNEL_NAMES } from '../kernels/recurrent';
+import { randomTensor as r } from './random-tensor';
+import { worstRelativeError } from './kernel-agreement';
+
+const BATCH = 3;
+const STEPS = 5;
+const FEATURES = 4;
+const UNITS = 6;
+/** Sequence lengths 5, 3 and 0 (right-padded), plus a hole in the first row. */
+const MASK = [[1, 1, 0, 1, 1], [1, 1, 1, 0, 0], [0, 0, 0, 0, 0]];
+
+type Cell = 'lstm' | 'gru';
+
+/** One configuration of the whole-sequence kernels to compare with stock tfjs-layers. */
+export interface RecurrentCase {
+  cell: Cell;
+  recurrentActivation: 'hardSigmoid' | 'sigmoid';
+  masked: boolean;
+  useBias: boolean;
+}
+
+/** Inputs, weights, initial states and the output weights of a scalar loss, the same on every backend. */
+function problem(c: RecurrentCase) {
+  const gates = c.cell === 'lstm' ? 4 : 3;
+  return {
+    x: r([BATCH, STEPS, FEATURES], 'normal', 1),
+    mask: tf.tensor2d(MASK),
+    kernel: tf.mul(r([FEATURES, gates * UNITS], 'normal', 2), 0.4),
+    recurrentKernel: tf.mul(r([UNITS, gates * UNITS], 'normal', 3), 0.4),
+    bias: tf.mul(r([gates * UNITS], 'normal', 4), 0.4),
+    initialH: tf.mul(r([BATCH, UNITS], 'normal', 5), 0.3),
+    initialC: tf.mul(r([BATCH, UNITS], 'normal', 6), 0.3),
+    dSequence: r([BATCH, STEPS, UNITS], 'normal', 7),
+    dLast: r([BATCH, UNITS], 'normal', 8),
+  };
+}
+
+type Values = Record<string, number[]>;
+const read = (tensors: Record<string, tf.Tensor>): Values => Object.fromEntries(Object.entries(tensors).map(([k, t]) => [k, Array.from(t.dataSync())]));
+
+/**
+ * Stock tfjs-layers LSTM / GRU on cpu: the sequence, the last c (LSTM), and the gradients of
+ * Σ sequence·dSequence + Σ last state·dLast for x, the weights and the initial states.
+ */
+function reference(c: RecurrentCase): Values {
+  return tf.tidy(() => {
+    const p = problem(c);
+    const args = { units: UNITS, recurrentActivation: c.recurrentActivation, useBias: c.useBias, returnSequences: true, returnState: true };
+    const layer = c.cell === 'lstm' ? tf.layers.lstm(args) : tf.layers.gru(args);
+    const weightNames = ['kernel', 'recurrentKernel', ...(c.useBias ? ['bias'] : [])];
+    const inputs: Record<string, tf.Variable> = { x: tf.variable(p.x), initialH: tf.variable(p.initialH) };
+    if (c.cell === 'lstm') inputs.initialC = tf.variable(p.initialC);
+    const initialState = c.cell === 'lstm' ? [inputs.initialH, inputs.initialC] : [inputs.initialH];
+    layer.apply(inputs.x, { initialState }); // builds the weights
+    layer.setWeights(c.useBias ? [p.kernel, p.recurrentKernel, p.bias] : [p.kernel, p.recurrentKernel]);
+    const variables: Record<string, tf.Variable> = { ...inputs };
+    layer.trainableWeights.forEach((w, i) => (variables[weightNames[i]] = w.read() as tf.Variable));
+    let values: Values = {};
+    const { grads } = tf.variableGrads(() => {
+      const outputs = layer.apply(inputs.x, { mask: c.masked ? p.mask : undefined, initialState }) as tf.Tensor[];
+      const last = outputs[outputs.length - 1];
+      values = read({ sequence: outputs[0], last });
+      return tf.add(tf.sum(tf.mul(outputs[0], p.dSequence)), tf.sum(tf.mul(last, p.dLast))) as tf.Scalar;
+    }, Object.values(variables));
+    const gradients = Object.fromEntries(Object.entries(variables).map(([n, v]) => [`d${n}`, grads[v.name]]));
+    const result = { ...values, ...read(gradients) };
+    tf.dispose(Object.values(inputs));
+    layer.dispose();
+    return result;
+  });
+}
+
+/** The same through the torch kernels: forward, then the gradient kernel with dSequence and dLast in place in dStates. */
+function fused(c: RecurrentCase): Values {
+  return tf.tidy(() => {
+    const p = problem(c);
+    const lstm = c.cell === 'lstm';
+    const inputs: Record<string, tf.Tensor> = { x: p.x, kernel: p.kernel, recurrentKernel: p.recurrentKernel, initialH: p.initialH };
+    if (c.masked) inputs.mask = p.mask;
+    if (c.useBias) inputs.bias = p.bias;
+    if (lstm) inputs.initialC = p.initialC;
+    const attrs = { recurrentActivation: c.recurrentActivation };
+    const run = (name: string, extra: Record<string, tf.Tensor> = {}) =>
+      tf.engine().runKernel(name, { ...inputs, ...extra } as unknown as tf.NamedTensorMap, attrs) as unknown as tf.Tensor[];
+    // states: h, (c,) then the gates; the loss reads h at every step and the last h (GRU) or c (LSTM).
+    const [states] = run(lstm ? RECURRENT_KERNEL_NAMES.lstm : RECURRENT_KERNEL_NAMES.gru);
+    const width = states.shape[2] as number;
+    const sequence = tf.slice(states, [0, 0, 0], [-1, -1, UNITS]);
+    const lastOffset = lstm ? UNITS : 0;
+    const last = tf.slice(states, [0, STEPS - 1, lastOffset], [-1, 1, UNITS]);
+    const dLast = tf.pad(tf.expandDims(p.dLast, 1), [[0, 0], [STEPS - 1, 0], [lastOffset, width - lastOffset - UNITS]]);
+    const dStates = tf.add(tf.pad(p.dSequence, [[0, 0], [0, 0], [0, width - UNITS]]), dLast);
+    const grads = run(lstm ? RECURRENT_KERNEL_NAMES.lstmGrad : RECURRENT_KERNEL_NAMES.gruGrad, { states, dStates });
+    const names = ['dx', 'dkernel', 'drecurrentKernel', ...(c.useBias ? ['dbias'] : []), 'dinitialH', ...(lstm ? ['dinitialC'] : [])];
+    return read({ sequence, last, ...Object.fromEntries(names.map((n, i) => [n, grads[i]])) });
+  });
+}
+
+/** LSTM and GRU, each gate activation, with and without a mask and a bias. */
+export const RECURRENT_CASES: RecurrentCase[] = [
+  { cell: 'lstm', recurrentActivation: 'hardSigmoid', masked: true, useBias: true },
+  { cell: 'lstm', recurrentActivation: 'sigmoid', masked: false, useBias: false },
+  { cell: 'gru', recurrentActivation: 'hardSigmoid', masked: true, useBias: true },
+  { cell: 'gru', recurrentActivation: 'sigmoid', masked: false, useBias: false },
+];
+
+/** A readable name of a case. */
+export function recurrentCaseLabel(c: RecurrentCase): string {
+  return `${c.cell} ${c.recurrentActivation}${c.masked ? ' masked' : ''}${c.useBias ? ' with bias' : ' no bias'}`;
+}
+
+/** How the kernels on `backend` compare with stock tfjs-layers on cpu, per output and gradient. Leaves `backend` active. */
+export interface RecurrentAgreement {
+  /** Worst relative error per output (`sequence`, `last`) and gradient (`dx`, `dkernel`, …). */
+  worstErrors: Record<string, number>;
+  /** Output names present on one side only. */
+  missing: string[];
+  /** Whether the fully masked row kept its initial state exactly (always true when unmasked). */
+  maskedRowKept: boolean;
+  leakedTensors: number;
+}
+
+export async function recurrentAgreement(c: RecurrentCase, backend = 'torch'): Promise<RecurrentAgreement> {
+  await tf.setBackend('cpu');
+  const expected = reference(c);
+  await tf.setBackend(backend);
+  const before = tf.memory().numTensors;
+  const actual = fused(c);
+  const leakedTensors = tf.memory().numTensors - before;
+  const names = new Set([...Object.keys(actual), ...Object.keys(expected)]);
+  const missing = [...names].filter((name) => !(name in actual && name in expected));
+  const worstErrors = Object.fromEntries(Object.entries(expected).filter(([name]) => name in actual).map(([name, values]) => [name, worstRelativeError(actual[name], values)]));
+  // The third row is fully masked: its last state must be its initial one, bit for bit.
+  const maskedRowKept = !c.masked || tf.util.arraysEqual(actual.last.slice(2 * UNITS), expected.last.slice(2 * UNITS));
+  return { worstErrors, missing, maskedRowKept, leakedTensors };
+}
