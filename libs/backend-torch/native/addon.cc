@@ -1,6 +1,6 @@
 // N-API addon over libtorch's ATen: a process-wide store of at::Tensor handles and one
-// generic entry point, `call(op, overload, args)`, that runs any ATen operator through
-// the c10 dispatcher's boxed calling convention. Kernels are written in TypeScript on
+// generic entry point, `call(op, args)`, that runs any ATen operator (resolved once by
+// `operatorIndex`) through the c10 dispatcher's boxed calling convention. Kernels are written in TypeScript on
 // top of it, so this file stays small and compiles once; the one exception is
 // `recurrent`, whole-sequence LSTM / GRU passes (recurrent.cc) whose per-step loop would
 // cost a JS round trip per op. Every tensor is created on the
@@ -13,10 +13,15 @@
 #include <ATen/core/dispatch/Dispatcher.h>
 #include <ATen/core/stack.h>
 #include <ATen/ops/empty.h>
+#include <ATen/ops/full.h>
+#include <c10/core/InferenceMode.h>
 
 #include "recurrent.h"
 
 #include <cstring>
+#if defined(__GLIBC__)
+#include <malloc.h>
+#endif
 #include <string>
 #include <unordered_map>
 
@@ -34,7 +39,7 @@ namespace {
 std::unordered_map<uint32_t, at::Tensor> tensors;
 uint32_t nextId = 1;
 at::Device device(at::kCPU);
-std::unordered_map<std::string, c10::OperatorHandle> operators;
+std::vector<c10::OperatorHandle> operators;
 
 const char* dtypeName(at::ScalarType type) {
   switch (type) {
@@ -140,17 +145,12 @@ Napi::Value fromIValue(Napi::Env env, const c10::IValue& v) {
   return env.Null();
 }
 
-const c10::OperatorHandle& findOperator(const std::string& name, const std::string& overload) {
-  std::string key = name + "." + overload;
-  auto it = operators.find(key);
-  if (it != operators.end()) return it->second;
-  auto handle = c10::Dispatcher::singleton().findSchemaOrThrow(name.c_str(), overload.c_str());
-  return operators.emplace(key, handle).first->second;
-}
-
+// Every entry point runs in inference mode: nothing here records autograd history, and the
+// dispatcher then skips the autograd and view-tracking layers on every call.
 template <typename F>
 Napi::Value guarded(const Napi::CallbackInfo& info, F body) {
   try {
+    c10::InferenceMode inference;
     return body();
   } catch (const c10::Error& e) {
     throw Napi::Error::New(info.Env(), e.what_without_backtrace());
@@ -159,13 +159,24 @@ Napi::Value guarded(const Napi::CallbackInfo& info, F body) {
   }
 }
 
-// call(name, overload, args): runs aten::<name>.<overload>; missing or undefined arguments
-// take the schema default, and an unset `device` is the current device.
+// operatorIndex(name, overload) → the index `call` takes for aten::<name>.<overload> (looked up once).
+Napi::Value OperatorIndex(const Napi::CallbackInfo& info) {
+  return guarded(info, [&]() -> Napi::Value {
+    std::string name = info[0].As<Napi::String>().Utf8Value(), overload = info[1].As<Napi::String>().Utf8Value();
+    operators.push_back(c10::Dispatcher::singleton().findSchemaOrThrow(name.c_str(), overload.c_str()));
+    return Napi::Number::New(info.Env(), static_cast<double>(operators.size() - 1));
+  });
+}
+
+// call(index, args): runs the operator; missing or undefined arguments take the schema
+// default, and an unset `device` is the current device.
 Napi::Value Call(const Napi::CallbackInfo& info) {
   return guarded(info, [&]() -> Napi::Value {
-    const auto& op = findOperator(info[0].As<Napi::String>().Utf8Value(), info[1].As<Napi::String>().Utf8Value());
+    uint32_t index = info[0].As<Napi::Number>().Uint32Value();
+    if (index >= operators.size()) throw std::invalid_argument("torch backend: unknown operator index " + std::to_string(index));
+    const auto& op = operators[index];
     const auto& schema = op.schema();
-    Napi::Array args = info[2].As<Napi::Array>();
+    Napi::Array args = info[1].As<Napi::Array>();
     torch::jit::Stack stack;
     stack.reserve(schema.arguments().size());
     for (size_t i = 0; i < schema.arguments().size(); ++i) {
@@ -214,14 +225,25 @@ Napi::Value Recurrent(const Napi::CallbackInfo& info) {
   });
 }
 
-// fromArray(typedArray, shape, dtype) → handle; copies the values onto the device.
+// fromArray(typedArray, shape, dtype) → handle; copies the values onto the device. A
+// one-element tensor off the cpu is filled there instead: no blocking host-to-device copy.
 Napi::Value FromArray(const Napi::CallbackInfo& info) {
   return guarded(info, [&]() -> Napi::Value {
     Napi::TypedArray values = info[0].As<Napi::TypedArray>();
     Napi::Array jsShape = info[1].As<Napi::Array>();
     std::vector<int64_t> shape(jsShape.Length());
     for (uint32_t i = 0; i < jsShape.Length(); ++i) shape[i] = jsShape.Get(i).As<Napi::Number>().Int64Value();
-    at::Tensor t = at::empty(shape, at::TensorOptions().dtype(scalarTypeOf(info[2].As<Napi::String>().Utf8Value())));
+    at::TensorOptions options = at::TensorOptions().dtype(scalarTypeOf(info[2].As<Napi::String>().Utf8Value()));
+    if (!device.is_cpu() && values.ElementLength() == 1) {
+      double value;
+      switch (values.TypedArrayType()) {
+        case napi_float32_array: value = values.As<Napi::Float32Array>()[0]; break;
+        case napi_int32_array: value = values.As<Napi::Int32Array>()[0]; break;
+        default: value = values.As<Napi::Uint8Array>()[0]; break;
+      }
+      return describe(info.Env(), at::full(shape, value, options.device(device)));
+    }
+    at::Tensor t = at::empty(shape, options);
     size_t bytes = static_cast<size_t>(t.numel()) * t.element_size();
     if (values.ByteLength() != bytes) throw std::invalid_argument("torch backend: fromArray got " + std::to_string(values.ByteLength()) + " bytes for " + std::to_string(bytes));
     if (bytes > 0) std::memcpy(t.data_ptr(), static_cast<uint8_t*>(values.ArrayBuffer().Data()) + values.ByteOffset(), bytes);
@@ -250,8 +272,13 @@ Napi::Value ReadInto(const Napi::CallbackInfo& info) {
   });
 }
 
+// free(handle | handles): drops handles (a kernel frees its intermediates in one call).
 Napi::Value Free(const Napi::CallbackInfo& info) {
-  return Napi::Boolean::New(info.Env(), tensors.erase(info[0].As<Napi::Number>().Uint32Value()) == 1);
+  if (!info[0].IsArray()) return Napi::Boolean::New(info.Env(), tensors.erase(info[0].As<Napi::Number>().Uint32Value()) == 1);
+  Napi::Array ids = info[0].As<Napi::Array>();
+  uint32_t erased = 0;
+  for (uint32_t i = 0; i < ids.Length(); ++i) erased += tensors.erase(ids.Get(i).As<Napi::Number>().Uint32Value());
+  return Napi::Boolean::New(info.Env(), erased == ids.Length());
 }
 
 // stats() → { count, bytes }: live handles and their element bytes.
@@ -291,6 +318,14 @@ Napi::Value Info(const Napi::CallbackInfo& info) {
 }
 
 Napi::Object Init(Napi::Env env, Napi::Object exports) {
+#if defined(__GLIBC__)
+  // glibc maps every block over 128 KiB afresh and trims freed heap early, so each training step's
+  // activations page-fault anew (a third of a small CNN's step here). Keep blocks up to 32 MiB on the
+  // heap for reuse, as PyTorch's caching allocators do for their devices.
+  mallopt(M_MMAP_THRESHOLD, 32 << 20);
+  mallopt(M_TRIM_THRESHOLD, 256 << 20);
+#endif
+  exports.Set("operatorIndex", Napi::Function::New(env, OperatorIndex, "operatorIndex"));
   exports.Set("call", Napi::Function::New(env, Call, "call"));
   exports.Set("recurrent", Napi::Function::New(env, Recurrent, "recurrent"));
   exports.Set("fromArray", Napi::Function::New(env, FromArray, "fromArray"));

@@ -26,6 +26,8 @@ export class TorchBackend extends tf.KernelBackend {
   private readonly data: tf.DataStorage<TorchData>;
   /** Native tensors created by the kernel now running (freed when it returns, unless returned). */
   private scope: NativeTensor[] | undefined;
+  /** Operator indices of the addon, by ATen name then overload (resolved on first use). */
+  private readonly operators = new Map<string, Map<string, number>>();
 
   constructor(readonly addon: TorchAddon) {
     super();
@@ -131,9 +133,17 @@ export class TorchBackend extends tf.KernelBackend {
 
   /** Runs `aten::<name>.<overload>` and returns every result (tuples and lists as arrays). */
   ops(name: string, overload: string, ...args: OpArg[]): NativeValue[] {
-    const results = this.addon.call(`aten::${name}`, overload, args.map((arg) => this.toNative(arg)));
+    const results = this.addon.call(this.operatorIndex(name, overload), args.map((arg) => this.toNative(arg)));
     if (this.scope) collectTensors(results, this.scope);
     return results;
+  }
+
+  private operatorIndex(name: string, overload: string): number {
+    let overloads = this.operators.get(name);
+    if (overloads === undefined) this.operators.set(name, (overloads = new Map()));
+    let index = overloads.get(overload);
+    if (index === undefined) overloads.set(overload, (index = this.addon.operatorIndex(`aten::${name}`, overload)));
+    return index;
   }
 
   /** Runs a whole-sequence recurrent op of the addon (see `TorchAddon.recurrent`); absent inputs are null. */
@@ -162,10 +172,11 @@ export class TorchBackend extends tf.KernelBackend {
       const outputs = Array.isArray(result) ? result : [result];
       const infos = outputs.map((tensor, i) => this.makeTensorInfo(tensor, Array.isArray(dtypes) ? dtypes[i] : dtypes));
       const kept = new Set(infos.map((info) => this.data.get(info.dataId).id));
-      for (const tensor of created) if (!kept.has(tensor.id)) this.addon.free(tensor.id);
+      const dropped = created.filter((tensor) => !kept.has(tensor.id)).map((tensor) => tensor.id);
+      if (dropped.length > 0) this.addon.free(dropped);
       return Array.isArray(result) ? infos : infos[0];
     } catch (error) {
-      for (const tensor of created) this.addon.free(tensor.id);
+      this.addon.free(created.map((tensor) => tensor.id));
       throw error;
     } finally {
       this.scope = outer;

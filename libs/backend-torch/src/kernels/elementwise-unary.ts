@@ -1,7 +1,7 @@
 import * as tf from '@tensorflow/tfjs';
 import { NativeTensor } from '../native/torch-addon';
-import { TorchBackend } from '../torch-backend';
-import { torchKernel } from './kernel';
+import { SCALAR_TYPE, TorchBackend } from '../torch-backend';
+import { TORCH_BACKEND, torchKernel } from './kernel';
 
 type Unary = (b: TorchBackend, x: tf.TensorInfo, attrs: tf.NamedAttrMap) => NativeTensor;
 
@@ -38,6 +38,18 @@ const FLOAT_OUTPUT: Record<string, Unary> = {
   Atanh: call('atanh'),
 };
 
+/**
+ * x > 0 ? 1 : alpha, NaN stays NaN (tfjs's Step, the ReLU gradient). Without `where`, which ATen runs
+ * an order of magnitude slower than arithmetic on large tensors: heaviside gives 1 or 0, threshold turns
+ * the 0s into alpha, and clamp(x, 0, 0), 0 everywhere but NaN, carries NaN in. Exact: 1 + 0, alpha + 0.
+ */
+function step(b: TorchBackend, x: tf.TensorInfo, alpha: number): NativeTensor {
+  const zero = b.op('scalar_tensor', '', 0, SCALAR_TYPE[x.dtype as 'float32' | 'int32']);
+  const ones = b.op('heaviside', '', x, zero);
+  const stepped = alpha === 0 ? ones : b.op('threshold', '', ones, 0, alpha);
+  return b.op('add', 'Tensor', stepped, b.op('clamp', '', x, 0, 0));
+}
+
 /** Unary kernels whose output keeps the input's dtype. */
 const SAME_DTYPE: Record<string, Unary> = {
   Neg: call('neg'),
@@ -49,12 +61,9 @@ const SAME_DTYPE: Record<string, Unary> = {
   Round: call('round'),
   Relu: call('relu'),
   Relu6: (b, x) => b.op('clamp', '', x, 0, 6),
-  Identity: (b, x) => b.op('clone', '', x),
   LeakyRelu: (b, x, attrs) => b.op('where', 'self', b.op('lt', 'Scalar', x, 0), b.op('mul', 'Scalar', x, attrs.alpha as number), x),
   ClipByValue: (b, x, attrs) => b.op('clamp', '', x, attrs.clipValueMin as number, attrs.clipValueMax as number),
-  // x > 0 ? 1 : alpha, NaN stays NaN.
-  Step: (b, x, attrs) =>
-    b.op('where', 'self', b.op('isnan', '', x), x, b.op('where', 'Scalar', b.op('gt', 'Scalar', x, 0), 1, attrs.alpha as number)),
+  Step: (b, x, attrs) => step(b, x, attrs.alpha as number),
 };
 
 /** Unary kernels that output bool. */
@@ -65,7 +74,22 @@ const BOOL_OUTPUT: Record<string, Unary> = {
   LogicalNot: call('logical_not'),
 };
 
+/**
+ * tfjs tensors are immutable and no torch kernel writes in place, so Identity (which the engine runs to keep
+ * every tensor a gradient needs) shares the input's data, as tfjs's cpu backend does, instead of copying it.
+ */
+const identityKernel: tf.KernelConfig = {
+  kernelName: 'Identity',
+  backendName: TORCH_BACKEND,
+  kernelFunc: ({ inputs, backend }) => {
+    const x = inputs.x as tf.TensorInfo;
+    (backend as tf.KernelBackend).incRef(x.dataId);
+    return { dataId: x.dataId, shape: [...x.shape], dtype: x.dtype };
+  },
+};
+
 export const unaryKernels: tf.KernelConfig[] = [
+  identityKernel,
   ...Object.entries(FLOAT_OUTPUT).map(([name, run]) => torchKernel(name, ({ inputs, backend, attrs }) => run(backend, inputs.x, attrs), () => 'float32')),
   ...Object.entries(SAME_DTYPE).map(([name, run]) => torchKernel(name, ({ inputs, backend, attrs }) => run(backend, inputs.x, attrs), ({ inputs }) => inputs.x.dtype)),
   ...Object.entries(BOOL_OUTPUT).map(([name, run]) => torchKernel(name, ({ inputs, backend, attrs }) => run(backend, inputs.x, attrs), () => 'bool')),

@@ -7,12 +7,14 @@ import { unaryKernels } from './elementwise-unary';
 import { gatherKernels } from './gather';
 import { matmulKernels } from './matmul';
 import { normalizationKernels } from './normalization';
+import { optimizerKernels } from './optimizer';
 import { poolKernels } from './pool';
 import { recurrentKernels } from './recurrent';
 import { reductionKernels } from './reduce';
 import { shapeKernels } from './shape';
 
 export { TORCH_BACKEND } from './kernel';
+export { ADAM_UPDATE_KERNEL } from './optimizer';
 export { RECURRENT_KERNEL_NAMES } from './recurrent';
 
 /** Every kernel the torch backend runs natively. */
@@ -30,4 +32,5 @@ export const TORCH_KERNELS: readonly tf.KernelConfig[] = [
   ...normalizationKernels,
   ...accumulateKernels,
   ...recurrentKernels,
+  ...optimizerKernels,
 ];

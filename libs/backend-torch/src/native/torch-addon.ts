@@ -26,8 +26,10 @@ export interface TorchInfo {
 
 /** The addon's exports (native/addon.cc). */
 export interface TorchAddon {
-  /** Runs `aten::<name>.<overload>`; undefined or missing arguments take the schema default. */
-  call(name: string, overload: string, args: readonly NativeArg[]): NativeValue[];
+  /** The index `call` takes for `aten::<name>.<overload>` (throws when there is no such operator). */
+  operatorIndex(name: string, overload: string): number;
+  /** Runs the operator at `index`; undefined or missing arguments take the schema default. */
+  call(index: number, args: readonly NativeArg[]): NativeValue[];
   /**
    * Runs a whole-sequence recurrent op (native/recurrent.h): `lstm_forward`, `lstm_backward`, `gru_forward`,
    * `gru_backward`. `args` are handles (null when absent): x, mask, kernel, recurrentKernel, bias, h0, c0, then
@@ -37,7 +39,8 @@ export interface TorchAddon {
   fromArray(values: Float32Array | Int32Array | Uint8Array, shape: readonly number[], dtype: 'float32' | 'int32' | 'bool'): NativeTensor;
   /** Copies the values to the host into `out` (its length must be the element count), converting to its element type. */
   readInto(id: number, out: Float32Array | Int32Array | Uint8Array): void;
-  free(id: number): boolean;
+  /** Drops one handle or several; true when each was live. */
+  free(ids: number | readonly number[]): boolean;
   stats(): { count: number; bytes: number };
   configure(options: { threads?: number; device?: string }): TorchInfo;
   info(): TorchInfo;
