@@ -225,6 +225,25 @@ Napi::Value Recurrent(const Napi::CallbackInfo& info) {
   });
 }
 
+// adamUpdate(variable, gradient, m, v, beta1, beta2, epsilon, alpha) → [variable', m', v']: one Adam
+// step (m' = β₁m + (1−β₁)g, v' = β₂v + (1−β₂)g², w' = w − α·m' / (√v' + ε)) in one call, new tensors
+// updated in place where they are fresh, the inputs untouched (tfjs tensors are immutable).
+Napi::Value AdamUpdate(const Napi::CallbackInfo& info) {
+  return guarded(info, [&]() -> Napi::Value {
+    const at::Tensor &w = lookup(info[0]), &g = lookup(info[1]), &m = lookup(info[2]), &v = lookup(info[3]);
+    double beta1 = info[4].As<Napi::Number>().DoubleValue(), beta2 = info[5].As<Napi::Number>().DoubleValue();
+    double epsilon = info[6].As<Napi::Number>().DoubleValue(), alpha = info[7].As<Napi::Number>().DoubleValue();
+    at::Tensor newM = m.mul(beta1).add_(g, 1 - beta1);
+    at::Tensor newV = v.mul(beta2).addcmul_(g, g, 1 - beta2);
+    at::Tensor newW = w.addcdiv(newM, newV.sqrt().add_(epsilon), -alpha);
+    Napi::Array out = Napi::Array::New(info.Env(), 3);
+    out.Set(0u, describe(info.Env(), newW));
+    out.Set(1u, describe(info.Env(), newM));
+    out.Set(2u, describe(info.Env(), newV));
+    return out;
+  });
+}
+
 // fromArray(typedArray, shape, dtype) → handle; copies the values onto the device. A
 // one-element tensor off the cpu is filled there instead: no blocking host-to-device copy.
 Napi::Value FromArray(const Napi::CallbackInfo& info) {
@@ -328,6 +347,7 @@ Napi::Object Init(Napi::Env env, Napi::Object exports) {
   exports.Set("operatorIndex", Napi::Function::New(env, OperatorIndex, "operatorIndex"));
   exports.Set("call", Napi::Function::New(env, Call, "call"));
   exports.Set("recurrent", Napi::Function::New(env, Recurrent, "recurrent"));
+  exports.Set("adamUpdate", Napi::Function::New(env, AdamUpdate, "adamUpdate"));
   exports.Set("fromArray", Napi::Function::New(env, FromArray, "fromArray"));
   exports.Set("readInto", Napi::Function::New(env, ReadInto, "readInto"));
   exports.Set("free", Napi::Function::New(env, Free, "free"));

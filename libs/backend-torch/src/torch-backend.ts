@@ -153,6 +153,14 @@ export class TorchBackend extends tf.KernelBackend {
     return results;
   }
 
+  /** One Adam step of one variable in one native call (see `TorchAddon.adamUpdate`). */
+  adamUpdate(inputs: [tf.TensorInfo, tf.TensorInfo, tf.TensorInfo, tf.TensorInfo], beta1: number, beta2: number, epsilon: number, alpha: number): NativeTensor[] {
+    const [variable, gradient, m, v] = inputs.map((input) => this.handle(input));
+    const results = this.addon.adamUpdate(variable, gradient, m, v, beta1, beta2, epsilon, alpha);
+    if (this.scope) this.scope.push(...results);
+    return results;
+  }
+
   cast(tensor: NativeTensor | tf.TensorInfo, dtype: tf.DataType | 'int64' | 'float64'): NativeTensor {
     const code = SCALAR_TYPE[dtype as keyof typeof SCALAR_TYPE];
     if (code === undefined) throw new Error(`torch backend: cannot cast to ${dtype}`);

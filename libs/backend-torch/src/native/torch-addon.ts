@@ -36,6 +36,8 @@ export interface TorchAddon {
    * the backward's extras. Results are null where a gradient has no input (no bias).
    */
   recurrent(name: string, args: readonly (number | null)[], gateActivation: string): Array<NativeTensor | null>;
+  /** One Adam step of one variable (kernels/optimizer.ts has the formula): handles of the new variable, m and v. */
+  adamUpdate(variable: number, gradient: number, m: number, v: number, beta1: number, beta2: number, epsilon: number, alpha: number): NativeTensor[];
   fromArray(values: Float32Array | Int32Array | Uint8Array, shape: readonly number[], dtype: 'float32' | 'int32' | 'bool'): NativeTensor;
   /** Copies the values to the host into `out` (its length must be the element count), converting to its element type. */
   readInto(id: number, out: Float32Array | Int32Array | Uint8Array): void;
