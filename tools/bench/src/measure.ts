@@ -11,7 +11,6 @@ export interface Measurement {
 }
 
 export interface MeasureOptions {
-  batchSize: number;
   repetitions: number;
   /** Each repetition trains whole steps until at least this long. */
   minSeconds: number;
@@ -21,39 +20,57 @@ export interface MeasureOptions {
 /** Above this, the first step's time decides that one timed repetition is enough. */
 const SLOW_STEP_MS = 10_000;
 
+/** A training step to time, and what frees its model afterwards. */
+export interface TimedTraining {
+  step: () => Promise<void>;
+  dispose: () => void;
+}
+
 /**
- * Trains `name` on the active backend: warm-up steps, then `repetitions` timed runs of whole steps. A step is
- * Mimo's Trainer step: forward in training mode, gradients, the loss read back, Mimo's Adam.
+ * Mimo's Trainer step for a bench model: forward in training mode, gradients, the loss read back, Mimo's Adam.
  */
-export async function measureTraining(name: BenchModelName, options: MeasureOptions): Promise<Measurement> {
-  const { model, x, y, loss } = buildBenchModel(name, options.batchSize);
+export function benchModelTraining(name: BenchModelName, batchSize: number): TimedTraining {
+  const { model, x, y, loss } = buildBenchModel(name, batchSize);
   const optimizer = createTrainingOptimizer({ name: 'adam', learningRate: 1e-3 });
   const variables = model.trainableWeights.map((w) => w.read() as tf.Variable);
-  const step = async () => {
-    const { value, grads } = tf.variableGrads(() => loss(y, model.apply(x, { training: true }) as tf.Tensor), variables);
-    await value.data();
-    optimizer.applyGradients(variables, variables.map((v) => grads[v.name]));
-    tf.dispose([value, ...Object.values(grads)]);
+  return {
+    step: async () => {
+      const { value, grads } = tf.variableGrads(() => loss(y, model.apply(x, { training: true }) as tf.Tensor), variables);
+      await value.data();
+      optimizer.applyGradients(variables, variables.map((v) => grads[v.name]));
+      tf.dispose([value, ...Object.values(grads)]);
+    },
+    dispose: () => {
+      model.dispose();
+      optimizer.dispose();
+      tf.dispose([x, y]);
+    },
   };
-  const first = performance.now();
-  await step();
-  // A step that takes many seconds (e.g. wasm's bridged conv gradients) is timed once, not repeated.
-  const slow = performance.now() - first > SLOW_STEP_MS;
-  for (let i = 1; i < options.warmupSteps && !slow; i++) await step();
-  const samplesPerSecond: number[] = [];
-  for (let rep = 0; rep < (slow ? 1 : options.repetitions); rep++) {
-    const start = performance.now();
-    let steps = 0;
-    while (steps === 0 || performance.now() - start < options.minSeconds * 1000) {
-      await step();
-      steps++;
+}
+
+/** Times `training` on the active backend: warm-up steps, then `repetitions` timed runs of whole steps of `batchSize` examples. */
+export async function measureTraining(training: TimedTraining, batchSize: number, options: MeasureOptions): Promise<Measurement> {
+  const { step } = training;
+  try {
+    const first = performance.now();
+    await step();
+    // A step that takes many seconds (e.g. wasm's bridged conv gradients) is timed once, not repeated.
+    const slow = performance.now() - first > SLOW_STEP_MS;
+    for (let i = 1; i < options.warmupSteps && !slow; i++) await step();
+    const samplesPerSecond: number[] = [];
+    for (let rep = 0; rep < (slow ? 1 : options.repetitions); rep++) {
+      const start = performance.now();
+      let steps = 0;
+      while (steps === 0 || performance.now() - start < options.minSeconds * 1000) {
+        await step();
+        steps++;
+      }
+      samplesPerSecond.push((steps * batchSize) / ((performance.now() - start) / 1000));
     }
-    samplesPerSecond.push((steps * options.batchSize) / ((performance.now() - start) / 1000));
+    return summarise(samplesPerSecond);
+  } finally {
+    training.dispose();
   }
-  model.dispose();
-  optimizer.dispose();
-  tf.dispose([x, y]);
-  return summarise(samplesPerSecond);
 }
 
 export function summarise(samplesPerSecond: number[]): Measurement {

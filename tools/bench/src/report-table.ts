@@ -1,9 +1,9 @@
-import { BenchModelName } from './bench-models';
 import { Measurement } from './measure';
 
 /** One row per model: samples/s per backend (median ± spread), ratios against torch. */
 export interface BenchRow {
-  model: BenchModelName;
+  /** A bench model's name, or `app:<name>`. */
+  model: string;
   description: string;
   results: Record<string, Measurement | string>;
 }

@@ -1,0 +1,62 @@
+import * as tf from '@tensorflow/tfjs';
+import { AppPlugin, disposeData, prepareRun } from '@mimo/app-kit';
+import { autonomousPlugin } from '@mimo/autonomous';
+import { buildModel, computeStep, createTrainingOptimizer, isStreaming, ModelSpec, subsetData, TrainingData } from '@mimo/core';
+import { financePlugin } from '@mimo/finance';
+import { healthcarePlugin } from '@mimo/healthcare';
+import { nlpPlugin } from '@mimo/nlp';
+import { TimedTraining } from './measure';
+
+/** The four apps whose default models the bench trains, by name. */
+export const BENCH_APPS: Record<string, AppPlugin> = { healthcare: healthcarePlugin, nlp: nlpPlugin, finance: financePlugin, autonomous: autonomousPlugin };
+
+/** One app's default model spec and a batch of its real training examples. */
+export interface AppBatch {
+  spec: ModelSpec;
+  batch: TrainingData;
+  /** One line: the app, its data and the spec's inputs → heads. */
+  description: string;
+  dispose(): void;
+}
+
+/** Loads the app's default data (as `mimo <app> train` does) and keeps its first `batchSize` training examples. */
+export async function loadAppBatch(app: string, batchSize: number): Promise<AppBatch> {
+  const plugin = BENCH_APPS[app];
+  if (plugin === undefined) throw new Error(`unknown app '${app}'; the bench knows ${Object.keys(BENCH_APPS).join(', ')}`);
+  const run = await prepareRun(plugin, { epochs: 1, batchSize, seed: 42, patience: 1, tiny: false }, () => undefined);
+  let batch: TrainingData;
+  if (isStreaming(run.train)) {
+    const first = await run.train.batches(0)[Symbol.asyncIterator]().next();
+    if (first.done) throw new Error(`${app}: its training data yielded no batch`);
+    batch = first.value;
+  } else {
+    const count = Object.values(run.train.xs)[0].shape[0];
+    batch = subsetData(run.train, Array.from({ length: Math.min(batchSize, count) }, (_, i) => i));
+  }
+  disposeData(run.train, run.val, run.test);
+  const { spec } = run;
+  return {
+    spec,
+    batch,
+    description: `${app} (${run.data.card.name}): ${Object.keys(spec.inputs).join(' + ')} → ${Object.keys(spec.heads).join(', ')}`,
+    dispose: () => tf.dispose([...Object.values(batch.xs), ...Object.values(batch.ys), ...Object.values(batch.sampleWeights ?? {})]),
+  };
+}
+
+/** The Trainer's step (without metrics) on one batch of an app's model, built afresh on the active backend. */
+export function appTraining(app: AppBatch): TimedTraining {
+  const model = buildModel(app.spec);
+  const optimizer = createTrainingOptimizer({ name: 'adam', learningRate: 1e-3 });
+  const variables = model.trainableWeights.map((w) => w.read() as tf.Variable);
+  return {
+    step: async () => {
+      const computed = computeStep(model, app.spec, variables, app.batch, {});
+      optimizer.applyGradients(variables, computed.gradients);
+      tf.dispose([...Object.values(computed.predictions), ...computed.gradients.filter((g): g is tf.Tensor => g !== null)]);
+    },
+    dispose: () => {
+      model.dispose();
+      optimizer.dispose();
+    },
+  };
+}
