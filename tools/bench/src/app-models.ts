@@ -6,6 +6,7 @@ import { financePlugin } from '@mimo/finance';
 import { healthcarePlugin } from '@mimo/healthcare';
 import { nlpPlugin } from '@mimo/nlp';
 import { TimedTraining } from './measure';
+import { TwinJob } from './pytorch-reference';
 
 /** The four apps whose default models the bench trains, by name. */
 export const BENCH_APPS: Record<string, AppPlugin> = { healthcare: healthcarePlugin, nlp: nlpPlugin, finance: financePlugin, autonomous: autonomousPlugin };
@@ -59,4 +60,18 @@ export function appTraining(app: AppBatch): TimedTraining {
       optimizer.dispose();
     },
   };
+}
+
+/** The job for the app model's PyTorch twin: its tfjs-layers topology, input shapes (token ranges), head losses. */
+export function appTwinJob(app: AppBatch): TwinJob & { tfjsParams: number } {
+  const model = buildModel(app.spec);
+  try {
+    const inputs = Object.fromEntries(
+      Object.entries(app.batch.xs).map(([name, x]) => [name, { shape: x.shape.slice(1), dtype: x.dtype, high: x.dtype === 'int32' ? tf.tidy(() => tf.max(x).dataSync()[0]) + 1 : 0 }]),
+    );
+    const losses = Object.fromEntries(Object.entries(app.spec.heads).map(([name, head]) => [name, head.type]));
+    return { model: model.toJSON(null, false), inputs, losses, batch: Object.values(app.batch.xs)[0].shape[0], tfjsParams: model.countParams() };
+  } finally {
+    model.dispose();
+  }
 }

@@ -1,10 +1,10 @@
 import * as tf from '@tensorflow/tfjs';
 import { describeBackend, fallbackCounts, initBackend, resetFallbackCounts } from '@mimo/backend';
 import * as os from 'os';
-import { AppBatch, appTraining, BENCH_APPS, loadAppBatch } from './app-models';
+import { AppBatch, appTraining, appTwinJob, BENCH_APPS, loadAppBatch } from './app-models';
 import { BENCH_MODELS, BenchModelName, buildBenchModel } from './bench-models';
 import { benchModelTraining, measureTraining, MeasureOptions, TimedTraining } from './measure';
-import { measurePytorch } from './pytorch-reference';
+import { measurePytorch, measurePytorchTwin, TwinJob } from './pytorch-reference';
 import { BenchRow, formatTable } from './report-table';
 
 /** A row of the table: how to build its training step on the active backend. */
@@ -41,10 +41,12 @@ async function main(argv: string[]): Promise<void> {
     return { row: { model, description: built.description, results: {} }, examples: batchSize, training: () => benchModelTraining(model, batchSize) };
   });
   const appBatches: AppBatch[] = [];
+  const twins = new Map<string, TwinJob & { tfjsParams: number }>();
   for (const app of apps) {
     process.stderr.write(`loading ${app}'s data…\n`);
     const batch = await loadAppBatch(app, batchSize);
     appBatches.push(batch);
+    twins.set(`app:${app}`, appTwinJob(batch));
     const examples = Object.values(batch.batch.xs)[0].shape[0];
     subjects.push({ row: { model: `app:${app}`, description: `${batch.description}, batch of ${examples}`, results: {} }, examples, training: () => appTraining(batch) });
   }
@@ -87,6 +89,13 @@ async function main(argv: string[]): Promise<void> {
     if (pytorch.ok) {
       lines.push(`PyTorch ${pytorch.version} (${pytorch.python}), device ${device}, ${threads} threads`);
       for (const { row } of subjects) row.results.PyTorch = pytorch.results[row.model as BenchModelName] ?? 'no twin';
+      for (const [name, job] of twins) {
+        process.stderr.write(`PyTorch ${name}…\n`);
+        const twin = measurePytorchTwin(job, options, threads, device);
+        const row = subjects.find((s) => s.row.model === name)?.row;
+        if (row) row.results.PyTorch = twin.ok ? twin.result : `fails: ${twin.reason.slice(0, 60)}`;
+        if (twin.ok) lines.push(`PyTorch twin of ${name}: ${twin.params.toLocaleString('en-US')} parameters (tfjs: ${job.tfjsParams.toLocaleString('en-US')})`);
+      }
     } else {
       lines.push(`PyTorch: ${pytorch.reason}`);
     }

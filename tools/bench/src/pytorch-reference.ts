@@ -7,17 +7,48 @@ export type PytorchResult = { ok: true; version: string; python: string; results
 
 const PYTHONS = ['python3', '/usr/bin/python3'];
 
-/** Runs pytorch_bench.py on `models` on `device` (cpu, cuda) with the first python3 that imports torch; says why not when none does. */
-export function measurePytorch(models: readonly BenchModelName[], batchSize: number, options: MeasureOptions, threads: number, device: string): PytorchResult {
+/** The first python3 that imports torch, with torch's version; or why none does. */
+export function findPytorch(): { ok: true; python: string; version: string } | { ok: false; reason: string } {
   for (const python of PYTHONS) {
     const probe = spawnSync(python, ['-c', 'import torch; print(torch.__version__)'], { encoding: 'utf8' });
-    if (probe.status !== 0) continue;
-    const args = [join(__dirname, 'pytorch_bench.py'), String(batchSize), String(options.repetitions), String(options.minSeconds), String(options.warmupSteps), String(threads), models.join(','), device];
-    const run = spawnSync(python, args, { encoding: 'utf8', maxBuffer: 1 << 20 });
-    if (run.status !== 0) return { ok: false, reason: `${python} pytorch_bench.py failed: ${run.stderr.trim().split('\n').pop()}` };
-    const rates = JSON.parse(run.stdout) as Record<BenchModelName, number[]>;
-    const results = Object.fromEntries(models.map((name) => [name, summarise(rates[name])]));
-    return { ok: true, version: probe.stdout.trim(), python, results };
+    if (probe.status === 0) return { ok: true, python, version: probe.stdout.trim() };
   }
   return { ok: false, reason: `no python3 with torch (tried ${PYTHONS.join(', ')}); \`apt-get install python3-torch\`` };
+}
+
+function runScript(python: string, script: string, args: string[], input?: string): { ok: true; stdout: string } | { ok: false; reason: string } {
+  const run = spawnSync(python, [join(__dirname, script), ...args], { encoding: 'utf8', maxBuffer: 1 << 20, input });
+  if (run.status !== 0) return { ok: false, reason: `${python} ${script} failed: ${run.stderr.trim().split('\n').pop()}` };
+  return { ok: true, stdout: run.stdout };
+}
+
+/** Runs pytorch_bench.py on `models` on `device` (cpu, cuda); says why not when no python3 has torch. */
+export function measurePytorch(models: readonly BenchModelName[], batchSize: number, options: MeasureOptions, threads: number, device: string): PytorchResult {
+  const found = findPytorch();
+  if (!found.ok) return found;
+  const args = [String(batchSize), String(options.repetitions), String(options.minSeconds), String(options.warmupSteps), String(threads), models.join(','), device];
+  const run = runScript(found.python, 'pytorch_bench.py', args);
+  if (!run.ok) return run;
+  const rates = JSON.parse(run.stdout) as Record<BenchModelName, number[]>;
+  const results = Object.fromEntries(models.map((name) => [name, summarise(rates[name])]));
+  return { ok: true, version: found.version, python: found.python, results };
+}
+
+/** What pytorch_twin.py needs to build and train a model's twin (see its docstring). */
+export interface TwinJob {
+  model: unknown;
+  inputs: Record<string, { shape: number[]; dtype: string; high: number }>;
+  losses: Record<string, string>;
+  batch: number;
+}
+
+/** Trains the PyTorch twin of a tfjs-layers model (pytorch_twin.py); its samples/s and parameter count, or why not. */
+export function measurePytorchTwin(job: TwinJob, options: MeasureOptions, threads: number, device: string): { ok: true; result: Measurement; params: number } | { ok: false; reason: string } {
+  const found = findPytorch();
+  if (!found.ok) return found;
+  const input = JSON.stringify({ ...job, repetitions: options.repetitions, min_seconds: options.minSeconds, warmup: options.warmupSteps, threads, device });
+  const run = runScript(found.python, 'pytorch_twin.py', [], input);
+  if (!run.ok) return run;
+  const { rates, params } = JSON.parse(run.stdout) as { rates: number[]; params: number };
+  return { ok: true, result: summarise(rates), params };
 }
