@@ -22,6 +22,12 @@ at::Tensor gate(const at::Tensor& z, GateActivation activation) {
   return (z * 0.2).add_(0.5).clamp_(0, 1);  // tfjs-layers' hardSigmoid: clip(0.2·z + 0.5, 0, 1)
 }
 
+// gate(z) written into `out` (a slice of the states row).
+void gateInto(at::Tensor& out, const at::Tensor& z, GateActivation activation) {
+  if (activation == GateActivation::Sigmoid) at::sigmoid_out(out, z);
+  else out.copy_(z).mul_(0.2).add_(0.5).clamp_(0, 1);
+}
+
 // d gate(z) / dz from y = gate(z). hardSigmoid: 0.2 where it is not clipped (tfjs's clipByValue gradient also
 // passes at exactly 0.2·z + 0.5 ∈ {0, 1}, a set of measure zero).
 at::Tensor gateSlope(const at::Tensor& y, GateActivation activation) {
@@ -97,22 +103,23 @@ std::vector<at::Tensor> lstmForward(const RecurrentInputs& in) {
   // Filled step by step, time-major so each step's row is contiguous; returned as a [batch, steps, …] view.
   at::Tensor states = at::empty({projected.size(0), h.size(0), 6 * units}, projected.options());
   for (int64_t t = 0; t < projected.size(0); ++t) {
+    // Written straight into this step's row: h, c, then the gates (fewer, larger ATen calls per step).
     at::Tensor z = at::addmm(projected[t], h, in.recurrentKernel);
-    at::Tensor gates = gate(z, in.gate);
+    at::Tensor row = states[t];
+    at::Tensor gates = row.narrow(1, 2 * units, 4 * units);
+    gateInto(gates, z, in.gate);
     at::Tensor candidate = gates.narrow(1, 2 * units, units);
     at::tanh_out(candidate, z.narrow(1, 2 * units, units));  // the c slot holds tanh, not the gate activation
-    at::Tensor cNew = gates.narrow(1, units, units) * c + gates.narrow(1, 0, units) * candidate;
-    at::Tensor hNew = gates.narrow(1, 3 * units, units) * at::tanh(cNew);
+    at::Tensor cNew = row.narrow(1, units, units), hNew = row.narrow(1, 0, units);
+    at::mul_out(cNew, gates.narrow(1, units, units), c);
+    cNew.addcmul_(gates.narrow(1, 0, units), candidate);
+    at::mul_out(hNew, gates.narrow(1, 3 * units, units), at::tanh(cNew));
     if (mask.defined()) {
-      hNew = at::where(mask[t], hNew, h);
-      cNew = at::where(mask[t], cNew, c);
+      hNew.copy_(at::where(mask[t], hNew, h));
+      cNew.copy_(at::where(mask[t], cNew, c));
     }
     h = hNew;
     c = cNew;
-    at::Tensor row = states[t];
-    row.narrow(1, 0, units).copy_(h);
-    row.narrow(1, units, units).copy_(c);
-    row.narrow(1, 2 * units, 4 * units).copy_(gates);
   }
   return {states.transpose(0, 1)};
 }
@@ -134,19 +141,33 @@ std::vector<at::Tensor> lstmBackward(const RecurrentInputs& in, const at::Tensor
   at::Tensor recurrentT = in.recurrentKernel.t();
   at::Tensor dh = at::zeros_like(in.h0), dc = at::zeros_like(in.c0);
   at::Tensor dz = at::empty({steps, batch, 4 * units}, hPrev.options());
-  for (int64_t t = steps - 1; t >= 0; --t) {
-    dh = dh + dSeq[t];
-    dc = dc + dCell[t];
-    at::Tensor dhNew = throughStep(dh, maskF, t);
-    at::Tensor dcNew = throughStep(dc, maskF, t) + dhNew * hToC[t];
-    at::Tensor dzt = dz[t];
-    at::Tensor dzc = dzt.narrow(1, 0, 3 * units).view({batch, 3, units});
-    at::mul_out(dzc, cFactors[t], dcNew.unsqueeze(1));
-    at::Tensor dzo = dzt.narrow(1, 3 * units, units);
-    at::mul_out(dzo, dhNew, oFactor[t]);
-    at::Tensor dhPrev = at::mm(dzt, recurrentT), dcPrev = dcNew * f[t];
-    dh = maskF.defined() ? dh + dhPrev : dhPrev;
-    dc = maskF.defined() ? dc + dcPrev : dcPrev;
+  if (!maskF.defined()) {
+    // Unmasked: each step's incoming output gradients ride along in the GEMM and the cell update (addmm, addcmul).
+    dh = dSeq[steps - 1];
+    dc = dCell[steps - 1];
+    for (int64_t t = steps - 1; t >= 0; --t) {
+      at::Tensor dcNew = at::addcmul(dc, dh, hToC[t]);
+      at::Tensor dzt = dz[t];
+      at::Tensor dzc = dzt.narrow(1, 0, 3 * units).view({batch, 3, units}), dzo = dzt.narrow(1, 3 * units, units);
+      at::mul_out(dzc, cFactors[t], dcNew.unsqueeze(1));
+      at::mul_out(dzo, dh, oFactor[t]);
+      dh = t > 0 ? at::addmm(dSeq[t - 1], dzt, recurrentT) : at::mm(dzt, recurrentT);
+      dc = t > 0 ? at::addcmul(dCell[t - 1], dcNew, f[t]) : dcNew * f[t];
+    }
+  } else {
+    for (int64_t t = steps - 1; t >= 0; --t) {
+      dh = dh + dSeq[t];
+      dc = dc + dCell[t];
+      at::Tensor dhNew = throughStep(dh, maskF, t);
+      at::Tensor dcNew = throughStep(dc, maskF, t) + dhNew * hToC[t];
+      at::Tensor dzt = dz[t];
+      at::Tensor dzc = dzt.narrow(1, 0, 3 * units).view({batch, 3, units});
+      at::mul_out(dzc, cFactors[t], dcNew.unsqueeze(1));
+      at::Tensor dzo = dzt.narrow(1, 3 * units, units);
+      at::mul_out(dzo, dhNew, oFactor[t]);
+      dh = dh + at::mm(dzt, recurrentT);
+      dc = dc + dcNew * f[t];
+    }
   }
   std::vector<at::Tensor> out;
   at::Tensor dRecurrent = at::mm(hPrev.reshape({-1, units}).t(), dz.view({-1, 4 * units}));
