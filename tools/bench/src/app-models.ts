@@ -15,6 +15,8 @@ export const BENCH_APPS: Record<string, AppPlugin> = { healthcare: healthcarePlu
 export interface AppBatch {
   spec: ModelSpec;
   batch: TrainingData;
+  /** Examples in `batch` (fewer than asked when the training split is smaller). */
+  examples: number;
   /** One line: the app, its data and the spec's inputs → heads. */
   description: string;
   dispose(): void;
@@ -39,6 +41,7 @@ export async function loadAppBatch(app: string, batchSize: number): Promise<AppB
   return {
     spec,
     batch,
+    examples: Object.values(batch.xs)[0].shape[0],
     description: `${app} (${run.data.card.name}): ${Object.keys(spec.inputs).join(' + ')} → ${Object.keys(spec.heads).join(', ')}`,
     dispose: () => tf.dispose([...Object.values(batch.xs), ...Object.values(batch.ys), ...Object.values(batch.sampleWeights ?? {})]),
   };
@@ -70,7 +73,7 @@ export function appTwinJob(app: AppBatch): TwinJob & { tfjsParams: number } {
       Object.entries(app.batch.xs).map(([name, x]) => [name, { shape: x.shape.slice(1), dtype: x.dtype, high: x.dtype === 'int32' ? tf.tidy(() => tf.max(x).dataSync()[0]) + 1 : 0 }]),
     );
     const losses = Object.fromEntries(Object.entries(app.spec.heads).map(([name, head]) => [name, head.type]));
-    return { model: model.toJSON(null, false), inputs, losses, batch: Object.values(app.batch.xs)[0].shape[0], tfjsParams: model.countParams() };
+    return { model: model.toJSON(null, false), inputs, losses, batch: app.examples, tfjsParams: model.countParams() };
   } finally {
     model.dispose();
   }

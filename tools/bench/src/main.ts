@@ -7,19 +7,20 @@ import { benchModelTraining, measureTraining, MeasureOptions, TimedTraining } fr
 import { measurePytorch, measurePytorchTwin, TwinJob } from './pytorch-reference';
 import { BenchRow, formatTable } from './report-table';
 
-/** A row of the table: how to build its training step on the active backend. */
+/** A row of the table: how to build its training step on the active backend, and its PyTorch twin's job (apps). */
 interface Subject {
   row: BenchRow;
   /** Examples per step. */
   examples: number;
   training: () => TimedTraining;
+  twin?: TwinJob & { tfjsParams: number };
 }
 
 /**
  * `npm run bench [-- --backends cpu,wasm,torch --reps 5 --min-seconds 1.5 --batch 64 --models mlp,cnn,lstm,gru
  * --apps healthcare,nlp,finance,autonomous|none --no-pytorch]`: training samples/s of the bench models and of
  * each app's default model (a batch of its real data) on each backend in one process, with PyTorch's twins of
- * the bench models alongside when python3 has torch.
+ * both (pytorch_bench.py, pytorch_twin.py) alongside when python3 has torch.
  */
 async function main(argv: string[]): Promise<void> {
   const flag = (name: string, fallback: string) => {
@@ -41,14 +42,12 @@ async function main(argv: string[]): Promise<void> {
     return { row: { model, description: built.description, results: {} }, examples: batchSize, training: () => benchModelTraining(model, batchSize) };
   });
   const appBatches: AppBatch[] = [];
-  const twins = new Map<string, TwinJob & { tfjsParams: number }>();
   for (const app of apps) {
     process.stderr.write(`loading ${app}'s data…\n`);
     const batch = await loadAppBatch(app, batchSize);
     appBatches.push(batch);
-    twins.set(`app:${app}`, appTwinJob(batch));
-    const examples = Object.values(batch.batch.xs)[0].shape[0];
-    subjects.push({ row: { model: `app:${app}`, description: `${batch.description}, batch of ${examples}`, results: {} }, examples, training: () => appTraining(batch) });
+    const row = { model: `app:${app}`, description: `${batch.description}, batch of ${batch.examples}`, results: {} };
+    subjects.push({ row, examples: batch.examples, training: () => appTraining(batch), twin: appTwinJob(batch) });
   }
 
   let threads = os.cpus().length;
@@ -89,12 +88,12 @@ async function main(argv: string[]): Promise<void> {
     if (pytorch.ok) {
       lines.push(`PyTorch ${pytorch.version} (${pytorch.python}), device ${device}, ${threads} threads`);
       for (const { row } of subjects) row.results.PyTorch = pytorch.results[row.model as BenchModelName] ?? 'no twin';
-      for (const [name, job] of twins) {
-        process.stderr.write(`PyTorch ${name}…\n`);
+      for (const { row, twin: job } of subjects) {
+        if (job === undefined) continue;
+        process.stderr.write(`PyTorch ${row.model}…\n`);
         const twin = measurePytorchTwin(job, options, threads, device);
-        const row = subjects.find((s) => s.row.model === name)?.row;
-        if (row) row.results.PyTorch = twin.ok ? twin.result : `fails: ${twin.reason.slice(0, 60)}`;
-        if (twin.ok) lines.push(`PyTorch twin of ${name}: ${twin.params.toLocaleString('en-US')} parameters (tfjs: ${job.tfjsParams.toLocaleString('en-US')})`);
+        row.results.PyTorch = twin.ok ? twin.result : `fails: ${twin.reason.slice(0, 60)}`;
+        if (twin.ok) lines.push(`PyTorch twin of ${row.model}: ${twin.params.toLocaleString('en-US')} parameters (tfjs: ${job.tfjsParams.toLocaleString('en-US')})`);
       }
     } else {
       lines.push(`PyTorch: ${pytorch.reason}`);

@@ -7,8 +7,16 @@ export type PytorchResult = { ok: true; version: string; python: string; results
 
 const PYTHONS = ['python3', '/usr/bin/python3'];
 
-/** The first python3 that imports torch, with torch's version; or why none does. */
-export function findPytorch(): { ok: true; python: string; version: string } | { ok: false; reason: string } {
+type PytorchFound = { ok: true; python: string; version: string } | { ok: false; reason: string };
+let found: PytorchFound | undefined;
+
+/** The first python3 that imports torch, with torch's version; or why none does (probed once per process). */
+export function findPytorch(): PytorchFound {
+  found ??= probePythons();
+  return found;
+}
+
+function probePythons(): PytorchFound {
   for (const python of PYTHONS) {
     const probe = spawnSync(python, ['-c', 'import torch; print(torch.__version__)'], { encoding: 'utf8' });
     if (probe.status === 0) return { ok: true, python, version: probe.stdout.trim() };
@@ -24,14 +32,14 @@ function runScript(python: string, script: string, args: string[], input?: strin
 
 /** Runs pytorch_bench.py on `models` on `device` (cpu, cuda); says why not when no python3 has torch. */
 export function measurePytorch(models: readonly BenchModelName[], batchSize: number, options: MeasureOptions, threads: number, device: string): PytorchResult {
-  const found = findPytorch();
-  if (!found.ok) return found;
+  const python = findPytorch();
+  if (!python.ok) return python;
   const args = [String(batchSize), String(options.repetitions), String(options.minSeconds), String(options.warmupSteps), String(threads), models.join(','), device];
-  const run = runScript(found.python, 'pytorch_bench.py', args);
+  const run = runScript(python.python, 'pytorch_bench.py', args);
   if (!run.ok) return run;
   const rates = JSON.parse(run.stdout) as Record<BenchModelName, number[]>;
   const results = Object.fromEntries(models.map((name) => [name, summarise(rates[name])]));
-  return { ok: true, version: found.version, python: found.python, results };
+  return { ok: true, version: python.version, python: python.python, results };
 }
 
 /** What pytorch_twin.py needs to build and train a model's twin (see its docstring). */
@@ -44,10 +52,10 @@ export interface TwinJob {
 
 /** Trains the PyTorch twin of a tfjs-layers model (pytorch_twin.py); its samples/s and parameter count, or why not. */
 export function measurePytorchTwin(job: TwinJob, options: MeasureOptions, threads: number, device: string): { ok: true; result: Measurement; params: number } | { ok: false; reason: string } {
-  const found = findPytorch();
-  if (!found.ok) return found;
+  const python = findPytorch();
+  if (!python.ok) return python;
   const input = JSON.stringify({ ...job, repetitions: options.repetitions, min_seconds: options.minSeconds, warmup: options.warmupSteps, threads, device });
-  const run = runScript(found.python, 'pytorch_twin.py', [], input);
+  const run = runScript(python.python, 'pytorch_twin.py', [], input);
   if (!run.ok) return run;
   const { rates, params } = JSON.parse(run.stdout) as { rates: number[]; params: number };
   return { ok: true, result: summarise(rates), params };

@@ -21,7 +21,7 @@ const withPytorch = findPytorch().ok ? it : it.skip;
 describe("an app model's PyTorch twin", () => {
   withPytorch("has the tfjs model's parameters (plus nn.LSTM's second bias vector) and trains", () => {
     const xs = randomInputs(spec, 4);
-    const app: AppBatch = { spec, batch: { xs, ys: {} }, description: 'twin check', dispose: () => tf.dispose(Object.values(xs)) };
+    const app: AppBatch = { spec, batch: { xs, ys: {} }, examples: 4, description: 'twin check', dispose: () => tf.dispose(Object.values(xs)) };
     const job = appTwinJob(app);
     app.dispose();
     const twin = measurePytorchTwin(job, { repetitions: 1, minSeconds: 0.01, warmupSteps: 1 }, 1, 'cpu');

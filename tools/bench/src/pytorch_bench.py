@@ -34,15 +34,14 @@ def build(name, batch):
     return Recurrent(nn.LSTM if name == "lstm" else nn.GRU), torch.randn(batch, 50, 16), torch.randn(batch, 1), nn.MSELoss()
 
 
-def measure(name, batch, repetitions, min_seconds, warmup, device):
-    model, x, y, loss_fn = build(name, batch)
-    model, x, y = model.to(device), x.to(device), y.to(device)
-    # Each step ends with the loss on the host, as a tfjs trainOnBatch step does (and as a real loop logs it).
+def adam_rates(model, loss_of_batch, batch, repetitions, min_seconds, warmup):
+    """Samples/s of each timed repetition of Adam steps on `loss_of_batch()`. Each step ends with the loss on the
+    host, as Mimo's training step does (it reads the loss back), which also synchronises a GPU."""
     optimizer = torch.optim.Adam(model.parameters(), lr=1e-3)
 
     def step():
         optimizer.zero_grad()
-        loss = loss_fn(model(x), y)
+        loss = loss_of_batch()
         loss.backward()
         optimizer.step()
         return loss.item()
@@ -58,6 +57,12 @@ def measure(name, batch, repetitions, min_seconds, warmup, device):
             steps += 1
         rates.append(steps * batch / (time.perf_counter() - start))
     return rates
+
+
+def measure(name, batch, repetitions, min_seconds, warmup, device):
+    model, x, y, loss_fn = build(name, batch)
+    model, x, y = model.to(device), x.to(device), y.to(device)
+    return adam_rates(model, lambda: loss_fn(model(x), y), batch, repetitions, min_seconds, warmup)
 
 
 if __name__ == "__main__":

@@ -10,10 +10,11 @@ masks are not applied (the masked LSTM runs every step in both, carrying state o
 """
 import json
 import sys
-import time
 
 import torch
 from torch import nn
+
+from pytorch_bench import adam_rates
 
 ACTIVATIONS = {
     "linear": lambda x: x,
@@ -99,13 +100,21 @@ def batch_of(job, device):
     return {name: x.to(device) for name, x in xs.items()}
 
 
-def loss_of(kind, prediction):
+def target_of(kind, prediction):
+    """A fixed random target shaped like the head's prediction: a class index, 0/1 labels or values."""
     if kind == "multiclass":
-        target = torch.randint(0, prediction.shape[-1], prediction.shape[:-1], device=prediction.device)
+        return torch.randint(0, prediction.shape[-1], prediction.shape[:-1], device=prediction.device)
+    if kind in ("binary", "multilabel"):
+        return torch.randint(0, 2, prediction.shape, device=prediction.device).float()
+    return torch.randn_like(prediction)
+
+
+def loss_of(kind, prediction, target):
+    if kind == "multiclass":
         return nn.functional.nll_loss(torch.log(prediction.clamp_min(1e-7)), target)
     if kind in ("binary", "multilabel"):
-        return nn.functional.binary_cross_entropy(prediction.clamp(1e-7, 1 - 1e-7), torch.randint(0, 2, prediction.shape, device=prediction.device).float())
-    return nn.functional.mse_loss(prediction, torch.randn_like(prediction))
+        return nn.functional.binary_cross_entropy(prediction.clamp(1e-7, 1 - 1e-7), target)
+    return nn.functional.mse_loss(prediction, target)
 
 
 def main():
@@ -115,26 +124,14 @@ def main():
     device = job["device"]
     model = Twin(job["model"]).to(device)
     xs = batch_of(job, device)
-    model(xs)  # materialises the lazy layers
-    optimizer = torch.optim.Adam(model.parameters(), lr=1e-3)
-    losses = [job["losses"][name] for name in model.outputs]
+    kinds = [job["losses"][name] for name in model.outputs]
+    with torch.no_grad():  # materialises the lazy layers and shapes the targets
+        targets = [target_of(kind, p) for kind, p in zip(kinds, model(xs))]
 
-    def step():
-        optimizer.zero_grad()
-        loss = sum(loss_of(kind, p) for kind, p in zip(losses, model(xs)))
-        loss.backward()
-        optimizer.step()
-        return loss.item()
+    def loss():
+        return sum(loss_of(kind, p, target) for kind, p, target in zip(kinds, model(xs), targets))
 
-    for _ in range(job["warmup"]):
-        step()
-    rates = []
-    for _ in range(job["repetitions"]):
-        start, steps = time.perf_counter(), 0
-        while steps == 0 or time.perf_counter() - start < job["min_seconds"]:
-            step()
-            steps += 1
-        rates.append(steps * job["batch"] / (time.perf_counter() - start))
+    rates = adam_rates(model, loss, job["batch"], job["repetitions"], job["min_seconds"], job["warmup"])
     print(json.dumps({"rates": rates, "params": sum(p.numel() for p in model.parameters())}))
 
 
