@@ -141,16 +141,21 @@ std::vector<at::Tensor> lstmBackward(const RecurrentInputs& in, const at::Tensor
   at::Tensor recurrentT = in.recurrentKernel.t();
   at::Tensor dh = at::zeros_like(in.h0), dc = at::zeros_like(in.c0);
   at::Tensor dz = at::empty({steps, batch, 4 * units}, hPrev.options());
+  // Writes step t's pre-activation gradients into dz[t] from the gradients reaching its h and c; returns dz[t].
+  auto preActivationGradients = [&](int64_t t, const at::Tensor& dhNew, const at::Tensor& dcNew) {
+    at::Tensor dzt = dz[t];
+    at::Tensor dzc = dzt.narrow(1, 0, 3 * units).view({batch, 3, units}), dzo = dzt.narrow(1, 3 * units, units);
+    at::mul_out(dzc, cFactors[t], dcNew.unsqueeze(1));
+    at::mul_out(dzo, dhNew, oFactor[t]);
+    return dzt;
+  };
   if (!maskF.defined()) {
     // Unmasked: each step's incoming output gradients ride along in the GEMM and the cell update (addmm, addcmul).
     dh = dSeq[steps - 1];
     dc = dCell[steps - 1];
     for (int64_t t = steps - 1; t >= 0; --t) {
       at::Tensor dcNew = at::addcmul(dc, dh, hToC[t]);
-      at::Tensor dzt = dz[t];
-      at::Tensor dzc = dzt.narrow(1, 0, 3 * units).view({batch, 3, units}), dzo = dzt.narrow(1, 3 * units, units);
-      at::mul_out(dzc, cFactors[t], dcNew.unsqueeze(1));
-      at::mul_out(dzo, dh, oFactor[t]);
+      at::Tensor dzt = preActivationGradients(t, dh, dcNew);
       dh = t > 0 ? at::addmm(dSeq[t - 1], dzt, recurrentT) : at::mm(dzt, recurrentT);
       dc = t > 0 ? at::addcmul(dCell[t - 1], dcNew, f[t]) : dcNew * f[t];
     }
@@ -160,12 +165,7 @@ std::vector<at::Tensor> lstmBackward(const RecurrentInputs& in, const at::Tensor
       dc = dc + dCell[t];
       at::Tensor dhNew = throughStep(dh, maskF, t);
       at::Tensor dcNew = throughStep(dc, maskF, t) + dhNew * hToC[t];
-      at::Tensor dzt = dz[t];
-      at::Tensor dzc = dzt.narrow(1, 0, 3 * units).view({batch, 3, units});
-      at::mul_out(dzc, cFactors[t], dcNew.unsqueeze(1));
-      at::Tensor dzo = dzt.narrow(1, 3 * units, units);
-      at::mul_out(dzo, dhNew, oFactor[t]);
-      dh = dh + at::mm(dzt, recurrentT);
+      dh = dh + at::mm(preActivationGradients(t, dhNew, dcNew), recurrentT);
       dc = dc + dcNew * f[t];
     }
   }

@@ -1,6 +1,6 @@
 import * as tf from '@tensorflow/tfjs';
 import { NativeTensor } from '../native/torch-addon';
-import { TorchBackend } from '../torch-backend';
+import { SCALAR_TYPE, TorchBackend } from '../torch-backend';
 import { applyActivation, FusedActivation } from './activation';
 import { channelsLast, cropExtra, padExtra, splitPadding, toNCHW, toNHWC } from './conv-geometry';
 import { inputDtype, torchKernel } from './kernel';
@@ -32,7 +32,10 @@ function convInfo(xShape: number[], filterShape: number[], a: ConvAttrs): tf.bac
 
 /** c10::MemoryFormat::ChannelsLast: NHWC memory, as every tensor here; ATen's CPU convolutions are far faster on it. */
 const CHANNELS_LAST = 2;
-const FLOAT32 = 6;
+
+/** An uninitialised float32 NCHW tensor laid out channels-last: the shape-only argument a conv gradient needs. */
+const emptyChannelsLast = (b: TorchBackend, shape: number[]): NativeTensor =>
+  b.op('empty', 'memory_format', shape, SCALAR_TYPE.float32, undefined, undefined, undefined, CHANNELS_LAST);
 
 /** [fh, fw, in, out] → ATen's [out, in, fh, fw]. */
 const toOIHW = (b: TorchBackend, filter: tf.TensorInfo): NativeTensor => b.op('permute', '', filter, [3, 2, 0, 1]);
@@ -75,7 +78,7 @@ export const convKernels: tf.KernelConfig[] = [
       const { padding, extra } = splitPadding(info.padInfo);
       const [n, h, w, c] = shape;
       const padded = [n, c, h + (extra ? extra[2] + extra[3] : 0), w + (extra ? extra[0] + extra[1] : 0)];
-      const input = b.op('empty', 'memory_format', padded, FLOAT32, undefined, undefined, undefined, CHANNELS_LAST);
+      const input = emptyChannelsLast(b, padded);
       const grad = convBackward(b, dy, input, toOIHW(b, filter), info, padding, 0);
       return toNHWC(b, cropExtra(b, grad, extra, h, w));
     },
@@ -88,7 +91,7 @@ export const convKernels: tf.KernelConfig[] = [
       const [fh, fw, inC, outC] = a.filterShape as number[];
       const info = convInfo(x.shape, [fh, fw, inC, outC], { ...a, dilations: 1 });
       const { padding, extra } = splitPadding(info.padInfo);
-      const weight = b.op('empty', 'memory_format', [outC, inC, fh, fw], FLOAT32, undefined, undefined, undefined, CHANNELS_LAST);
+      const weight = emptyChannelsLast(b, [outC, inC, fh, fw]);
       const grad = convBackward(b, dy, padExtra(b, toNCHW(b, x), extra), weight, info, padding, 1);
       return b.op('permute', '', grad, [2, 3, 1, 0]);
     },

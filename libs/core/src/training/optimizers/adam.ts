@@ -34,18 +34,20 @@ export class Adam extends TrainingOptimizer {
 
   protected update(variable: tf.Variable, gradient: tf.Tensor, [m, v]: tf.Variable[], step: number): void {
     const { beta1, beta2, epsilon } = this.config;
-    const alpha = (this.learningRate * Math.sqrt(1 - beta2 ** step)) / (1 - beta1 ** step);
-    if (tf.getKernel(ADAM_UPDATE_KERNEL, tf.getBackend()) !== undefined) {
-      const [newVariable, newM, newV] = tf.engine().runKernel(ADAM_UPDATE_KERNEL, { variable, gradient, m, v }, { beta1, beta2, epsilon, alpha }) as tf.Tensor[];
-      variable.assign(newVariable);
-      m.assign(newM);
-      v.assign(newV);
-      return;
-    }
-    const newM = tf.add(tf.mul(m, beta1), tf.mul(gradient, 1 - beta1));
-    const newV = tf.add(tf.mul(v, beta2), tf.mul(tf.square(gradient), 1 - beta2));
-    variable.assign(tf.sub(variable, tf.div(tf.mul(newM, alpha), tf.add(tf.sqrt(newV), epsilon))));
+    const attrs = { beta1, beta2, epsilon, alpha: (this.learningRate * Math.sqrt(1 - beta2 ** step)) / (1 - beta1 ** step) };
+    const [newVariable, newM, newV] =
+      tf.getKernel(ADAM_UPDATE_KERNEL, tf.getBackend()) !== undefined
+        ? (tf.engine().runKernel(ADAM_UPDATE_KERNEL, { variable, gradient, m, v }, attrs) as tf.Tensor[])
+        : stockAdamUpdate(variable, gradient, m, v, attrs);
+    variable.assign(newVariable);
     m.assign(newM);
     v.assign(newV);
   }
+}
+
+/** The update with tfjs ops: the new variable, m and v. */
+function stockAdamUpdate(variable: tf.Tensor, gradient: tf.Tensor, m: tf.Tensor, v: tf.Tensor, a: { beta1: number; beta2: number; epsilon: number; alpha: number }): tf.Tensor[] {
+  const newM = tf.add(tf.mul(m, a.beta1), tf.mul(gradient, 1 - a.beta1));
+  const newV = tf.add(tf.mul(v, a.beta2), tf.mul(tf.square(gradient), 1 - a.beta2));
+  return [tf.sub(variable, tf.div(tf.mul(newM, a.alpha), tf.add(tf.sqrt(newV), a.epsilon))), newM, newV];
 }
