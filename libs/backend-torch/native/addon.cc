@@ -199,7 +199,7 @@ Napi::Value Call(const Napi::CallbackInfo& info) {
   });
 }
 
-// recurrent(name, [x, mask, kernel, recurrentKernel, bias, h0, c0, ...extra], gateActivation) → handles
+// recurrent(name, [x, mask, kernel, recurrentKernel, bias, h0, c0, ...extra], gateActivation, atenSteps) → handles
 // (null for an absent bias gradient): the whole-sequence LSTM / GRU ops of recurrent.h. null inputs are absent.
 Napi::Value Recurrent(const Napi::CallbackInfo& info) {
   return guarded(info, [&]() -> Napi::Value {
@@ -210,7 +210,7 @@ Napi::Value Recurrent(const Napi::CallbackInfo& info) {
       return v.IsNull() || v.IsUndefined() ? at::Tensor() : lookup(v);
     };
     mimo::RecurrentInputs in{tensorAt(0), tensorAt(1), tensorAt(2), tensorAt(3), tensorAt(4), tensorAt(5), tensorAt(6),
-                             mimo::gateActivationNamed(info[2].As<Napi::String>().Utf8Value())};
+                             mimo::gateActivationNamed(info[2].As<Napi::String>().Utf8Value()), info[3].ToBoolean().Value()};
     std::vector<at::Tensor> results;
     if (name == "lstm_forward") results = mimo::lstmForward(in);
     else if (name == "lstm_backward") results = mimo::lstmBackward(in, tensorAt(7), tensorAt(8));

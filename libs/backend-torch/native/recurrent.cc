@@ -1,11 +1,14 @@
 // The forward pass returns, per step, h (and c) and the activated gates; the backward pass derives
-// every per-step factor from them for all steps at once, so only the recurrent part runs step by step.
-// ATen ops only, so the same code runs on cpu and cuda.
+// every per-step factor from them, so only the recurrent part runs step by step. ATen ops, so the same
+// code runs on cpu and cuda; on the cpu an LSTM step's pointwise work is one vectorised loop instead
+// (lstm_steps_cpu.h), the recurrent GEMMs staying in ATen.
 #include "recurrent.h"
 
 #include <ATen/ATen.h>
 
 #include <stdexcept>
+
+#include "lstm_steps_cpu.h"
 
 namespace mimo {
 
@@ -59,7 +62,7 @@ at::Tensor projectInputs(const RecurrentInputs& in) {
   const int64_t batch = in.x.size(0), steps = in.x.size(1), features = in.x.size(2);
   at::Tensor flat = in.x.transpose(0, 1).reshape({steps * batch, features});
   at::Tensor projected = in.bias.defined() ? at::addmm(in.bias, flat, in.kernel) : at::mm(flat, in.kernel);
-  return projected.view({steps, batch, -1});
+  return projected.view({steps, batch, in.kernel.size(1)});
 }
 
 // Time-major [steps, batch, 1] bool mask; undefined without a mask.
@@ -76,7 +79,7 @@ at::Tensor previousStates(const at::Tensor& initial, const at::Tensor& states) {
 // Appends dx, dKernel, dRecurrentKernel and dBias given d(projected inputs) and d(recurrent pre-activations) per step.
 void appendWeightGradients(const RecurrentInputs& in, const at::Tensor& dProjected, const at::Tensor& dRecurrentKernel, std::vector<at::Tensor>& out) {
   const int64_t batch = in.x.size(0), steps = in.x.size(1), features = in.x.size(2);
-  at::Tensor flatGrad = dProjected.reshape({steps * batch, -1});
+  at::Tensor flatGrad = dProjected.reshape({steps * batch, dProjected.size(2)});
   at::Tensor flatX = in.x.transpose(0, 1).reshape({steps * batch, features});
   out.push_back(at::mm(flatGrad, in.kernel.t()).view({steps, batch, features}).transpose(0, 1).contiguous());
   out.push_back(at::mm(flatX.t(), flatGrad));
@@ -94,14 +97,42 @@ at::Tensor throughStep(at::Tensor& carried, const at::Tensor& maskF, int64_t t) 
 
 }  // namespace
 
-std::vector<at::Tensor> lstmForward(const RecurrentInputs& in) {
-  validate(in, 4, true);
+namespace {
+
+// Float32 on the cpu runs each step's pointwise work in one vectorised loop (lstm_steps_cpu.h); every other
+// case runs ATen ops (any device, any dtype), as the cpu does too when asked, to check them there.
+bool cpuSteps(const RecurrentInputs& in) { return !in.atenSteps && in.x.is_cpu() && in.x.scalar_type() == at::kFloat; }
+
+// Float rows of a [batch, units] tensor whose last dimension is contiguous.
+cpu::Rows rowsOf(const at::Tensor& t) { return {t.data_ptr<float>(), t.stride(0)}; }
+
+at::Tensor lastDimContiguous(const at::Tensor& t) { return t.stride(-1) == 1 ? t : t.contiguous(); }
+
+// Time-major [steps, batch] float 0/1 mask, contiguous; undefined without a mask.
+at::Tensor stepMaskRows(const RecurrentInputs& in) {
+  return in.mask.defined() ? in.mask.gt(0).to(at::kFloat).t().contiguous() : at::Tensor();
+}
+
+void lstmForwardCpu(const RecurrentInputs& in, at::Tensor& projected, at::Tensor& states) {
+  const int64_t steps = projected.size(0), batch = in.x.size(0), units = in.recurrentKernel.size(0);
+  at::Tensor mask = stepMaskRows(in), c0 = in.c0.contiguous();
+  at::Tensor h = in.h0.contiguous();
+  cpu::Rows c = rowsOf(c0);
+  for (int64_t t = 0; t < steps; ++t) {
+    at::Tensor z = projected[t];
+    z.addmm_(h, in.recurrentKernel);
+    float* row = states[t].data_ptr<float>();
+    cpu::lstmForwardStep({z.data_ptr<float>(), rowsOf(h), c, mask.defined() ? mask.data_ptr<float>() + t * batch : nullptr, row, batch,
+                          units, in.gate == GateActivation::HardSigmoid});
+    h = states[t].narrow(1, 0, units);
+    c = {row + units, 6 * units};
+  }
+}
+
+void lstmForwardAten(const RecurrentInputs& in, at::Tensor& projected, at::Tensor& states) {
   const int64_t units = in.recurrentKernel.size(0);
-  at::Tensor projected = projectInputs(in);
   at::Tensor mask = stepMask(in);
   at::Tensor h = in.h0, c = in.c0;
-  // Filled step by step, time-major so each step's row is contiguous; returned as a [batch, steps, …] view.
-  at::Tensor states = at::empty({projected.size(0), h.size(0), 6 * units}, projected.options());
   for (int64_t t = 0; t < projected.size(0); ++t) {
     // Written straight into this step's row: h, c, then the gates (fewer, larger ATen calls per step).
     at::Tensor z = at::addmm(projected[t], h, in.recurrentKernel);
@@ -121,13 +152,36 @@ std::vector<at::Tensor> lstmForward(const RecurrentInputs& in) {
     h = hNew;
     c = cNew;
   }
-  return {states.transpose(0, 1)};
 }
 
-std::vector<at::Tensor> lstmBackward(const RecurrentInputs& in, const at::Tensor& states, const at::Tensor& dStates) {
-  validate(in, 4, true);
+// Fills dz [steps, batch, 4·units] step by step; returns the gradients of the initial h and c.
+std::pair<at::Tensor, at::Tensor> lstmBackwardCpu(const RecurrentInputs& in, const at::Tensor& statesIn, const at::Tensor& dStatesIn, at::Tensor& dz) {
+  const int64_t batch = in.x.size(0), steps = in.x.size(1), units = in.recurrentKernel.size(0);
+  at::Tensor states = lastDimContiguous(statesIn), dStates = lastDimContiguous(dStatesIn);  // [batch, steps, 6·units]
+  at::Tensor mask = stepMaskRows(in), c0 = in.c0.contiguous(), recurrentT = in.recurrentKernel.t();
+  const float *s = states.data_ptr<float>(), *d = dStates.data_ptr<float>();
+  const int64_t sBatch = states.stride(0), sStep = states.stride(1), dBatch = dStates.stride(0), dStep = dStates.stride(1);
+  at::Tensor dh = dStates.select(1, steps - 1).narrow(1, 0, units).clone(at::MemoryFormat::Contiguous);
+  at::Tensor dc = dStates.select(1, steps - 1).narrow(1, units, units).clone(at::MemoryFormat::Contiguous);
+  for (int64_t t = steps - 1; t >= 0; --t) {
+    const bool first = t == 0;
+    at::Tensor dzt = dz[t];
+    cpu::lstmBackwardStep({{s + t * sStep, sBatch},
+                           first ? rowsOf(c0) : cpu::Rows{s + (t - 1) * sStep + units, sBatch},
+                           mask.defined() ? mask.data_ptr<float>() + t * batch : nullptr,
+                           first ? cpu::Rows{nullptr, 0} : cpu::Rows{d + (t - 1) * dStep, dBatch},
+                           first ? cpu::Rows{nullptr, 0} : cpu::Rows{d + (t - 1) * dStep + units, dBatch},
+                           dh.data_ptr<float>(), dc.data_ptr<float>(), dzt.data_ptr<float>(), batch, units,
+                           in.gate == GateActivation::HardSigmoid});
+    dh.addmm_(dzt, recurrentT);
+  }
+  return {dh, dc};
+}
+
+// As lstmBackwardCpu, in ATen ops: per-step factors for all steps at once, then only the recurrence step by step.
+std::pair<at::Tensor, at::Tensor> lstmBackwardAten(const RecurrentInputs& in, const at::Tensor& hPrev, const at::Tensor& states, const at::Tensor& dStates, at::Tensor& dz) {
   const int64_t batch = in.x.size(0), units = in.recurrentKernel.size(0);
-  at::Tensor hPrev = previousStates(in.h0, states.narrow(2, 0, units)), cPrev = previousStates(in.c0, states.narrow(2, units, units));
+  at::Tensor cPrev = previousStates(in.c0, states.narrow(2, units, units));
   at::Tensor gates = states.narrow(2, 2 * units, 4 * units).transpose(0, 1);
   at::Tensor i = gates.narrow(2, 0, units), f = gates.narrow(2, units, units), g = gates.narrow(2, 2 * units, units), o = gates.narrow(2, 3 * units, units);
   at::Tensor tanhC = at::tanh(f * cPrev + i * g);
@@ -140,7 +194,6 @@ std::vector<at::Tensor> lstmBackward(const RecurrentInputs& in, const at::Tensor
   at::Tensor dSeq = dStates.narrow(2, 0, units).transpose(0, 1), dCell = dStates.narrow(2, units, units).transpose(0, 1);
   at::Tensor recurrentT = in.recurrentKernel.t();
   at::Tensor dh = at::zeros_like(in.h0), dc = at::zeros_like(in.c0);
-  at::Tensor dz = at::empty({steps, batch, 4 * units}, hPrev.options());
   // Writes step t's pre-activation gradients into dz[t] from the gradients reaching its h and c; returns dz[t].
   auto preActivationGradients = [&](int64_t t, const at::Tensor& dhNew, const at::Tensor& dcNew) {
     at::Tensor dzt = dz[t];
@@ -169,6 +222,28 @@ std::vector<at::Tensor> lstmBackward(const RecurrentInputs& in, const at::Tensor
       dc = dc + dcNew * f[t];
     }
   }
+  return {dh, dc};
+}
+
+}  // namespace
+
+std::vector<at::Tensor> lstmForward(const RecurrentInputs& in) {
+  validate(in, 4, true);
+  const int64_t units = in.recurrentKernel.size(0);
+  at::Tensor projected = projectInputs(in);
+  // Filled step by step, time-major so each step's row is contiguous; returned as a [batch, steps, …] view.
+  at::Tensor states = at::empty({projected.size(0), in.x.size(0), 6 * units}, projected.options());
+  if (cpuSteps(in)) lstmForwardCpu(in, projected, states);
+  else lstmForwardAten(in, projected, states);
+  return {states.transpose(0, 1)};
+}
+
+std::vector<at::Tensor> lstmBackward(const RecurrentInputs& in, const at::Tensor& states, const at::Tensor& dStates) {
+  validate(in, 4, true);
+  const int64_t batch = in.x.size(0), steps = in.x.size(1), units = in.recurrentKernel.size(0);
+  at::Tensor hPrev = previousStates(in.h0, states.narrow(2, 0, units));
+  at::Tensor dz = at::empty({steps, batch, 4 * units}, hPrev.options());
+  auto [dh, dc] = cpuSteps(in) ? lstmBackwardCpu(in, states, dStates, dz) : lstmBackwardAten(in, hPrev, states, dStates, dz);
   std::vector<at::Tensor> out;
   at::Tensor dRecurrent = at::mm(hPrev.reshape({-1, units}).t(), dz.view({-1, 4 * units}));
   appendWeightGradients(in, dz, dRecurrent, out);

@@ -147,8 +147,8 @@ export class TorchBackend extends tf.KernelBackend {
   }
 
   /** Runs a whole-sequence recurrent op of the addon (see `TorchAddon.recurrent`); absent inputs are null. */
-  recurrent(name: string, args: ReadonlyArray<tf.TensorInfo | NativeTensor | null>, gateActivation: string): Array<NativeTensor | null> {
-    const results = this.addon.recurrent(name, args.map((arg) => (arg === null ? null : (this.toNative(arg) as number))), gateActivation);
+  recurrent(name: string, args: ReadonlyArray<tf.TensorInfo | NativeTensor | null>, gateActivation: string, atenSteps = false): Array<NativeTensor | null> {
+    const results = this.addon.recurrent(name, args.map((arg) => (arg === null ? null : (this.toNative(arg) as number))), gateActivation, atenSteps);
     if (this.scope) collectTensors(results.filter((r): r is NativeTensor => r !== null), this.scope);
     return results;
   }

@@ -17,6 +17,22 @@ describeTorch('whole-sequence recurrent kernels against stock tfjs-layers on cpu
     expect(agreement.maskedRowKept).toBe(true);
   });
 
+  it.each([
+    ['lstm', RECURRENT_KERNEL_NAMES.lstm, RECURRENT_KERNEL_NAMES.lstmGrad, 4],
+    ['gru', RECURRENT_KERNEL_NAMES.gru, RECURRENT_KERNEL_NAMES.gruGrad, 3],
+  ] as const)('%s: an empty batch gives empty states and zero weight gradients', async (cell, forward, backward, gates) => {
+    await tf.setBackend('torch');
+    const inputs: tf.NamedTensorMap = { x: tf.zeros([0, 3, 4]), kernel: tf.ones([4, gates * 2]), recurrentKernel: tf.ones([2, gates * 2]), initialH: tf.zeros([0, 2]) };
+    if (cell === 'lstm') inputs.initialC = tf.zeros([0, 2]);
+    const attrs = { recurrentActivation: 'sigmoid' };
+    const [states] = tf.engine().runKernel(forward, inputs, attrs) as unknown as tf.Tensor[];
+    const grads = tf.engine().runKernel(backward, { ...inputs, states, dStates: tf.zerosLike(states) }, attrs) as unknown as tf.Tensor[];
+    expect(states.shape).toEqual([0, 3, (cell === 'lstm' ? 6 : 4) * 2]);
+    expect(grads.map((g) => g.shape)).toEqual([[0, 3, 4], [4, gates * 2], [2, gates * 2], [0, 2], ...(cell === 'lstm' ? [[0, 2]] : [])]);
+    expect(Array.from(grads[1].dataSync()).every((v) => v === 0)).toBe(true);
+    tf.dispose([...Object.values(inputs), states, ...grads]);
+  });
+
   it('names a bad weight shape and an unsupported gate activation', async () => {
     await tf.setBackend('torch');
     const x = tf.zeros([2, 3, 4]);

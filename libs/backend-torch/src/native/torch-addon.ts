@@ -33,9 +33,10 @@ export interface TorchAddon {
   /**
    * Runs a whole-sequence recurrent op (native/recurrent.h): `lstm_forward`, `lstm_backward`, `gru_forward`,
    * `gru_backward`. `args` are handles (null when absent): x, mask, kernel, recurrentKernel, bias, h0, c0, then
-   * the backward's extras. Results are null where a gradient has no input (no bias).
+   * the backward's extras. Results are null where a gradient has no input (no bias). `atenSteps` runs each step
+   * as ATen ops (what every device but the cpu runs) instead of the cpu's vectorised step loop.
    */
-  recurrent(name: string, args: readonly (number | null)[], gateActivation: string): Array<NativeTensor | null>;
+  recurrent(name: string, args: readonly (number | null)[], gateActivation: string, atenSteps: boolean): Array<NativeTensor | null>;
   /** One Adam step of one variable (kernels/optimizer.ts has the formula): handles of the new variable, m and v. */
   adamUpdate(variable: number, gradient: number, m: number, v: number, beta1: number, beta2: number, epsilon: number, alpha: number): NativeTensor[];
   fromArray(values: Float32Array | Int32Array | Uint8Array, shape: readonly number[], dtype: 'float32' | 'int32' | 'bool'): NativeTensor;

@@ -18,6 +18,13 @@ export interface RecurrentCase {
   recurrentActivation: 'hardSigmoid' | 'sigmoid';
   masked: boolean;
   useBias: boolean;
+  /** A bias large enough that most gates saturate (pre-activations of ±100 and beyond, where exp clamps). */
+  saturated?: boolean;
+  /**
+   * Runs each step as ATen ops (the kernels' `atenSteps` attribute), the path every device but the cpu takes,
+   * instead of the cpu's vectorised step loop.
+   */
+  atenSteps?: boolean;
 }
 
 /** Inputs, weights, initial states and the output weights of a scalar loss, the same on every backend. */
@@ -28,7 +35,7 @@ function problem(c: RecurrentCase) {
     mask: tf.tensor2d(MASK),
     kernel: tf.mul(r([FEATURES, gates * UNITS], 'normal', 2), 0.4),
     recurrentKernel: tf.mul(r([UNITS, gates * UNITS], 'normal', 3), 0.4),
-    bias: tf.mul(r([gates * UNITS], 'normal', 4), 0.4),
+    bias: tf.mul(r([gates * UNITS], 'normal', 4), c.saturated ? 100 : 0.4),
     initialH: tf.mul(r([BATCH, UNITS], 'normal', 5), 0.3),
     initialC: tf.mul(r([BATCH, UNITS], 'normal', 6), 0.3),
     dSequence: r([BATCH, STEPS, UNITS], 'normal', 7),
@@ -80,7 +87,7 @@ function fused(c: RecurrentCase): Values {
     if (c.masked) inputs.mask = p.mask;
     if (c.useBias) inputs.bias = p.bias;
     if (lstm) inputs.initialC = p.initialC;
-    const attrs = { recurrentActivation: c.recurrentActivation };
+    const attrs = { recurrentActivation: c.recurrentActivation, atenSteps: c.atenSteps === true };
     const run = (name: string, extra: Record<string, tf.Tensor> = {}) =>
       tf.engine().runKernel(name, { ...inputs, ...extra } as unknown as tf.NamedTensorMap, attrs) as unknown as tf.Tensor[];
     // states: h, (c,) then the gates; the loss reads h at every step and the last h (GRU) or c (LSTM).
@@ -97,17 +104,21 @@ function fused(c: RecurrentCase): Values {
   });
 }
 
-/** LSTM and GRU, each gate activation, with and without a mask and a bias. */
-export const RECURRENT_CASES: RecurrentCase[] = [
-  { cell: 'lstm', recurrentActivation: 'hardSigmoid', masked: true, useBias: true },
-  { cell: 'lstm', recurrentActivation: 'sigmoid', masked: false, useBias: false },
-  { cell: 'gru', recurrentActivation: 'hardSigmoid', masked: true, useBias: true },
-  { cell: 'gru', recurrentActivation: 'sigmoid', masked: false, useBias: false },
-];
+/** LSTM and GRU, each gate activation, with and without a mask and a bias, saturated gates; each on both step paths. */
+export const RECURRENT_CASES: RecurrentCase[] = (
+  [
+    { cell: 'lstm', recurrentActivation: 'hardSigmoid', masked: true, useBias: true },
+    { cell: 'lstm', recurrentActivation: 'sigmoid', masked: false, useBias: false },
+    { cell: 'lstm', recurrentActivation: 'sigmoid', masked: true, useBias: true, saturated: true },
+    { cell: 'gru', recurrentActivation: 'hardSigmoid', masked: true, useBias: true },
+    { cell: 'gru', recurrentActivation: 'sigmoid', masked: false, useBias: false },
+  ] satisfies RecurrentCase[]
+).flatMap((c) => [c, { ...c, atenSteps: true }]);
 
 /** A readable name of a case. */
 export function recurrentCaseLabel(c: RecurrentCase): string {
-  return `${c.cell} ${c.recurrentActivation}${c.masked ? ' masked' : ''}${c.useBias ? ' with bias' : ' no bias'}`;
+  const bias = c.useBias ? ' with bias' : ' no bias';
+  return `${c.cell} ${c.recurrentActivation}${c.masked ? ' masked' : ''}${bias}${c.saturated ? ' saturated' : ''}${c.atenSteps ? ' (ATen steps)' : ''}`;
 }
 
 /** How the kernels on `backend` compare with stock tfjs-layers on cpu, per output and gradient. Leaves `backend` active. */
