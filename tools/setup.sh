@@ -8,9 +8,14 @@ if command -v apt-get >/dev/null; then
   SUDO=""
   if [ "$(id -u)" != 0 ] && command -v sudo >/dev/null; then SUDO="sudo"; fi
   if [ "$(id -u)" = 0 ] || [ -n "$SUDO" ]; then
-    # OpenBLAS: Debian's libtorch otherwise links the reference BLAS, ~20x slower at matrix products.
+    # OpenBLAS: Debian's libtorch otherwise links the reference BLAS, ~20x slower at matrix products. Its OpenMP
+    # build shares libtorch's OpenMP threads; the pthread build's own pool fights them for the cores (docs/benchmarks.md).
     $SUDO apt-get update
-    $SUDO apt-get install -y --no-install-recommends libtorch-dev libopenblas0-pthread
+    $SUDO apt-get install -y --no-install-recommends libtorch-dev libopenblas0-openmp
+    multiarch="$(gcc -print-multiarch 2>/dev/null || echo x86_64-linux-gnu)"
+    for lib in libopenblas.so.0 libblas.so.3 liblapack.so.3; do
+      $SUDO update-alternatives --set "$lib-$multiarch" "/usr/lib/$multiarch/openblas-openmp/$lib" || true
+    done
   else
     echo "setup: not root and no sudo: skipping libtorch (runs will use the wasm backend)"
   fi

@@ -2,12 +2,12 @@
   "targets": [
     {
       "target_name": "mimo_torch",
-      "sources": ["native/addon.cc", "native/recurrent.cc", "native/lstm_steps_cpu.cc"],
+      "sources": ["native/addon.cc", "native/recurrent.cc", "native/lstm_steps_cpu.cc", "native/blas.cc"],
       "include_dirs": [
         "<!(node -p \"require('node-addon-api').include_dir\")",
         "<!@(node scripts/find-libtorch.js includes)"
       ],
-      "libraries": ["<!@(node scripts/find-libtorch.js libraries)"],
+      "libraries": ["<!@(node scripts/find-libtorch.js libraries)", "-ldl"],
       "defines": ["NAPI_CPP_EXCEPTIONS", "NAPI_VERSION=8", "_GLIBCXX_USE_CXX11_ABI=<!(node scripts/find-libtorch.js abi)"],
       "cflags!": ["-fno-exceptions", "-O3"],
       "cflags_cc!": ["-fno-exceptions", "-fno-rtti", "-std=gnu++17", "-O3"],

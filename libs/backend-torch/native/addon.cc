@@ -16,6 +16,7 @@
 #include <ATen/ops/full.h>
 #include <c10/core/InferenceMode.h>
 
+#include "blas.h"
 #include "recurrent.h"
 
 #include <cstring>
@@ -39,6 +40,7 @@ namespace {
 std::unordered_map<uint32_t, at::Tensor> tensors;
 uint32_t nextId = 1;
 at::Device device(at::kCPU);
+std::string blas = "not configured";
 std::vector<c10::OperatorHandle> operators;
 
 const char* dtypeName(at::ScalarType type) {
@@ -310,13 +312,14 @@ Napi::Value Stats(const Napi::CallbackInfo& info) {
   return out;
 }
 
-// configure({ threads?, device? }) → info(); throws when cuda is asked for but unavailable.
+// configure({ threads?, device? }) → info(); throws when cuda is asked for but unavailable. Settles the BLAS threads (blas.h).
 Napi::Value Info(const Napi::CallbackInfo& info);
 
 Napi::Value Configure(const Napi::CallbackInfo& info) {
   return guarded(info, [&]() -> Napi::Value {
     Napi::Object options = info[0].As<Napi::Object>();
     if (options.Has("threads") && options.Get("threads").IsNumber()) at::set_num_threads(options.Get("threads").As<Napi::Number>().Int32Value());
+    blas = mimo::settleBlasThreads();
     if (options.Has("device") && options.Get("device").IsString()) {
       c10::Device requested(options.Get("device").As<Napi::String>().Utf8Value());
       if (requested.is_cuda() && !at::hasCUDA()) throw std::invalid_argument("torch backend: cuda requested but this libtorch sees no CUDA device");
@@ -333,6 +336,7 @@ Napi::Value Info(const Napi::CallbackInfo& info) {
   out.Set("device", Napi::String::New(info.Env(), device.str()));
   out.Set("cuda", Napi::Boolean::New(info.Env(), at::hasCUDA()));
   out.Set("parallel", Napi::String::New(info.Env(), at::get_parallel_info()));
+  out.Set("blas", Napi::String::New(info.Env(), blas));
   return out;
 }
 

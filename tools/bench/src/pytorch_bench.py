@@ -2,7 +2,9 @@
 
 Usage: python3 pytorch_bench.py BATCH REPETITIONS MIN_SECONDS WARMUP THREADS MODELS (comma-separated) [DEVICE, default cpu]
 """
+import ctypes
 import json
+import os
 import sys
 import time
 
@@ -59,6 +61,18 @@ def adam_rates(model, loss_of_batch, batch, repetitions, min_seconds, warmup):
     return rates
 
 
+def set_threads(threads):
+    """torch's threads, and the BLAS's as Mimo's torch backend sets them (libs/backend-torch/native/blas.h): a
+    pthread OpenBLAS gets one thread beside torch's OpenMP pool, which it otherwise fights for the cores."""
+    torch.set_num_threads(threads)
+    try:
+        openblas = ctypes.CDLL("libopenblas.so.0", mode=os.RTLD_LAZY | os.RTLD_NOLOAD)
+    except OSError:
+        return  # not OpenBLAS
+    if openblas.openblas_get_parallel() == 1 and "OPENBLAS_NUM_THREADS" not in os.environ:
+        openblas.openblas_set_num_threads(1)
+
+
 def measure(name, batch, repetitions, min_seconds, warmup, device):
     model, x, y, loss_fn = build(name, batch)
     model, x, y = model.to(device), x.to(device), y.to(device)
@@ -67,7 +81,7 @@ def measure(name, batch, repetitions, min_seconds, warmup, device):
 
 if __name__ == "__main__":
     batch, repetitions, min_seconds, warmup, threads = int(sys.argv[1]), int(sys.argv[2]), float(sys.argv[3]), int(sys.argv[4]), int(sys.argv[5])
-    torch.set_num_threads(threads)
+    set_threads(threads)
     torch.manual_seed(1)
     device = sys.argv[7] if len(sys.argv) > 7 else "cpu"
     print(json.dumps({name: measure(name, batch, repetitions, min_seconds, warmup, device) for name in sys.argv[6].split(",")}))

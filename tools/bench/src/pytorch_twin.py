@@ -14,7 +14,7 @@ import sys
 import torch
 from torch import nn
 
-from pytorch_bench import adam_rates
+from pytorch_bench import adam_rates, set_threads
 
 ACTIVATIONS = {
     "linear": lambda x: x,
@@ -119,7 +119,7 @@ def loss_of(kind, prediction, target):
 
 def main():
     job = json.load(sys.stdin)
-    torch.set_num_threads(job["threads"])
+    set_threads(job["threads"])
     torch.manual_seed(1)
     device = job["device"]
     model = Twin(job["model"]).to(device)

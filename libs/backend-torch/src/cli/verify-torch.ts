@@ -20,7 +20,7 @@ async function main(): Promise<number> {
     return 1;
   }
   const { info } = status;
-  process.stdout.write(`libtorch ${info.version}, device ${info.device}, ${info.threads} threads, cuda available: ${info.cuda}\n`);
+  process.stdout.write(`libtorch ${info.version}, device ${info.device}, ${info.threads} threads, BLAS ${info.blas}, cuda available: ${info.cuda}\n`);
   const failures: string[] = [];
   let worst = 0;
 

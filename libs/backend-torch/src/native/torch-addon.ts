@@ -22,6 +22,8 @@ export interface TorchInfo {
   cuda: boolean;
   /** at::get_parallel_info(). */
   parallel: string;
+  /** The BLAS the matrix products run on, e.g. "OpenBLAS 0.3.21 (OpenMP)" (native/blas.h); "not configured" before `configure`. */
+  blas: string;
 }
 
 /** The addon's exports (native/addon.cc). */

@@ -42,7 +42,7 @@ export const torchCandidate: BackendCandidate<'torch'> = {
       installed: true,
       usable: true,
       version: status.info.version,
-      reason: `libtorch ${status.info.version}${where}, device ${status.info.device}, ${status.info.threads} threads`,
+      reason: `libtorch ${status.info.version}${where}, device ${status.info.device}, ${status.info.threads} threads, BLAS ${status.info.blas}`,
     };
   },
 
@@ -60,7 +60,7 @@ export const torchCandidate: BackendCandidate<'torch'> = {
       threads: info.threads,
       detail:
         `libtorch ${info.version}${libtorch === undefined ? '' : ` (${libtorch.libDir})`}, device ${info.device}, ` +
-        `${info.threads} thread${info.threads === 1 ? '' : 's'}, ${kernels.length} native kernels, ${bridge.bridged.length} bridged from cpu`,
+        `${info.threads} thread${info.threads === 1 ? '' : 's'}, BLAS ${info.blas}, ${kernels.length} native kernels, ${bridge.bridged.length} bridged from cpu`,
     };
   },
 };
