@@ -2,7 +2,7 @@
   "targets": [
     {
       "target_name": "mimo_torch",
-      "sources": ["native/addon.cc", "native/recurrent.cc", "native/lstm_steps_cpu.cc", "native/blas.cc"],
+      "sources": ["native/addon.cc", "native/recurrent.cc", "native/lstm_steps_cpu.cc", "native/blas.cc", "native/adam.cc"],
       "include_dirs": [
         "<!(node -p \"require('node-addon-api').include_dir\")",
         "<!@(node scripts/find-libtorch.js includes)"
@@ -11,7 +11,7 @@
       "defines": ["NAPI_CPP_EXCEPTIONS", "NAPI_VERSION=8", "_GLIBCXX_USE_CXX11_ABI=<!(node scripts/find-libtorch.js abi)"],
       "cflags!": ["-fno-exceptions", "-O3"],
       "cflags_cc!": ["-fno-exceptions", "-fno-rtti", "-std=gnu++17", "-O3"],
-      "cflags_cc": ["-std=c++17", "-O2", "-fexceptions", "-frtti", "-Wno-unused-parameter", "-Wno-deprecated-declarations", "-fopenmp-simd", "-fno-trapping-math"]
+      "cflags_cc": ["-std=c++17", "-O2", "-fexceptions", "-frtti", "-Wno-unused-parameter", "-Wno-deprecated-declarations", "-fopenmp-simd", "-fno-trapping-math", "-fno-math-errno"]
     }
   ]
 }

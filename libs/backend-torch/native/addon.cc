@@ -16,6 +16,7 @@
 #include <ATen/ops/full.h>
 #include <c10/core/InferenceMode.h>
 
+#include "adam.h"
 #include "blas.h"
 #include "recurrent.h"
 
@@ -201,7 +202,7 @@ Napi::Value Call(const Napi::CallbackInfo& info) {
   });
 }
 
-// recurrent(name, [x, mask, kernel, recurrentKernel, bias, h0, c0, ...extra], gateActivation, atenSteps) → handles
+// recurrent(name, [x, mask, kernel, recurrentKernel, bias, h0, c0, ...extra], gateActivation, atenOps) → handles
 // (null for an absent bias gradient): the whole-sequence LSTM / GRU ops of recurrent.h. null inputs are absent.
 Napi::Value Recurrent(const Napi::CallbackInfo& info) {
   return guarded(info, [&]() -> Napi::Value {
@@ -227,21 +228,16 @@ Napi::Value Recurrent(const Napi::CallbackInfo& info) {
   });
 }
 
-// adamUpdate(variable, gradient, m, v, beta1, beta2, epsilon, alpha) → [variable', m', v']: one Adam
-// step (m' = β₁m + (1−β₁)g, v' = β₂v + (1−β₂)g², w' = w − α·m' / (√v' + ε)) in one call, new tensors
-// updated in place where they are fresh, the inputs untouched (tfjs tensors are immutable).
+// adamUpdate(variable, gradient, m, v, beta1, beta2, epsilon, alpha, atenOps) → [variable', m', v']: one
+// Adam step of one variable in one call (adam.h), into new tensors.
 Napi::Value AdamUpdate(const Napi::CallbackInfo& info) {
   return guarded(info, [&]() -> Napi::Value {
     const at::Tensor &w = lookup(info[0]), &g = lookup(info[1]), &m = lookup(info[2]), &v = lookup(info[3]);
-    double beta1 = info[4].As<Napi::Number>().DoubleValue(), beta2 = info[5].As<Napi::Number>().DoubleValue();
-    double epsilon = info[6].As<Napi::Number>().DoubleValue(), alpha = info[7].As<Napi::Number>().DoubleValue();
-    at::Tensor newM = m.mul(beta1).add_(g, 1 - beta1);
-    at::Tensor newV = v.mul(beta2).addcmul_(g, g, 1 - beta2);
-    at::Tensor newW = w.addcdiv(newM, newV.sqrt().add_(epsilon), -alpha);
-    Napi::Array out = Napi::Array::New(info.Env(), 3);
-    out.Set(0u, describe(info.Env(), newW));
-    out.Set(1u, describe(info.Env(), newM));
-    out.Set(2u, describe(info.Env(), newV));
+    const mimo::AdamStep step{info[4].As<Napi::Number>().DoubleValue(), info[5].As<Napi::Number>().DoubleValue(),
+                              info[6].As<Napi::Number>().DoubleValue(), info[7].As<Napi::Number>().DoubleValue()};
+    std::vector<at::Tensor> updated = mimo::adamUpdate(w, g, m, v, step, info[8].ToBoolean().Value());
+    Napi::Array out = Napi::Array::New(info.Env(), updated.size());
+    for (size_t i = 0; i < updated.size(); ++i) out.Set(static_cast<uint32_t>(i), describe(info.Env(), updated[i]));
     return out;
   });
 }

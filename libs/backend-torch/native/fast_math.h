@@ -7,7 +7,7 @@
 #include <cstdint>
 #include <cstring>
 
-#define MIMO_ALWAYS_INLINE inline __attribute__((always_inline))
+#include "simd.h"
 
 namespace mimo::fastmath {
 

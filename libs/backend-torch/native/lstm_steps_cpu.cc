@@ -1,17 +1,10 @@
-// The inner loops run over units with `omp simd` (compiled with -fopenmp-simd: no OpenMP runtime) and the
-// fast_math functions, so they vectorise; on x86-64 each step function is also cloned for AVX2 and picked
-// at load time. No FMA contraction (ISO C++ mode), so both clones give the same bits.
+// The inner loops run over units with `omp simd` and the fast_math functions, so they vectorise (simd.h).
 #include "lstm_steps_cpu.h"
-
-#include "fast_math.h"
 
 #include <cstring>
 
-#if defined(__x86_64__) && defined(__linux__) && (defined(__GNUC__) || defined(__clang__))
-#define MIMO_SIMD_CLONES __attribute__((target_clones("avx2", "default")))
-#else
-#define MIMO_SIMD_CLONES
-#endif
+#include "fast_math.h"
+#include "simd.h"
 
 namespace mimo::cpu {
 

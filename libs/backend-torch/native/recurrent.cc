@@ -101,7 +101,7 @@ namespace {
 
 // Float32 on the cpu runs each step's pointwise work in one vectorised loop (lstm_steps_cpu.h); every other
 // case runs ATen ops (any device, any dtype), as the cpu does too when asked, to check them there.
-bool cpuSteps(const RecurrentInputs& in) { return !in.atenSteps && in.x.is_cpu() && in.x.scalar_type() == at::kFloat; }
+bool cpuSteps(const RecurrentInputs& in) { return !in.atenOps && in.x.is_cpu() && in.x.scalar_type() == at::kFloat; }
 
 // Float rows of a [batch, units] tensor whose last dimension is contiguous.
 cpu::Rows rowsOf(const at::Tensor& t) { return {t.data_ptr<float>(), t.stride(0)}; }

@@ -25,7 +25,7 @@ struct RecurrentInputs {
   at::Tensor h0;               // [batch, units]
   at::Tensor c0;               // [batch, units] (LSTM only)
   GateActivation gate;
-  bool atenSteps;              // run each step as ATen ops even where the cpu's vectorised step loop applies
+  bool atenOps;               // run each step as ATen ops even where the cpu's vectorised step loop applies
 };
 
 /**

@@ -147,16 +147,16 @@ export class TorchBackend extends tf.KernelBackend {
   }
 
   /** Runs a whole-sequence recurrent op of the addon (see `TorchAddon.recurrent`); absent inputs are null. */
-  recurrent(name: string, args: ReadonlyArray<tf.TensorInfo | NativeTensor | null>, gateActivation: string, atenSteps = false): Array<NativeTensor | null> {
-    const results = this.addon.recurrent(name, args.map((arg) => (arg === null ? null : (this.toNative(arg) as number))), gateActivation, atenSteps);
+  recurrent(name: string, args: ReadonlyArray<tf.TensorInfo | NativeTensor | null>, gateActivation: string, atenOps = false): Array<NativeTensor | null> {
+    const results = this.addon.recurrent(name, args.map((arg) => (arg === null ? null : (this.toNative(arg) as number))), gateActivation, atenOps);
     if (this.scope) collectTensors(results.filter((r): r is NativeTensor => r !== null), this.scope);
     return results;
   }
 
   /** One Adam step of one variable in one native call (see `TorchAddon.adamUpdate`). */
-  adamUpdate(inputs: [tf.TensorInfo, tf.TensorInfo, tf.TensorInfo, tf.TensorInfo], beta1: number, beta2: number, epsilon: number, alpha: number): NativeTensor[] {
+  adamUpdate(inputs: [tf.TensorInfo, tf.TensorInfo, tf.TensorInfo, tf.TensorInfo], beta1: number, beta2: number, epsilon: number, alpha: number, atenOps = false): NativeTensor[] {
     const [variable, gradient, m, v] = inputs.map((input) => this.handle(input));
-    const results = this.addon.adamUpdate(variable, gradient, m, v, beta1, beta2, epsilon, alpha);
+    const results = this.addon.adamUpdate(variable, gradient, m, v, beta1, beta2, epsilon, alpha, atenOps);
     if (this.scope) this.scope.push(...results);
     return results;
   }

@@ -8,7 +8,7 @@ import { torchKernel } from './kernel';
  * - inputs: x [batch, steps, features] float32, mask [batch, steps] 0/1 (optional), kernel
  *   [features, g·units], recurrentKernel [units, g·units], bias [g·units] (optional), initialH [batch, units],
  *   initialC (LSTM); g = 4 (gates i, f, c, o) for LSTM, 3 (z, r, h; reset before the recurrent product) for GRU.
- * - attrs: `recurrentActivation`, 'hardSigmoid' or 'sigmoid' (the candidate activation is tanh); `atenSteps`
+ * - attrs: `recurrentActivation`, 'hardSigmoid' or 'sigmoid' (the candidate activation is tanh); `atenOps`
  *   (optional, for checks) runs each step as ATen ops, as on cuda, instead of the cpu's vectorised loop.
  * - forward output `states`, one tensor (so tf.customGrad can wrap it): per step h, for LSTM then c, then the
  *   activated gates the backward pass reuses (LSTM i, f, tanh candidate, o; GRU z, r, tanh candidate):
@@ -28,7 +28,7 @@ const COMMON_INPUTS = ['x', 'mask', 'kernel', 'recurrentKernel', 'bias', 'initia
 function recurrentKernel(kernelName: string, op: string, extraInputs: string[]): tf.KernelConfig {
   return torchKernel(kernelName, ({ inputs, attrs, backend }) => {
     const args = [...COMMON_INPUTS, ...extraInputs].map((name) => inputs[name] ?? null);
-    const results = backend.recurrent(op, args, String(attrs.recurrentActivation), attrs.atenSteps === true);
+    const results = backend.recurrent(op, args, String(attrs.recurrentActivation), attrs.atenOps === true);
     return results.filter((result): result is NativeTensor => result !== null);
   });
 }

@@ -35,12 +35,15 @@ export interface TorchAddon {
   /**
    * Runs a whole-sequence recurrent op (native/recurrent.h): `lstm_forward`, `lstm_backward`, `gru_forward`,
    * `gru_backward`. `args` are handles (null when absent): x, mask, kernel, recurrentKernel, bias, h0, c0, then
-   * the backward's extras. Results are null where a gradient has no input (no bias). `atenSteps` runs each step
+   * the backward's extras. Results are null where a gradient has no input (no bias). `atenOps` runs each step
    * as ATen ops (what every device but the cpu runs) instead of the cpu's vectorised step loop.
    */
-  recurrent(name: string, args: readonly (number | null)[], gateActivation: string, atenSteps: boolean): Array<NativeTensor | null>;
-  /** One Adam step of one variable (kernels/optimizer.ts has the formula): handles of the new variable, m and v. */
-  adamUpdate(variable: number, gradient: number, m: number, v: number, beta1: number, beta2: number, epsilon: number, alpha: number): NativeTensor[];
+  recurrent(name: string, args: readonly (number | null)[], gateActivation: string, atenOps: boolean): Array<NativeTensor | null>;
+  /**
+   * One Adam step of one variable (kernels/optimizer.ts has the formula): handles of the new variable, m and v.
+   * `atenOps` runs ATen ops (what every device but the cpu runs) instead of the cpu's one vectorised pass.
+   */
+  adamUpdate(variable: number, gradient: number, m: number, v: number, beta1: number, beta2: number, epsilon: number, alpha: number, atenOps: boolean): NativeTensor[];
   fromArray(values: Float32Array | Int32Array | Uint8Array, shape: readonly number[], dtype: 'float32' | 'int32' | 'bool'): NativeTensor;
   /** Copies the values to the host into `out` (its length must be the element count), converting to its element type. */
   readInto(id: number, out: Float32Array | Int32Array | Uint8Array): void;

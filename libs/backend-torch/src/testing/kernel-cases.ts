@@ -66,7 +66,9 @@ export const KERNEL_CASES: KernelCase[] = [
   ...unary('LeakyRelu', 'normal', { alpha: 0.3 }),
   ...unary('ClipByValue', 'normal', { clipValueMin: -0.5, clipValueMax: 1.2 }),
   ...unary('ClipByValue', 'int', { clipValueMin: -2, clipValueMax: 3 }),
-  ...unary('Step', 'normal', { alpha: 0.25 }),
+  ...(['normal', 'int'] as const).flatMap((range) =>
+    [0, 0.25].flatMap((alpha) => unary('Step', range, { alpha }).map((c) => ({ ...c, label: `${c.label}, alpha ${alpha}` }))),
+  ),
   ...[0, 0.25].map((alpha) => ({ kernel: 'Step', label: `NaN, ±0, ±inf, alpha ${alpha}`, run: () => k('Step', { x: tf.tensor1d([NaN, -0, 0, 2, -3, Infinity, -Infinity]) }, { alpha }) })),
   { kernel: 'EluGrad', label: 'dy, y', run: () => k('EluGrad', { dy: r([3, 4], 'normal', 1), y: tf.elu(r([3, 4], 'normal', 2)) }) },
   ...(['float32', 'int32', 'bool'] as const).flatMap((dtype) =>

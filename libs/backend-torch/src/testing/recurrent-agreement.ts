@@ -21,10 +21,10 @@ export interface RecurrentCase {
   /** A bias large enough that most gates saturate (pre-activations of ±100 and beyond, where exp clamps). */
   saturated?: boolean;
   /**
-   * Runs each step as ATen ops (the kernels' `atenSteps` attribute), the path every device but the cpu takes,
+   * Runs each step as ATen ops (the kernels' `atenOps` attribute), the path every device but the cpu takes,
    * instead of the cpu's vectorised step loop.
    */
-  atenSteps?: boolean;
+  atenOps?: boolean;
 }
 
 /** Inputs, weights, initial states and the output weights of a scalar loss, the same on every backend. */
@@ -87,7 +87,7 @@ function fused(c: RecurrentCase): Values {
     if (c.masked) inputs.mask = p.mask;
     if (c.useBias) inputs.bias = p.bias;
     if (lstm) inputs.initialC = p.initialC;
-    const attrs = { recurrentActivation: c.recurrentActivation, atenSteps: c.atenSteps === true };
+    const attrs = { recurrentActivation: c.recurrentActivation, atenOps: c.atenOps === true };
     const run = (name: string, extra: Record<string, tf.Tensor> = {}) =>
       tf.engine().runKernel(name, { ...inputs, ...extra } as unknown as tf.NamedTensorMap, attrs) as unknown as tf.Tensor[];
     // states: h, (c,) then the gates; the loss reads h at every step and the last h (GRU) or c (LSTM).
@@ -113,12 +113,12 @@ export const RECURRENT_CASES: RecurrentCase[] = (
     { cell: 'gru', recurrentActivation: 'hardSigmoid', masked: true, useBias: true },
     { cell: 'gru', recurrentActivation: 'sigmoid', masked: false, useBias: false },
   ] satisfies RecurrentCase[]
-).flatMap((c) => [c, { ...c, atenSteps: true }]);
+).flatMap((c) => [c, { ...c, atenOps: true }]);
 
 /** A readable name of a case. */
 export function recurrentCaseLabel(c: RecurrentCase): string {
   const bias = c.useBias ? ' with bias' : ' no bias';
-  return `${c.cell} ${c.recurrentActivation}${c.masked ? ' masked' : ''}${bias}${c.saturated ? ' saturated' : ''}${c.atenSteps ? ' (ATen steps)' : ''}`;
+  return `${c.cell} ${c.recurrentActivation}${c.masked ? ' masked' : ''}${bias}${c.saturated ? ' saturated' : ''}${c.atenOps ? ' (ATen steps)' : ''}`;
 }
 
 /** How the kernels on `backend` compare with stock tfjs-layers on cpu, per output and gradient. Leaves `backend` active. */

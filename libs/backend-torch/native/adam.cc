@@ -1,0 +1,55 @@
+#include "adam.h"
+
+#include <ATen/ATen.h>
+#include <ATen/Parallel.h>
+
+#include <cmath>
+
+#include "simd.h"
+
+namespace mimo {
+
+namespace {
+
+struct AdamArrays {
+  const float *w, *g, *m, *v;
+  float *newW, *newM, *newV;
+};
+
+// The scalars rounded to float as ATen rounds a Scalar for a float32 op.
+MIMO_SIMD_CLONES void adamRange(const AdamArrays& a, int64_t begin, int64_t end, float beta1, float keep1, float beta2, float keep2, float epsilon, float alpha) {
+#pragma omp simd
+  for (int64_t i = begin; i < end; ++i) {
+    const float g = a.g[i];
+    const float m = a.m[i] * beta1 + g * keep1;
+    const float v = a.v[i] * beta2 + g * g * keep2;
+    a.newM[i] = m;
+    a.newV[i] = v;
+    a.newW[i] = a.w[i] - alpha * m / (std::sqrt(v) + epsilon);
+  }
+}
+
+bool sameLayout(const at::Tensor& t, const at::Tensor& like) {
+  return t.scalar_type() == at::kFloat && t.is_cpu() && t.is_contiguous() && t.sizes() == like.sizes();
+}
+
+}  // namespace
+
+std::vector<at::Tensor> adamUpdate(const at::Tensor& w, const at::Tensor& g, const at::Tensor& m, const at::Tensor& v, const AdamStep& s, bool atenOps) {
+  if (atenOps || !(sameLayout(w, w) && sameLayout(g, w) && sameLayout(m, w) && sameLayout(v, w))) {
+    at::Tensor newM = m.mul(s.beta1).add_(g, 1 - s.beta1);
+    at::Tensor newV = v.mul(s.beta2).addcmul_(g, g, 1 - s.beta2);
+    return {w.addcdiv(newM, newV.sqrt().add_(s.epsilon), -s.alpha), newM, newV};
+  }
+  at::Tensor newW = at::empty_like(w), newM = at::empty_like(m), newV = at::empty_like(v);
+  const AdamArrays arrays{w.data_ptr<float>(), g.data_ptr<float>(), m.data_ptr<float>(), v.data_ptr<float>(),
+                          newW.data_ptr<float>(), newM.data_ptr<float>(), newV.data_ptr<float>()};
+  // ATen's own grain: split only arrays large enough to pay for the hand-off.
+  at::parallel_for(0, w.numel(), at::internal::GRAIN_SIZE, [&](int64_t begin, int64_t end) {
+    adamRange(arrays, begin, end, static_cast<float>(s.beta1), static_cast<float>(1 - s.beta1), static_cast<float>(s.beta2),
+              static_cast<float>(1 - s.beta2), static_cast<float>(s.epsilon), static_cast<float>(s.alpha));
+  });
+  return {newW, newM, newV};
+}
+
+}  // namespace mimo
