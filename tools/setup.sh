@@ -12,7 +12,8 @@ if command -v apt-get >/dev/null; then
     # build shares libtorch's OpenMP threads; the pthread build's own pool fights them for the cores (docs/benchmarks.md).
     $SUDO apt-get update
     $SUDO apt-get install -y --no-install-recommends libtorch-dev libopenblas0-openmp
-    multiarch="$(gcc -print-multiarch 2>/dev/null || echo x86_64-linux-gnu)"
+    multiarch="$(dpkg-architecture -qDEB_HOST_MULTIARCH 2>/dev/null || gcc -print-multiarch 2>/dev/null || true)"
+    multiarch="${multiarch:-x86_64-linux-gnu}"
     for lib in libopenblas.so.0 libblas.so.3 liblapack.so.3; do
       $SUDO update-alternatives --set "$lib-$multiarch" "/usr/lib/$multiarch/openblas-openmp/$lib" || true
     done

@@ -24,9 +24,9 @@ MIMO_ALWAYS_INLINE float exp(float x) {
   const float shifter = 12582912.0f;
   const float shifted = x * 1.44269504088896341f + shifter;
   const float n = shifted - shifter;
-  int32_t bits;
+  uint32_t bits;  // unsigned: a NaN's bits must not overflow a signed shift (its result is NaN anyway)
   std::memcpy(&bits, &shifted, sizeof bits);
-  const int32_t exponent = bits - 0x4B400000;  // the integer n
+  const uint32_t exponent = bits - 0x4B400000u;  // the integer n, two's complement
   // r = x − n·ln 2 in two parts (Cody–Waite), so r keeps its low bits.
   float r = x - n * 0.693359375f;
   r = r - n * -2.12194440e-4f;
@@ -37,7 +37,7 @@ MIMO_ALWAYS_INLINE float exp(float x) {
   p = p * r + 1.6666665459e-1f;
   p = p * r + 5.0000001201e-1f;
   p = p * (r * r) + r + 1.0f;
-  const int32_t scaleBits = (exponent + 127) << 23;
+  const uint32_t scaleBits = (exponent + 127u) << 23;
   float scale;
   std::memcpy(&scale, &scaleBits, sizeof scale);
   return p * scale;

@@ -57,6 +57,13 @@ void validate(const RecurrentInputs& in, int64_t gates, bool withCell) {
   if (withCell) expectShape(in.c0, {batch, units}, "initial c");
 }
 
+// The backward pass's states and their gradient: [batch, steps, width] (the cpu loops read them by pointer).
+void validateStates(const RecurrentInputs& in, const at::Tensor& states, const at::Tensor& dStates, int64_t width) {
+  const std::vector<int64_t> shape{in.x.size(0), in.x.size(1), width};
+  expectShape(states, shape, "states");
+  expectShape(dStates, shape, "states gradient");
+}
+
 // x·kernel + bias for every step with one GEMM, time-major: [steps, batch, gates·units].
 at::Tensor projectInputs(const RecurrentInputs& in) {
   const int64_t batch = in.x.size(0), steps = in.x.size(1), features = in.x.size(2);
@@ -100,8 +107,10 @@ at::Tensor throughStep(at::Tensor& carried, const at::Tensor& maskF, int64_t t) 
 namespace {
 
 // Float32 on the cpu runs each step's pointwise work in one vectorised loop (lstm_steps_cpu.h); every other
-// case runs ATen ops (any device, any dtype), as the cpu does too when asked, to check them there.
-bool cpuSteps(const RecurrentInputs& in) { return !in.atenOps && in.x.is_cpu() && in.x.scalar_type() == at::kFloat; }
+// case runs ATen ops (any device, any dtype, an empty batch), as the cpu does too when asked, to check them there.
+bool cpuSteps(const RecurrentInputs& in) {
+  return !in.atenOps && in.x.is_cpu() && in.x.scalar_type() == at::kFloat && in.x.size(0) > 0;
+}
 
 // Float rows of a [batch, units] tensor whose last dimension is contiguous.
 cpu::Rows rowsOf(const at::Tensor& t) { return {t.data_ptr<float>(), t.stride(0)}; }
@@ -241,6 +250,7 @@ std::vector<at::Tensor> lstmForward(const RecurrentInputs& in) {
 std::vector<at::Tensor> lstmBackward(const RecurrentInputs& in, const at::Tensor& states, const at::Tensor& dStates) {
   validate(in, 4, true);
   const int64_t batch = in.x.size(0), steps = in.x.size(1), units = in.recurrentKernel.size(0);
+  validateStates(in, states, dStates, 6 * units);
   at::Tensor hPrev = previousStates(in.h0, states.narrow(2, 0, units));
   at::Tensor dz = at::empty({steps, batch, 4 * units}, hPrev.options());
   auto [dh, dc] = cpuSteps(in) ? lstmBackwardCpu(in, states, dStates, dz) : lstmBackwardAten(in, hPrev, states, dStates, dz);
@@ -279,6 +289,7 @@ std::vector<at::Tensor> gruForward(const RecurrentInputs& in) {
 std::vector<at::Tensor> gruBackward(const RecurrentInputs& in, const at::Tensor& states, const at::Tensor& dStates) {
   validate(in, 3, false);
   const int64_t batch = in.x.size(0), units = in.recurrentKernel.size(0);
+  validateStates(in, states, dStates, 4 * units);
   at::Tensor zrKernelT = in.recurrentKernel.narrow(1, 0, 2 * units).t(), hKernelT = in.recurrentKernel.narrow(1, 2 * units, units).t();
   at::Tensor hPrev = previousStates(in.h0, states.narrow(2, 0, units));
   at::Tensor gates = states.narrow(2, units, 3 * units).transpose(0, 1);

@@ -65,12 +65,10 @@ def set_threads(threads):
     """torch's threads, and the BLAS's as Mimo's torch backend sets them (libs/backend-torch/native/blas.h): a
     pthread OpenBLAS gets one thread beside torch's OpenMP pool, which it otherwise fights for the cores."""
     torch.set_num_threads(threads)
-    try:
-        openblas = ctypes.CDLL("libopenblas.so.0", mode=os.RTLD_LAZY | os.RTLD_NOLOAD)
-    except OSError:
-        return  # not OpenBLAS
-    if openblas.openblas_get_parallel() == 1 and "OPENBLAS_NUM_THREADS" not in os.environ:
-        openblas.openblas_set_num_threads(1)
+    # torch's extension's handle: symbol lookups search its dependency tree, where OpenBLAS is under any file name.
+    blas = ctypes.CDLL(torch._C.__file__, mode=os.RTLD_LAZY | os.RTLD_NOLOAD)
+    if hasattr(blas, "openblas_get_parallel") and blas.openblas_get_parallel() == 1 and "OPENBLAS_NUM_THREADS" not in os.environ:
+        blas.openblas_set_num_threads(1)
 
 
 def measure(name, batch, repetitions, min_seconds, warmup, device):

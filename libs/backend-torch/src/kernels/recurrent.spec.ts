@@ -40,6 +40,13 @@ describeTorch('whole-sequence recurrent kernels against stock tfjs-layers on cpu
     const run = (recurrentActivation: string) => tf.engine().runKernel(RECURRENT_KERNEL_NAMES.lstm, inputs, { recurrentActivation });
     expect(() => run('sigmoid')).toThrow('recurrent kernel must have shape [4, 12]. Received: [4, 10]');
     expect(() => run('relu')).toThrow("recurrent gate activation must be 'hardSigmoid' or 'sigmoid'. Received: 'relu'");
-    tf.dispose(Object.values(inputs));
+    // The backward pass reads states by pointer on the cpu: a wrong shape is refused, not read out of bounds.
+    const good = { ...inputs, kernel: tf.zeros([4, 12]) };
+    const backward = (states: tf.Tensor, dStates: tf.Tensor) =>
+      tf.engine().runKernel(RECURRENT_KERNEL_NAMES.lstmGrad, { ...good, states, dStates }, { recurrentActivation: 'sigmoid' });
+    const states = tf.zeros([2, 3, 18]);
+    expect(() => tf.tidy(() => backward(states, tf.zeros([2, 1, 18])))).toThrow('recurrent states gradient must have shape [2, 3, 18]. Received: [2, 1, 18]');
+    expect(() => tf.tidy(() => backward(tf.zeros([2, 3, 6]), states))).toThrow('recurrent states must have shape [2, 3, 18]. Received: [2, 3, 6]');
+    tf.dispose([...Object.values(inputs), good.kernel, states]);
   });
 });
