@@ -11,7 +11,8 @@ const TOLERANCE = 1e-5;
 /**
  * `npm run verify:torch`: checks a torch build where it runs (MIMO_DEVICE=cuda for a CUDA libtorch) with the
  * same cases as the unit tests: every native kernel against tfjs's cpu kernel, the whole-sequence LSTM / GRU
- * against tfjs-layers, and 1,000 training steps for leaks. Prints each failure and a summary; exits 1 on any.
+ * against tfjs-layers, and 1,000 training steps (fused Adam, LSTM kernels) for leaks. Prints each failure and a
+ * summary; exits 1 on any.
  */
 async function main(): Promise<number> {
   const status = registerTorchBackend();

@@ -1,4 +1,6 @@
 import * as tf from '@tensorflow/tfjs';
+import { ADAM_UPDATE_KERNEL } from '../kernels/optimizer';
+import { RECURRENT_KERNEL_NAMES } from '../kernels/recurrent';
 import { TorchBackend } from '../torch-backend';
 
 /** How much a training loop on the active torch backend grew: tfjs tensors, native tensors and bytes, process memory. */
@@ -9,22 +11,54 @@ export interface TrainingDrift {
   rssBytes: number;
 }
 
-/** Trains a small two-layer model with Adam for `steps` steps (after 10 warm-up steps) and reports the growth. */
+const ADAM = { beta1: 0.9, beta2: 0.999, epsilon: 1e-7, alpha: 0.01 };
+
+/** A masked LSTM's inputs for the whole-sequence kernels (batch 8, 5 steps, 4 features, 4 units). */
+function lstmInputs(): tf.NamedTensorMap {
+  return {
+    x: tf.randomNormal([8, 5, 4], 0, 1, 'float32', 5),
+    mask: tf.tensor2d(Array.from({ length: 8 }, (_, row) => Array.from({ length: 5 }, (_, t) => (t < 5 - (row % 3) ? 1 : 0)))),
+    kernel: tf.randomNormal([4, 16], 0, 0.3, 'float32', 6),
+    recurrentKernel: tf.randomNormal([4, 16], 0, 0.3, 'float32', 7),
+    bias: tf.zeros([16]),
+    initialH: tf.zeros([8, 4]),
+    initialC: tf.zeros([8, 4]),
+  };
+}
+
+/**
+ * Trains a small two-layer model for `steps` steps (after 10 warm-up steps) with the fused Adam kernel, running
+ * the LSTM sequence kernels forward and backward each step too, and reports the growth.
+ */
 export function trainingDrift(steps: number): TrainingDrift {
   const backend = tf.backend() as TorchBackend;
-  const w1 = tf.variable(tf.randomNormal([16, 32], 0, 0.1, 'float32', 1));
-  const w2 = tf.variable(tf.randomNormal([32, 1], 0, 0.1, 'float32', 2));
-  const optimizer = tf.train.adam(0.01);
+  const weights = [tf.variable(tf.randomNormal([16, 32], 0, 0.1, 'float32', 1)), tf.variable(tf.randomNormal([32, 1], 0, 0.1, 'float32', 2))];
+  let moments: Array<{ m: tf.Tensor; v: tf.Tensor }> = weights.map((w) => ({ m: tf.zerosLike(w), v: tf.zerosLike(w) }));
   const x = tf.randomNormal([64, 16], 0, 1, 'float32', 3);
   const y = tf.randomNormal([64, 1], 0, 1, 'float32', 4);
-  const step = () => optimizer.minimize(() => tf.losses.meanSquaredError(y, tf.relu(x.matMul(w1)).matMul(w2)) as tf.Scalar, false);
+  const lstm = lstmInputs();
+  const recurrentAttrs = { recurrentActivation: 'sigmoid' };
+  const step = () => {
+    const { value, grads } = tf.variableGrads(() => tf.losses.meanSquaredError(y, tf.relu(x.matMul(weights[0])).matMul(weights[1])) as tf.Scalar, weights);
+    value.dispose();
+    moments = weights.map((w, i) => {
+      const inputs = { variable: w, gradient: grads[w.name], ...moments[i] };
+      const [updated, m, v] = tf.engine().runKernel(ADAM_UPDATE_KERNEL, inputs, ADAM) as unknown as tf.Tensor[];
+      w.assign(updated);
+      tf.dispose([updated, grads[w.name], moments[i].m, moments[i].v]);
+      return { m, v };
+    });
+    tf.tidy(() => {
+      const [states] = tf.engine().runKernel(RECURRENT_KERNEL_NAMES.lstm, lstm, recurrentAttrs) as unknown as tf.Tensor[];
+      tf.engine().runKernel(RECURRENT_KERNEL_NAMES.lstmGrad, { ...lstm, states, dStates: tf.onesLike(states) }, recurrentAttrs);
+    });
+  };
 
   for (let i = 0; i < 10; i++) step();
   const start = { tensors: tf.memory().numTensors, native: backend.memory(), rss: process.memoryUsage().rss };
   for (let i = 0; i < steps; i++) step();
   const end = { tensors: tf.memory().numTensors, native: backend.memory(), rss: process.memoryUsage().rss };
-  tf.dispose([w1, w2, x, y]);
-  optimizer.dispose();
+  tf.dispose([...weights, ...moments.flatMap(({ m, v }) => [m, v]), x, y, ...Object.values(lstm)]);
   return {
     tensors: end.tensors - start.tensors,
     nativeTensors: end.native.numTorchTensors - start.native.numTorchTensors,
