@@ -2,6 +2,7 @@ import * as tf from '@tensorflow/tfjs';
 import { accumulateKernels } from './accumulate';
 import { convKernels } from './conv';
 import { createKernels } from './create';
+import { denseKernels } from './dense';
 import { activationGradKernels, binaryKernels } from './elementwise-binary';
 import { unaryKernels } from './elementwise-unary';
 import { gatherKernels } from './gather';
@@ -14,6 +15,7 @@ import { reductionKernels } from './reduce';
 import { shapeKernels } from './shape';
 
 export { TORCH_BACKEND } from './kernel';
+export { DENSE_ACTIVATIONS, DENSE_KERNEL_NAMES } from './dense';
 export { ADAM_UPDATE_KERNEL } from './optimizer';
 export { RECURRENT_KERNEL_NAMES } from './recurrent';
 
@@ -32,5 +34,6 @@ export const TORCH_KERNELS: readonly tf.KernelConfig[] = [
   ...normalizationKernels,
   ...accumulateKernels,
   ...recurrentKernels,
+  ...denseKernels,
   ...optimizerKernels,
 ];

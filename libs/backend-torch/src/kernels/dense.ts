@@ -1,0 +1,59 @@
+import * as tf from '@tensorflow/tfjs';
+import { NativeTensor } from '../native/torch-addon';
+import { TorchBackend } from '../torch-backend';
+import { torchKernel } from './kernel';
+
+/**
+ * A Dense layer's whole forward and whole backward as one kernel each, called by name by @mimo/core's Dense on a
+ * backend that registers them: the matrix product, bias and activation in one tfjs kernel instead of four, and
+ * their gradients in one instead of about eight (tfjs's engine costs a few µs per kernel). Contract:
+ * - forward inputs x [..., in] float32, kernel [in, out], bias [out] (optional); attrs `activation`, one of
+ *   DENSE_ACTIVATIONS → y [..., out].
+ * - backward inputs x, kernel, y (the forward's output), dy; attrs `activation`, `hasBias` → dx, dKernel, then
+ *   dBias with a bias.
+ */
+export const DENSE_KERNEL_NAMES = { forward: 'MimoDense', backward: 'MimoDenseGrad' } as const;
+
+/** Activations whose gradient follows from the output alone. */
+export const DENSE_ACTIVATIONS = ['linear', 'relu', 'sigmoid', 'tanh'] as const;
+type DenseActivation = (typeof DENSE_ACTIVATIONS)[number];
+
+/** [..., n] as [rows, n]. */
+const rows = (b: TorchBackend, t: tf.TensorInfo | NativeTensor, n: number) => (t.shape.length === 2 ? t : b.op('reshape', '', t, [-1, n]));
+
+function activate(b: TorchBackend, z: NativeTensor, activation: DenseActivation): NativeTensor {
+  if (activation === 'linear') return z;
+  return b.op(activation, '', z);
+}
+
+// d(pre-activation) from dy and the output y.
+function preActivationGradient(b: TorchBackend, dy: tf.TensorInfo | NativeTensor, y: tf.TensorInfo | NativeTensor, activation: DenseActivation): tf.TensorInfo | NativeTensor {
+  if (activation === 'relu') return b.op('threshold_backward', '', dy, y, 0);
+  if (activation === 'sigmoid') return b.op('sigmoid_backward', '', dy, y);
+  if (activation === 'tanh') return b.op('tanh_backward', '', dy, y);
+  return dy;
+}
+
+function checkActivation(activation: unknown): DenseActivation {
+  if (DENSE_ACTIVATIONS.includes(activation as DenseActivation)) return activation as DenseActivation;
+  throw new Error(`torch backend: Dense activation must be one of ${DENSE_ACTIVATIONS.join(', ')}. Received: '${String(activation)}'`);
+}
+
+export const denseKernels: tf.KernelConfig[] = [
+  torchKernel(DENSE_KERNEL_NAMES.forward, ({ inputs: { x, kernel, bias }, attrs, backend: b }) => {
+    const activation = checkActivation(attrs.activation);
+    const [features, units] = kernel.shape;
+    const flat = rows(b, x, features);
+    const z = bias === undefined ? b.op('mm', '', flat, kernel) : b.op('addmm', '', bias, flat, kernel);
+    const y = activate(b, z, activation);
+    return x.shape.length === 2 ? y : b.op('reshape', '', y, [...x.shape.slice(0, -1), units]);
+  }),
+  torchKernel(DENSE_KERNEL_NAMES.backward, ({ inputs: { x, kernel, y, dy }, attrs, backend: b }) => {
+    const [features, units] = kernel.shape;
+    const dz = rows(b, preActivationGradient(b, rows(b, dy, units), rows(b, y, units), checkActivation(attrs.activation)), units);
+    const dx = b.op('mm', '', dz, b.op('t', '', kernel));
+    const gradients = [x.shape.length === 2 ? dx : b.op('reshape', '', dx, x.shape), b.op('mm', '', b.op('t', '', rows(b, x, features)), dz)];
+    if (attrs.hasBias === true) gradients.push(b.op('sum', 'dim_IntList', dz, [0], false));
+    return gradients as NativeTensor[];
+  }),
+];
