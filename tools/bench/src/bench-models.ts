@@ -1,5 +1,5 @@
 import * as tf from '@tensorflow/tfjs';
-import { FusedGRU, FusedLSTM } from '@mimo/core';
+import { FusedDense, FusedGRU, FusedLSTM } from '@mimo/core';
 
 /** The throughput models (the issue's three plus a GRU; batch 64, adam), with tools/bench/src/pytorch_bench.py as their PyTorch twins. */
 export const BENCH_MODELS = ['mlp', 'cnn', 'lstm', 'gru'] as const;
@@ -23,9 +23,9 @@ export function buildBenchModel(name: BenchModelName, batchSize: number): BenchM
   let y: tf.Tensor;
   let description: string;
   if (name === 'mlp') {
-    model.add(tf.layers.dense({ inputShape: [64], units: 256, activation: 'relu', ...seed }));
-    model.add(tf.layers.dense({ units: 256, activation: 'relu', ...seed }));
-    model.add(tf.layers.dense({ units: 1, ...seed }));
+    model.add(new FusedDense({ inputShape: [64], units: 256, activation: 'relu', ...seed }));
+    model.add(new FusedDense({ units: 256, activation: 'relu', ...seed }));
+    model.add(new FusedDense({ units: 1, ...seed }));
     x = tf.randomNormal([batchSize, 64], 0, 1, 'float32', 1);
     y = tf.randomNormal([batchSize, 1], 0, 1, 'float32', 2);
     description = 'MLP 64→256→256→1, MSE';
@@ -34,7 +34,7 @@ export function buildBenchModel(name: BenchModelName, batchSize: number): BenchM
     model.add(tf.layers.maxPooling2d({ poolSize: 2 }));
     model.add(tf.layers.conv2d({ filters: 64, kernelSize: 3, activation: 'relu', ...seed }));
     model.add(tf.layers.flatten());
-    model.add(tf.layers.dense({ units: 10, activation: 'softmax', ...seed }));
+    model.add(new FusedDense({ units: 10, activation: 'softmax', ...seed }));
     x = tf.randomNormal([batchSize, 32, 32, 3], 0, 1, 'float32', 1);
     y = tf.oneHot(tf.randomUniform([batchSize], 0, 10, 'int32', 2), 10);
     description = 'CNN 32×32×3: conv 32 → max pool → conv 64 → dense 10, cross-entropy';
@@ -42,7 +42,7 @@ export function buildBenchModel(name: BenchModelName, batchSize: number): BenchM
     // Mimo's LSTM / GRU: tfjs-layers' layers, run as whole-sequence kernels on torch.
     const args = { inputShape: [50, 16], units: 64, ...seed };
     model.add(name === 'lstm' ? new FusedLSTM(args) : new FusedGRU(args));
-    model.add(tf.layers.dense({ units: 1, ...seed }));
+    model.add(new FusedDense({ units: 1, ...seed }));
     x = tf.randomNormal([batchSize, 50, 16], 0, 1, 'float32', 1);
     y = tf.randomNormal([batchSize, 1], 0, 1, 'float32', 2);
     description = `${name.toUpperCase()}(64) over 50 steps × 16 features → dense 1, MSE`;

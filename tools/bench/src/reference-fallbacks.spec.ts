@@ -1,7 +1,7 @@
 import * as tf from '@tensorflow/tfjs';
 import { fallbackCounts, getKernelBridge, initBackend, resetFallbackCounts } from '@mimo/backend';
-import { ADAM_UPDATE_KERNEL as TORCH_ADAM_UPDATE_KERNEL, RECURRENT_KERNEL_NAMES, TORCH_KERNELS } from '@mimo/backend-torch';
-import { ADAM_UPDATE_KERNEL, checkModel, RECURRENT_SEQUENCE_KERNELS, referenceSpecs } from '@mimo/core';
+import { ADAM_UPDATE_KERNEL as TORCH_ADAM_UPDATE_KERNEL, DENSE_KERNEL_NAMES, RECURRENT_KERNEL_NAMES, TORCH_KERNELS } from '@mimo/backend-torch';
+import { ADAM_UPDATE_KERNEL, checkModel, DENSE_KERNELS, RECURRENT_SEQUENCE_KERNELS, referenceSpecs } from '@mimo/core';
 
 // Runs on the torch backend when its addon is built (the resolver picks it); otherwise there is nothing to check.
 const onTorch = () => tf.getBackend() === 'torch';
@@ -49,6 +49,10 @@ describe('training the reference models on torch', () => {
 
   it("calls the fused Adam update by the torch backend's name", () => {
     expect(ADAM_UPDATE_KERNEL).toBe(TORCH_ADAM_UPDATE_KERNEL);
+  });
+
+  it("calls the Dense kernels by the torch backend's names", () => {
+    expect(DENSE_KERNELS).toEqual(DENSE_KERNEL_NAMES);
   });
 
   it('never bridges a kernel it runs natively', () => {

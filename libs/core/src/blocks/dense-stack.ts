@@ -1,5 +1,6 @@
 import * as tf from '@tensorflow/tfjs';
 import { z } from 'zod';
+import { FusedDense } from '../layers/fused-dense';
 import { BuildContext } from '../model/build-context';
 
 export const ActivationSchema = z
@@ -25,9 +26,7 @@ export interface DenseStackConfig {
 export function buildDenseStack(x: tf.SymbolicTensor, config: DenseStackConfig, ctx: BuildContext): tf.SymbolicTensor {
   let h = x;
   config.units.forEach((units, i) => {
-    h = tf.layers
-      .dense({ units, activation: config.activation, kernelInitializer: ctx.kernelInitializer(), name: ctx.name(`dense_${i + 1}`) })
-      .apply(h) as tf.SymbolicTensor;
+    h = new FusedDense({ units, activation: config.activation, kernelInitializer: ctx.kernelInitializer(), name: ctx.name(`dense_${i + 1}`) }).apply(h) as tf.SymbolicTensor;
     if (config.batchNorm) h = tf.layers.batchNormalization({ name: ctx.name(`bn_${i + 1}`) }).apply(h) as tf.SymbolicTensor;
     if (config.dropout > 0) {
       h = tf.layers.dropout({ rate: config.dropout, seed: ctx.nextSeed(), name: ctx.name(`dropout_${i + 1}`) }).apply(h) as tf.SymbolicTensor;

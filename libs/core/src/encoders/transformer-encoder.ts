@@ -1,6 +1,6 @@
 import * as tf from '@tensorflow/tfjs';
 import { z } from 'zod';
-import { MaskedGlobalAveragePooling1D, MultiHeadAttention } from '../layers';
+import { FusedDense, MaskedGlobalAveragePooling1D, MultiHeadAttention } from '../layers';
 import { BuildContext } from '../model/build-context';
 import { PositionEmbedding } from './transformer-position';
 
@@ -54,8 +54,8 @@ export function buildTransformerEncoder(
       name: ctx.name(`block${block}_attention`),
     }).apply([x, selfView(x, ctx.name(`block${block}_values`)), mask]) as tf.SymbolicTensor;
     x = sublayer(x, attention, `block${block}_attention`);
-    const hidden = tf.layers.dense({ units: options.ffUnits, activation: 'relu', kernelInitializer: ctx.kernelInitializer(), name: ctx.name(`block${block}_ff1`) }).apply(x) as tf.SymbolicTensor;
-    const ff = tf.layers.dense({ units: dim, kernelInitializer: ctx.kernelInitializer(), name: ctx.name(`block${block}_ff2`) }).apply(hidden) as tf.SymbolicTensor;
+    const hidden = new FusedDense({ units: options.ffUnits, activation: 'relu', kernelInitializer: ctx.kernelInitializer(), name: ctx.name(`block${block}_ff1`) }).apply(x) as tf.SymbolicTensor;
+    const ff = new FusedDense({ units: dim, kernelInitializer: ctx.kernelInitializer(), name: ctx.name(`block${block}_ff2`) }).apply(hidden) as tf.SymbolicTensor;
     x = sublayer(x, ff, `block${block}_ff`);
   }
   const features = new MaskedGlobalAveragePooling1D({ name: ctx.name('pool') }).apply([x, mask]) as tf.SymbolicTensor;

@@ -1,6 +1,6 @@
 import * as tf from '@tensorflow/tfjs';
 import { z } from 'zod';
-import { WeightedSum } from '../layers';
+import { FusedDense, WeightedSum } from '../layers';
 import { concatFeatures, FusionDefinition } from './fusion-definition';
 
 export const GatedFusionConfigSchema = z
@@ -18,9 +18,9 @@ export const gatedFusion: FusionDefinition<GatedFusionConfig> = {
   build: ({ encoded, config, ctx }) => {
     const names = Object.keys(encoded);
     const projected = names.map((name) => {
-      const h = tf.layers
-        .dense({ units: config.units, activation: 'tanh', kernelInitializer: ctx.kernelInitializer(), name: ctx.name(`${name}_proj`) })
-        .apply(encoded[name].features);
+      const h = new FusedDense({ units: config.units, activation: 'tanh', kernelInitializer: ctx.kernelInitializer(), name: ctx.name(`${name}_proj`) }).apply(
+        encoded[name].features,
+      );
       return tf.layers.reshape({ targetShape: [1, config.units], name: ctx.name(`${name}_step`) }).apply(h) as tf.SymbolicTensor;
     });
     const stacked = concatFeatures(projected, ctx, 'stack', 1); // [batch, n, units]
@@ -28,9 +28,9 @@ export const gatedFusion: FusionDefinition<GatedFusionConfig> = {
       names.map((name) => encoded[name].features),
       ctx,
     );
-    const gates = tf.layers
-      .dense({ units: names.length, activation: 'softmax', kernelInitializer: ctx.kernelInitializer(), name: ctx.name('gates') })
-      .apply(all) as tf.SymbolicTensor;
+    const gates = new FusedDense({ units: names.length, activation: 'softmax', kernelInitializer: ctx.kernelInitializer(), name: ctx.name('gates') }).apply(
+      all,
+    ) as tf.SymbolicTensor;
     return new WeightedSum({ name: ctx.name('weighted_sum') }).apply([gates, stacked]) as tf.SymbolicTensor;
   },
 };

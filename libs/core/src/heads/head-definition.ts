@@ -1,6 +1,7 @@
 import * as tf from '@tensorflow/tfjs';
 import { z } from 'zod';
 import { buildDenseStack, DenseStackFields } from '../blocks/dense-stack';
+import { FusedDense } from '../layers/fused-dense';
 import { BuildContext } from '../model/build-context';
 
 /** Per-example loss: `[batch, units] × [batch, units] → [batch]`. */
@@ -31,12 +32,10 @@ export function buildHead<C extends z.infer<z.ZodObject<typeof HeadFields>>>(
   ctx: BuildContext,
 ): tf.SymbolicTensor {
   const hidden = buildDenseStack(fused, config, ctx);
-  return tf.layers
-    .dense({
-      units: definition.outputUnits(config),
-      activation: definition.activation,
-      kernelInitializer: ctx.kernelInitializer(),
-      name: headName,
-    })
-    .apply(hidden) as tf.SymbolicTensor;
+  return new FusedDense({
+    units: definition.outputUnits(config),
+    activation: definition.activation,
+    kernelInitializer: ctx.kernelInitializer(),
+    name: headName,
+  }).apply(hidden) as tf.SymbolicTensor;
 }

@@ -1,6 +1,7 @@
 import * as tf from '@tensorflow/tfjs';
 import { FusedGRU, FusedLSTM } from './fused-recurrent-layers';
 import { hasRecurrentSequenceKernel, RECURRENT_SEQUENCE_KERNELS } from './recurrent-sequence-op';
+import { kernelsOf, seeded, worstError } from './spec-helpers';
 
 const STEPS = 6;
 const VOCAB = 9;
@@ -28,13 +29,6 @@ const VARIANTS: Variant[] = [
   { label: 'unmasked, sigmoid gates', recurrentActivation: 'sigmoid', returnSequences: true },
 ];
 
-/** Seeded values in [-0.6, 0.6), the same on every backend. */
-function seeded(shape: number[], seed: number): tf.Tensor {
-  let state = seed;
-  const size = shape.reduce((a, b) => a * b, 1);
-  return tf.tensor(Array.from({ length: size }, () => ((state = (state * 16807) % 2147483647) / 2147483647 - 0.5) * 1.2), shape);
-}
-
 /** Embedding (maskZero when masked) → the recurrent layer, stock tfjs-layers or ours; weights seeded. */
 function buildModel(cell: Cell, v: Variant, fused: boolean): tf.LayersModel {
   const tokens = tf.input({ shape: [STEPS], dtype: 'int32' });
@@ -61,15 +55,6 @@ function outputsAndGradients(model: tf.LayersModel): number[][] {
     }, variables);
     return [...outputs, ...variables.map((v) => Array.from(grads[v.name].dataSync()))];
   });
-}
-
-function worstError(actual: number[][], expected: number[][]): number {
-  expect(actual.map((a) => a.length)).toEqual(expected.map((e) => e.length));
-  return Math.max(...expected.flatMap((values, k) => values.map((e, i) => Math.abs(actual[k][i] - e) / Math.max(1, Math.abs(e)))));
-}
-
-async function profileKernels(run: () => tf.TensorContainer): Promise<Set<string>> {
-  return new Set((await tf.profile(() => run() as tf.Tensor)).kernelNames);
 }
 
 describe('FusedLSTM / FusedGRU', () => {
@@ -101,7 +86,7 @@ describe('FusedLSTM / FusedGRU', () => {
         await tf.setBackend(name);
         const model = buildModel(cell, VARIANTS[0], true);
         const x = tf.tensor2d(TOKENS, undefined, 'int32');
-        const kernels = await profileKernels(() => {
+        const kernels = await kernelsOf(() => {
           const weights = model.trainableWeights.map((w) => w.read() as tf.Variable);
           return tf.variableGrads(() => tf.sum([model.apply(x, { training: true }) as tf.Tensor | tf.Tensor[]].flat()[0]) as tf.Scalar, weights).grads;
         });
@@ -118,7 +103,7 @@ describe('FusedLSTM / FusedGRU', () => {
   it('keeps the stock per-step loop for what the kernels lack (dropout)', async () => {
     const model = buildModel('lstm', { label: 'dropout', masked: true, dropout: 0.2 }, true);
     const x = tf.tensor2d(TOKENS, undefined, 'int32');
-    const kernels = await profileKernels(() => model.apply(x, { training: true }) as tf.Tensor);
+    const kernels = await kernelsOf(() => model.apply(x, { training: true }) as tf.Tensor);
     expect(kernels.has(RECURRENT_SEQUENCE_KERNELS.lstm.forward)).toBe(false);
     tf.dispose(x);
     model.dispose();

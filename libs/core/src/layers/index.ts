@@ -1,6 +1,8 @@
 export { ATTENTION_MASK_INPUTS } from './attention-inputs';
 export type { AttentionMaskInputs } from './attention-inputs';
 export * from './dot-product-attention';
+export { DENSE_KERNELS, FusedDense, hasDenseKernels } from './fused-dense';
+export type { FusedDenseArgs } from './fused-dense';
 export * from './fused-recurrent-layers';
 export type { Kwargs, LayerArgs } from './layer-utils';
 export * from './masked-pooling';

@@ -43,3 +43,21 @@ export function tensorsLeaked(fn: () => unknown): number {
   });
   return tf.memory().numTensors - before;
 }
+
+/** Seeded values in [-0.6, 0.6), the same on every backend. */
+export function seeded(shape: number[], seed: number): tf.Tensor {
+  let state = seed;
+  const size = shape.reduce((a, b) => a * b, 1);
+  return tf.tensor(Array.from({ length: size }, () => ((state = (state * 16807) % 2147483647) / 2147483647 - 0.5) * 1.2), shape);
+}
+
+/** Worst |a − e| / max(1, |e|) over arrays of values (lengths must agree). */
+export function worstError(actual: number[][], expected: number[][]): number {
+  expect(actual.map((a) => a.length)).toEqual(expected.map((e) => e.length));
+  return Math.max(...expected.flatMap((values, k) => values.map((e, i) => Math.abs(actual[k][i] - e) / Math.max(1, Math.abs(e)))));
+}
+
+/** The names of the kernels `run` ran. */
+export async function kernelsOf(run: () => tf.TensorContainer): Promise<Set<string>> {
+  return new Set((await tf.profile(() => run() as tf.Tensor)).kernelNames);
+}

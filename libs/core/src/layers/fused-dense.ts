@@ -1,0 +1,72 @@
+import * as tf from '@tensorflow/tfjs';
+import { Kwargs } from './layer-utils';
+
+/**
+ * Kernel names of the whole-Dense ops a backend may register (@mimo/backend-torch does, in its kernels/dense.ts,
+ * which documents the contract): the product, bias and activation as one kernel, their gradients as another.
+ * They have no tfjs counterpart: a backend without them runs tfjs-layers' own Dense.
+ */
+export const DENSE_KERNELS = { forward: 'MimoDense', backward: 'MimoDenseGrad' } as const;
+
+/** Activations the kernels take (their gradient follows from the output). */
+const KERNEL_ACTIVATIONS = ['linear', 'relu', 'sigmoid', 'tanh'];
+
+/** tfjs-layers' Dense arguments, unchanged. */
+export type FusedDenseArgs = Parameters<typeof tf.layers.dense>[0];
+
+/** What the fused path reads from a tfjs-layers Dense (public fields, and its protected call hook). */
+interface DenseFields {
+  kernel: { read(): tf.Tensor };
+  bias: { read(): tf.Tensor } | null;
+  activation: tf.serialization.Serializable;
+  invokeCallHook(inputs: tf.Tensor | tf.Tensor[], kwargs: Kwargs): void;
+}
+
+/** Whether the active backend runs a Dense layer as one kernel each way. */
+export function hasDenseKernels(): boolean {
+  const backend = tf.getBackend();
+  return tf.getKernel(DENSE_KERNELS.forward, backend) !== undefined && tf.getKernel(DENSE_KERNELS.backward, backend) !== undefined;
+}
+
+/** activation(x·kernel + bias) in one kernel call, differentiable through the backend's gradient kernel. */
+function runDense(x: tf.Tensor, kernel: tf.Tensor, bias: tf.Tensor | undefined, activation: string): tf.Tensor {
+  const run = tf.customGrad((...args: Array<tf.Tensor | tf.GradSaveFunc>) => {
+    const save = args[args.length - 1] as tf.GradSaveFunc;
+    const [input, weights, offset] = args.slice(0, -1) as tf.Tensor[];
+    const inputs: tf.NamedTensorMap = offset === undefined ? { x: input, kernel: weights } : { x: input, kernel: weights, bias: offset };
+    const y = tf.engine().runKernel(DENSE_KERNELS.forward, inputs, { activation }) as tf.Tensor;
+    save([input, weights, y]);
+    return {
+      value: y,
+      gradFunc: (dy: tf.Tensor, [savedX, savedKernel, savedY]: tf.Tensor[]) =>
+        tf.engine().runKernel(DENSE_KERNELS.backward, { x: savedX, kernel: savedKernel, y: savedY, dy }, { activation, hasBias: offset !== undefined }) as unknown as tf.Tensor[],
+    };
+  });
+  return bias === undefined ? run(x, kernel) : run(x, kernel, bias);
+}
+
+const registered = tf.serialization.SerializationMap.getMap().classNameMap.Dense;
+if (registered === undefined) throw new Error("tfjs-layers registers no 'Dense' layer class to extend.");
+const StockDense = registered[0] as unknown as new (args: FusedDenseArgs) => tf.layers.Layer;
+
+/**
+ * tfjs-layers' Dense with the same config, weights and className ('Dense', replacing the stock class in the
+ * serialization registry, so saved models load anywhere and loading in Mimo builds this one). On a backend with
+ * the Dense kernels (torch) a float32 input and a linear / relu / sigmoid / tanh activation run as one kernel
+ * forward and one backward, instead of about four and eight tfjs kernels; elsewhere it is the stock layer.
+ */
+export class FusedDense extends StockDense {
+  static className = 'Dense';
+
+  override call(inputs: tf.Tensor | tf.Tensor[], kwargs: Kwargs): tf.Tensor | tf.Tensor[] {
+    const layer = this as unknown as DenseFields;
+    const x = Array.isArray(inputs) ? inputs[0] : inputs;
+    const activation = layer.activation.getClassName();
+    if (x.dtype !== 'float32' || x.rank < 2 || !KERNEL_ACTIVATIONS.includes(activation) || !hasDenseKernels()) return super.call(inputs, kwargs);
+    return tf.tidy(() => {
+      layer.invokeCallHook(inputs, kwargs);
+      return runDense(x, layer.kernel.read(), layer.bias?.read(), activation);
+    });
+  }
+}
+tf.serialization.registerClass(FusedDense as unknown as tf.serialization.SerializableConstructor<tf.serialization.Serializable>);
