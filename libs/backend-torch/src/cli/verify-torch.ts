@@ -1,5 +1,7 @@
 import * as tf from '@tensorflow/tfjs';
 import { registerTorchBackend } from '../register-torch';
+import { ADAM_CASES, adamAgreement } from '../testing/adam-agreement';
+import { DENSE_CASES, denseAgreement, denseCaseLabel } from '../testing/dense-agreement';
 import { kernelAgreement } from '../testing/kernel-agreement';
 import { KERNEL_CASES } from '../testing/kernel-cases';
 import { RECURRENT_CASES, recurrentAgreement, recurrentCaseLabel } from '../testing/recurrent-agreement';
@@ -11,8 +13,8 @@ const TOLERANCE = 1e-5;
 /**
  * `npm run verify:torch`: checks a torch build where it runs (MIMO_DEVICE=cuda for a CUDA libtorch) with the
  * same cases as the unit tests: every native kernel against tfjs's cpu kernel, the whole-sequence LSTM / GRU
- * against tfjs-layers, and 1,000 training steps (fused Adam, LSTM kernels) for leaks. Prints each failure and a
- * summary; exits 1 on any.
+ * against tfjs-layers, the Dense and Adam kernels against tfjs ops, and 1,000 training steps (fused Adam, LSTM
+ * kernels) for leaks. Prints each failure and a summary; exits 1 on any.
  */
 async function main(): Promise<number> {
   const status = registerTorchBackend();
@@ -48,6 +50,21 @@ async function main(): Promise<number> {
     if (bad.length > 0 || a.missing.length > 0) failures.push(`recurrent ${label}: ${bad.map(([n]) => n).concat(a.missing).join(', ')} off`);
     if (!a.maskedRowKept) failures.push(`recurrent ${label}: the fully masked row did not keep its initial state`);
     if (a.leakedTensors !== 0) failures.push(`recurrent ${label}: ${a.leakedTensors} tensors leaked`);
+  }
+
+  for (const c of DENSE_CASES) {
+    const a = await denseAgreement(c);
+    process.stdout.write(`dense ${denseCaseLabel(c)}: ${a.worstError.toExponential(1)}\n`);
+    if (!(a.worstError <= TOLERANCE)) failures.push(`dense ${denseCaseLabel(c)}: relative error ${a.worstError.toExponential(2)}`);
+    if (a.leakedTensors !== 0) failures.push(`dense ${denseCaseLabel(c)}: ${a.leakedTensors} tensors leaked`);
+  }
+
+  for (const c of ADAM_CASES) {
+    const a = await adamAgreement(c);
+    const label = `adam ${JSON.stringify(c.shape)}${c.atenOps ? ' (ATen ops)' : ''}`;
+    process.stdout.write(`${label}: ${a.worstError.toExponential(1)}\n`);
+    if (!(a.worstError <= TOLERANCE) || a.outputs !== 3) failures.push(`${label}: relative error ${a.worstError.toExponential(2)}, ${a.outputs} outputs`);
+    if (a.leakedTensors !== 0) failures.push(`${label}: ${a.leakedTensors} tensors leaked`);
   }
 
   await tf.setBackend('torch');

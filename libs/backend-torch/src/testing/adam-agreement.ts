@@ -1,0 +1,41 @@
+import * as tf from '@tensorflow/tfjs';
+import { ADAM_UPDATE_KERNEL } from '../kernels/optimizer';
+import { worstRelativeError } from './kernel-agreement';
+import { randomTensor as r } from './random-tensor';
+
+const ATTRS = { beta1: 0.9, beta2: 0.999, epsilon: 1e-7, alpha: 0.01 };
+
+/** A variable's shape, and whether the kernel runs its ATen form (what cuda runs) instead of the cpu's one pass. */
+export interface AdamCase {
+  shape: number[];
+  atenOps: boolean;
+}
+
+/** [5, 7]: one pass; [300, 300]: split across threads; [0]: empty; then the ATen form. */
+export const ADAM_CASES: AdamCase[] = [
+  { shape: [5, 7], atenOps: false },
+  { shape: [300, 300], atenOps: false },
+  { shape: [0], atenOps: false },
+  { shape: [5, 7], atenOps: true },
+];
+
+/** Variable, gradient and moments (v ≥ 0), the same on every backend. */
+const problem = (shape: number[]) => ({ variable: r(shape, 'normal', 1), gradient: r(shape, 'normal', 2), m: tf.mul(r(shape, 'normal', 3), 0.1), v: r(shape, 'positive', 4) });
+
+/** The Adam kernel on `backend` against the formula in tfjs ops on cpu: worst relative error of w', m', v'. Leaves `backend` active. */
+export async function adamAgreement(c: AdamCase, backend = 'torch'): Promise<{ worstError: number; outputs: number; leakedTensors: number }> {
+  await tf.setBackend('cpu');
+  const expected = tf.tidy(() => {
+    const { variable, gradient, m, v } = problem(c.shape);
+    const newM = tf.add(tf.mul(m, ATTRS.beta1), tf.mul(gradient, 1 - ATTRS.beta1));
+    const newV = tf.add(tf.mul(v, ATTRS.beta2), tf.mul(tf.square(gradient), 1 - ATTRS.beta2));
+    const newVariable = tf.sub(variable, tf.div(tf.mul(newM, ATTRS.alpha), tf.add(tf.sqrt(newV), ATTRS.epsilon)));
+    return [newVariable, newM, newV].map((t) => t.dataSync());
+  });
+  await tf.setBackend(backend);
+  const before = tf.memory().numTensors;
+  const actual = tf.tidy(() => (tf.engine().runKernel(ADAM_UPDATE_KERNEL, problem(c.shape), { ...ATTRS, atenOps: c.atenOps }) as unknown as tf.Tensor[]).map((t) => t.dataSync()));
+  const leakedTensors = tf.memory().numTensors - before;
+  const worstError = actual.length === 3 ? Math.max(...actual.map((values, i) => worstRelativeError(values, expected[i]))) : Infinity;
+  return { worstError, outputs: actual.length, leakedTensors };
+}
