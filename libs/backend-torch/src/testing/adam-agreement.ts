@@ -1,6 +1,6 @@
 import * as tf from '@tensorflow/tfjs';
 import { ADAM_UPDATE_KERNEL } from '../kernels/optimizer';
-import { worstRelativeError } from './kernel-agreement';
+import { onCpuThen, worstOverArrays } from './kernel-agreement';
 import { randomTensor as r } from './random-tensor';
 
 const ATTRS = { beta1: 0.9, beta2: 0.999, epsilon: 1e-7, alpha: 0.01 };
@@ -24,18 +24,16 @@ const problem = (shape: number[]) => ({ variable: r(shape, 'normal', 1), gradien
 
 /** The Adam kernel on `backend` against the formula in tfjs ops on cpu: worst relative error of w', m', v'. Leaves `backend` active. */
 export async function adamAgreement(c: AdamCase, backend = 'torch'): Promise<{ worstError: number; outputs: number; leakedTensors: number }> {
-  await tf.setBackend('cpu');
-  const expected = tf.tidy(() => {
-    const { variable, gradient, m, v } = problem(c.shape);
-    const newM = tf.add(tf.mul(m, ATTRS.beta1), tf.mul(gradient, 1 - ATTRS.beta1));
-    const newV = tf.add(tf.mul(v, ATTRS.beta2), tf.mul(tf.square(gradient), 1 - ATTRS.beta2));
-    const newVariable = tf.sub(variable, tf.div(tf.mul(newM, ATTRS.alpha), tf.add(tf.sqrt(newV), ATTRS.epsilon)));
-    return [newVariable, newM, newV].map((t) => t.dataSync());
-  });
-  await tf.setBackend(backend);
-  const before = tf.memory().numTensors;
-  const actual = tf.tidy(() => (tf.engine().runKernel(ADAM_UPDATE_KERNEL, problem(c.shape), { ...ATTRS, atenOps: c.atenOps }) as unknown as tf.Tensor[]).map((t) => t.dataSync()));
-  const leakedTensors = tf.memory().numTensors - before;
-  const worstError = actual.length === 3 ? Math.max(...actual.map((values, i) => worstRelativeError(values, expected[i]))) : Infinity;
+  const reference = () =>
+    tf.tidy(() => {
+      const { variable, gradient, m, v } = problem(c.shape);
+      const newM = tf.add(tf.mul(m, ATTRS.beta1), tf.mul(gradient, 1 - ATTRS.beta1));
+      const newV = tf.add(tf.mul(v, ATTRS.beta2), tf.mul(tf.square(gradient), 1 - ATTRS.beta2));
+      const newVariable = tf.sub(variable, tf.div(tf.mul(newM, ATTRS.alpha), tf.add(tf.sqrt(newV), ATTRS.epsilon)));
+      return [newVariable, newM, newV].map((t) => t.dataSync());
+    });
+  const run = () => tf.tidy(() => (tf.engine().runKernel(ADAM_UPDATE_KERNEL, problem(c.shape), { ...ATTRS, atenOps: c.atenOps }) as unknown as tf.Tensor[]).map((t) => t.dataSync()));
+  const { expected, actual, leakedTensors } = await onCpuThen(reference, backend, run);
+  const worstError = worstOverArrays(actual, expected);
   return { worstError, outputs: actual.length, leakedTensors };
 }

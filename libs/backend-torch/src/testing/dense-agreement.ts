@@ -1,6 +1,6 @@
 import * as tf from '@tensorflow/tfjs';
 import { DENSE_ACTIVATIONS, DENSE_KERNEL_NAMES } from '../kernels/dense';
-import { worstRelativeError } from './kernel-agreement';
+import { onCpuThen, worstOverArrays } from './kernel-agreement';
 import { randomTensor as r } from './random-tensor';
 
 /** One configuration of the Dense kernels: activation, input shape (last dim 4), bias. */
@@ -48,14 +48,8 @@ function fused(c: DenseCase): number[][] {
 
 /** The Dense kernels on `backend` against tfjs ops on cpu: worst relative error over the output and gradients. Leaves `backend` active. */
 export async function denseAgreement(c: DenseCase, backend = 'torch'): Promise<{ worstError: number; leakedTensors: number }> {
-  await tf.setBackend('cpu');
-  const expected = reference(c);
-  await tf.setBackend(backend);
-  const before = tf.memory().numTensors;
-  const actual = fused(c);
-  const leakedTensors = tf.memory().numTensors - before;
-  const worstError = actual.length === expected.length ? Math.max(...actual.map((values, i) => worstRelativeError(values, expected[i]))) : Infinity;
-  return { worstError, leakedTensors };
+  const { expected, actual, leakedTensors } = await onCpuThen(() => reference(c), backend, () => fused(c));
+  return { worstError: worstOverArrays(actual, expected), leakedTensors };
 }
 
 /** A readable name of a case. */

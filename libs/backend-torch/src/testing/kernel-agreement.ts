@@ -38,6 +38,21 @@ export function worstRelativeError(actual: ArrayLike<number>, expected: ArrayLik
   return actual.length === expected.length ? worst : Infinity;
 }
 
+/** Runs `reference` on the cpu backend, then `run` on `backend` (left active), counting the tfjs tensors `run` leaves. */
+export async function onCpuThen<T>(reference: () => T, backend: string, run: () => T): Promise<{ expected: T; actual: T; leakedTensors: number }> {
+  await tf.setBackend('cpu');
+  const expected = reference();
+  await tf.setBackend(backend);
+  const before = tf.memory().numTensors;
+  const actual = run();
+  return { expected, actual, leakedTensors: tf.memory().numTensors - before };
+}
+
+/** Worst relative error over arrays of values, Infinity when their counts differ. */
+export function worstOverArrays(actual: ArrayLike<number>[], expected: ArrayLike<number>[]): number {
+  return actual.length === expected.length ? Math.max(0, ...actual.map((values, i) => worstRelativeError(values, expected[i]))) : Infinity;
+}
+
 /** Runs `testCase` on the tfjs cpu kernels and on `backend`, and compares. Leaves `backend` active. */
 export async function kernelAgreement(testCase: KernelCase, backend = 'torch'): Promise<KernelAgreement> {
   const expected = await runOn('cpu', testCase);

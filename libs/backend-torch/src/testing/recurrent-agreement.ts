@@ -1,7 +1,7 @@
 import * as tf from '@tensorflow/tfjs';
 import { RECURRENT_KERNEL_NAMES } from '../kernels/recurrent';
 import { randomTensor as r } from './random-tensor';
-import { worstRelativeError } from './kernel-agreement';
+import { onCpuThen, worstRelativeError } from './kernel-agreement';
 
 const BATCH = 3;
 const STEPS = 5;
@@ -133,12 +133,7 @@ export interface RecurrentAgreement {
 }
 
 export async function recurrentAgreement(c: RecurrentCase, backend = 'torch'): Promise<RecurrentAgreement> {
-  await tf.setBackend('cpu');
-  const expected = reference(c);
-  await tf.setBackend(backend);
-  const before = tf.memory().numTensors;
-  const actual = fused(c);
-  const leakedTensors = tf.memory().numTensors - before;
+  const { expected, actual, leakedTensors } = await onCpuThen(() => reference(c), backend, () => fused(c));
   const names = new Set([...Object.keys(actual), ...Object.keys(expected)]);
   const missing = [...names].filter((name) => !(name in actual && name in expected));
   const worstErrors = Object.fromEntries(Object.entries(expected).filter(([name]) => name in actual).map(([name, values]) => [name, worstRelativeError(actual[name], values)]));
