@@ -10,7 +10,7 @@ import { torchKernel } from './kernel';
  * - forward inputs x [..., in] float32, kernel [in, out], bias [out] (optional); attrs `activation`, one of
  *   DENSE_ACTIVATIONS → y [..., out].
  * - backward inputs x, kernel, y (the forward's output), dy; attrs `activation`, `hasBias` → dx, dKernel, then
- *   dBias with a bias.
+ *   dBias with a bias. It has no gradient itself: first-order gradients only.
  */
 export const DENSE_KERNEL_NAMES = { forward: 'MimoDense', backward: 'MimoDenseGrad' } as const;
 

@@ -14,7 +14,8 @@ import { torchKernel } from './kernel';
  *   activated gates the backward pass reuses (LSTM i, f, tanh candidate, o; GRU z, r, tanh candidate):
  *   [batch, steps, 6·units] for LSTM, [batch, steps, 4·units] for GRU. A masked step carries h and c forward.
  * - gradient kernels also take `states` and `dStates` (only its h and c parts are read) and return dx, dKernel,
- *   dRecurrentKernel, dBias (only with a bias), dInitialH, dInitialC (LSTM).
+ *   dRecurrentKernel, dBias (only with a bias), dInitialH, dInitialC (LSTM); they have no gradient themselves
+ *   (first-order gradients only).
  */
 export const RECURRENT_KERNEL_NAMES = {
   lstm: 'MimoLstmSequence',

@@ -54,12 +54,15 @@ const StockDense = registered[0] as unknown as new (args: FusedDenseArgs) => tf.
  * serialization registry, so saved models load anywhere and loading in Mimo builds this one). On a backend with
  * the Dense kernels (torch) a float32 input and a linear / relu / sigmoid / tanh activation run as one kernel
  * forward and one backward, instead of about four and eight tfjs kernels; elsewhere it is the stock layer.
+ * First-order gradients only there: the gradient kernel has no gradient of its own (as with FusedLSTM).
  */
 export class FusedDense extends StockDense {
   static className = 'Dense';
 
   override call(inputs: tf.Tensor | tf.Tensor[], kwargs: Kwargs): tf.Tensor | tf.Tensor[] {
     const layer = this as unknown as DenseFields;
+    // Anything but exactly one tensor goes to the stock layer, which raises its own error.
+    if (Array.isArray(inputs) && inputs.length !== 1) return super.call(inputs, kwargs);
     const x = Array.isArray(inputs) ? inputs[0] : inputs;
     const activation = layer.activation.getClassName();
     if (x.dtype !== 'float32' || x.rank < 2 || !KERNEL_ACTIVATIONS.includes(activation) || !hasDenseKernels()) return super.call(inputs, kwargs);
