@@ -1,13 +1,14 @@
 // The forward pass returns, per step, h (and c) and the activated gates; the backward pass derives
 // every per-step factor from them, so only the recurrent part runs step by step. ATen ops, so the same
-// code runs on cpu and cuda; on the cpu an LSTM step's pointwise work is one vectorised loop instead
-// (lstm_steps_cpu.h), the recurrent GEMMs staying in ATen.
+// code runs on cpu and cuda; on the cpu a step's pointwise work is vectorised loops instead
+// (lstm_steps_cpu.h, gru_steps_cpu.h), the recurrent GEMMs staying in ATen.
 #include "recurrent.h"
 
 #include <ATen/ATen.h>
 
 #include <stdexcept>
 
+#include "gru_steps_cpu.h"
 #include "lstm_steps_cpu.h"
 
 namespace mimo {
@@ -106,7 +107,7 @@ at::Tensor throughStep(at::Tensor& carried, const at::Tensor& maskF, int64_t t) 
 
 namespace {
 
-// Float32 on the cpu runs each step's pointwise work in one vectorised loop (lstm_steps_cpu.h); every other
+// Float32 on the cpu runs each step's pointwise work in vectorised loops (lstm_ / gru_steps_cpu.h); every other
 // case runs ATen ops (any device, any dtype, an empty batch), as the cpu does too when asked, to check them there.
 bool cpuSteps(const RecurrentInputs& in) {
   return !in.atenOps && in.x.is_cpu() && in.x.scalar_type() == at::kFloat && in.x.size(0) > 0;
@@ -262,15 +263,31 @@ std::vector<at::Tensor> lstmBackward(const RecurrentInputs& in, const at::Tensor
   return out;
 }
 
-std::vector<at::Tensor> gruForward(const RecurrentInputs& in) {
-  validate(in, 3, false);
+namespace {
+
+void gruForwardCpu(const RecurrentInputs& in, at::Tensor& projected, at::Tensor& states) {
+  const int64_t steps = projected.size(0), batch = in.x.size(0), units = in.recurrentKernel.size(0);
+  at::Tensor mask = stepMaskRows(in), resetH = at::empty({batch, units}, projected.options());
+  at::Tensor zrKernel = in.recurrentKernel.narrow(1, 0, 2 * units), hKernel = in.recurrentKernel.narrow(1, 2 * units, units);
+  at::Tensor h = in.h0.contiguous();
+  for (int64_t t = 0; t < steps; ++t) {
+    at::Tensor xt = projected[t];
+    xt.narrow(1, 0, 2 * units).addmm_(h, zrKernel);
+    const cpu::GruForwardStep step{{xt.data_ptr<float>(), 3 * units}, rowsOf(h), mask.defined() ? mask.data_ptr<float>() + t * batch : nullptr,
+                                   states[t].data_ptr<float>(), resetH.data_ptr<float>(), batch, units, in.gate == GateActivation::HardSigmoid};
+    cpu::gruGateStep(step);
+    xt.narrow(1, 2 * units, units).addmm_(resetH, hKernel);
+    cpu::gruOutputStep(step);
+    h = states[t].narrow(1, 0, units);
+  }
+}
+
+void gruForwardAten(const RecurrentInputs& in, at::Tensor& projected, at::Tensor& states) {
   const int64_t units = in.recurrentKernel.size(0);
-  at::Tensor projected = projectInputs(in);
   at::Tensor mask = stepMask(in);
   at::Tensor zrKernel = in.recurrentKernel.narrow(1, 0, 2 * units).contiguous();
   at::Tensor hKernel = in.recurrentKernel.narrow(1, 2 * units, units).contiguous();
   at::Tensor h = in.h0;
-  at::Tensor states = at::empty({projected.size(0), h.size(0), 4 * units}, projected.options());  // as in lstmForward
   for (int64_t t = 0; t < projected.size(0); ++t) {
     at::Tensor xt = projected[t];
     at::Tensor zr = gate(at::addmm(xt.narrow(1, 0, 2 * units), h, zrKernel), in.gate);
@@ -283,18 +300,41 @@ std::vector<at::Tensor> gruForward(const RecurrentInputs& in) {
     row.narrow(1, units, 2 * units).copy_(zr);
     row.narrow(1, 3 * units, units).copy_(candidate);
   }
-  return {states.transpose(0, 1)};
 }
 
-std::vector<at::Tensor> gruBackward(const RecurrentInputs& in, const at::Tensor& states, const at::Tensor& dStates) {
-  validate(in, 3, false);
-  const int64_t batch = in.x.size(0), units = in.recurrentKernel.size(0);
-  validateStates(in, states, dStates, 4 * units);
+// Fills dPre [steps, batch, 3·units] step by step; returns the gradient of the initial h.
+at::Tensor gruBackwardCpu(const RecurrentInputs& in, const at::Tensor& statesIn, const at::Tensor& dStatesIn, at::Tensor& dPre) {
+  const int64_t batch = in.x.size(0), steps = in.x.size(1), units = in.recurrentKernel.size(0);
+  at::Tensor states = lastDimContiguous(statesIn), dStates = lastDimContiguous(dStatesIn);  // [batch, steps, 4·units]
+  at::Tensor mask = stepMaskRows(in), h0 = in.h0.contiguous();
   at::Tensor zrKernelT = in.recurrentKernel.narrow(1, 0, 2 * units).t(), hKernelT = in.recurrentKernel.narrow(1, 2 * units, units).t();
-  at::Tensor hPrev = previousStates(in.h0, states.narrow(2, 0, units));
+  const float *s = states.data_ptr<float>(), *d = dStates.data_ptr<float>();
+  const int64_t sBatch = states.stride(0), sStep = states.stride(1), dBatch = dStates.stride(0), dStep = dStates.stride(1);
+  at::Tensor dh = dStates.select(1, steps - 1).narrow(1, 0, units).clone(at::MemoryFormat::Contiguous);
+  at::Tensor dResetH = at::empty({batch, units}, dh.options());
+  for (int64_t t = steps - 1; t >= 0; --t) {
+    const bool first = t == 0;
+    at::Tensor dPreT = dPre[t];
+    const cpu::GruBackwardStep step{{s + t * sStep, sBatch},
+                                    first ? rowsOf(h0) : cpu::Rows{s + (t - 1) * sStep, sBatch},
+                                    mask.defined() ? mask.data_ptr<float>() + t * batch : nullptr,
+                                    first ? cpu::Rows{nullptr, 0} : cpu::Rows{d + (t - 1) * dStep, dBatch},
+                                    dh.data_ptr<float>(), dPreT.data_ptr<float>(), dResetH.data_ptr<float>(), batch, units,
+                                    in.gate == GateActivation::HardSigmoid};
+    cpu::gruGateGradientStep(step);
+    at::mm_out(dResetH, dPreT.narrow(1, 2 * units, units), hKernelT);
+    cpu::gruCarryStep(step);
+    dh.addmm_(dPreT.narrow(1, 0, 2 * units), zrKernelT);
+  }
+  return dh;
+}
+
+// As gruBackwardCpu, in ATen ops: per-step factors for all steps at once, then only the recurrence step by step.
+at::Tensor gruBackwardAten(const RecurrentInputs& in, const at::Tensor& hPrev, const at::Tensor& states, const at::Tensor& dStates, at::Tensor& dPre) {
+  const int64_t units = in.recurrentKernel.size(0);
+  at::Tensor zrKernelT = in.recurrentKernel.narrow(1, 0, 2 * units).t(), hKernelT = in.recurrentKernel.narrow(1, 2 * units, units).t();
   at::Tensor gates = states.narrow(2, units, 3 * units).transpose(0, 1);
   at::Tensor z = gates.narrow(2, 0, units), r = gates.narrow(2, units, units), candidate = gates.narrow(2, 2 * units, units);
-  at::Tensor resetH = r * hPrev;
   // d(pre-activation) = dh · factor for z and the candidate; for r it is d(r·h) · factor.
   at::Tensor zFactor = (hPrev - candidate) * gateSlope(z, in.gate);
   at::Tensor candidateFactor = (1 - z) * (1 - candidate * candidate);
@@ -302,9 +342,7 @@ std::vector<at::Tensor> gruBackward(const RecurrentInputs& in, const at::Tensor&
   at::Tensor maskF = in.mask.defined() ? stepMask(in).to(hPrev.scalar_type()) : at::Tensor();
   at::Tensor dSeq = dStates.narrow(2, 0, units).transpose(0, 1);
   at::Tensor dh = at::zeros_like(in.h0);
-  const int64_t steps = hPrev.size(0);
-  at::Tensor dPre = at::empty({steps, batch, 3 * units}, hPrev.options());
-  for (int64_t t = steps - 1; t >= 0; --t) {
+  for (int64_t t = hPrev.size(0) - 1; t >= 0; --t) {
     dh = dh + dSeq[t];
     at::Tensor dhNew = throughStep(dh, maskF, t);
     at::Tensor dt = dPre[t];
@@ -316,6 +354,29 @@ std::vector<at::Tensor> gruBackward(const RecurrentInputs& in, const at::Tensor&
     at::Tensor dhPrev = at::addmm(dhNew * z[t] + dResetH * r[t], dt.narrow(1, 0, 2 * units), zrKernelT);
     dh = maskF.defined() ? dh + dhPrev : dhPrev;
   }
+  return dh;
+}
+
+}  // namespace
+
+std::vector<at::Tensor> gruForward(const RecurrentInputs& in) {
+  validate(in, 3, false);
+  const int64_t units = in.recurrentKernel.size(0);
+  at::Tensor projected = projectInputs(in);
+  at::Tensor states = at::empty({projected.size(0), in.x.size(0), 4 * units}, projected.options());  // as in lstmForward
+  if (cpuSteps(in)) gruForwardCpu(in, projected, states);
+  else gruForwardAten(in, projected, states);
+  return {states.transpose(0, 1)};
+}
+
+std::vector<at::Tensor> gruBackward(const RecurrentInputs& in, const at::Tensor& states, const at::Tensor& dStates) {
+  validate(in, 3, false);
+  const int64_t batch = in.x.size(0), steps = in.x.size(1), units = in.recurrentKernel.size(0);
+  validateStates(in, states, dStates, 4 * units);
+  at::Tensor hPrev = previousStates(in.h0, states.narrow(2, 0, units));
+  at::Tensor dPre = at::empty({steps, batch, 3 * units}, hPrev.options());
+  at::Tensor dh = cpuSteps(in) ? gruBackwardCpu(in, states, dStates, dPre) : gruBackwardAten(in, hPrev, states, dStates, dPre);
+  at::Tensor resetH = states.narrow(2, 2 * units, units).transpose(0, 1) * hPrev;
   at::Tensor flat = dPre.view({-1, 3 * units});
   at::Tensor dRecurrent = at::cat({at::mm(hPrev.reshape({-1, units}).t(), flat.narrow(1, 0, 2 * units)),
                                    at::mm(resetH.reshape({-1, units}).t(), flat.narrow(1, 2 * units, units))}, 1);

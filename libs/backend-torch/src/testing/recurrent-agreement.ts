@@ -112,6 +112,7 @@ export const RECURRENT_CASES: RecurrentCase[] = (
     { cell: 'lstm', recurrentActivation: 'sigmoid', masked: true, useBias: true, saturated: true },
     { cell: 'gru', recurrentActivation: 'hardSigmoid', masked: true, useBias: true },
     { cell: 'gru', recurrentActivation: 'sigmoid', masked: false, useBias: false },
+    { cell: 'gru', recurrentActivation: 'sigmoid', masked: true, useBias: true, saturated: true },
   ] satisfies RecurrentCase[]
 ).flatMap((c) => [c, { ...c, atenOps: true }]);
 
