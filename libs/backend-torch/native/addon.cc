@@ -1,10 +1,11 @@
 // N-API addon over libtorch's ATen: a process-wide store of at::Tensor handles and one
 // generic entry point, `call(op, args)`, that runs any ATen operator (resolved once by
-// `operatorIndex`) through the c10 dispatcher's boxed calling convention. Kernels are written in TypeScript on
-// top of it, so this file stays small and compiles once; the one exception is
-// `recurrent`, whole-sequence LSTM / GRU passes (recurrent.cc) whose per-step loop would
-// cost a JS round trip per op. Every tensor is created on the
-// current device (MIMO_DEVICE), so the same kernels run on cpu and cuda.
+// `operatorIndex`) through the c10 dispatcher's boxed calling convention. Kernels are written
+// in TypeScript on top of it, so this file stays small and compiles once; the exceptions are
+// `recurrent`, whole-sequence LSTM / GRU passes (recurrent.cc) whose per-step loop would cost
+// a JS round trip per op, and `adamUpdate` (adam.h), one optimizer step of a variable in one
+// call. Every tensor is created on the current device (MIMO_DEVICE), so the same kernels run
+// on cpu and cuda.
 #include <napi.h>
 
 #include <ATen/Context.h>

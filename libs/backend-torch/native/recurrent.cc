@@ -123,6 +123,22 @@ at::Tensor stepMaskRows(const RecurrentInputs& in) {
   return in.mask.defined() ? in.mask.gt(0).to(at::kFloat).t().contiguous() : at::Tensor();
 }
 
+// Step t's row of stepMaskRows, or null without a mask.
+const float* maskAt(const at::Tensor& mask, int64_t t) { return mask.defined() ? mask.data_ptr<float>() + t * mask.size(1) : nullptr; }
+
+// Step t's rows, from column `offset`, of a [batch, steps, width] float tensor whose last dimension is contiguous.
+struct StepRows {
+  explicit StepRows(const at::Tensor& t) : data(t.data_ptr<float>()), batchStride(t.stride(0)), stepStride(t.stride(1)) {}
+  cpu::Rows at(int64_t t, int64_t offset = 0) const { return {data + t * stepStride + offset, batchStride}; }
+  const float* data;
+  int64_t batchStride, stepStride;
+};
+
+// The gradient reaching the last step's [offset, offset + units) columns, as a fresh contiguous [batch, units] buffer.
+at::Tensor lastStepGradient(const at::Tensor& dStates, int64_t offset, int64_t units) {
+  return dStates.select(1, dStates.size(1) - 1).narrow(1, offset, units).clone(at::MemoryFormat::Contiguous);
+}
+
 void lstmForwardCpu(const RecurrentInputs& in, at::Tensor& projected, at::Tensor& states) {
   const int64_t steps = projected.size(0), batch = in.x.size(0), units = in.recurrentKernel.size(0);
   at::Tensor mask = stepMaskRows(in), c0 = in.c0.contiguous();
@@ -132,8 +148,7 @@ void lstmForwardCpu(const RecurrentInputs& in, at::Tensor& projected, at::Tensor
     at::Tensor z = projected[t];
     z.addmm_(h, in.recurrentKernel);
     float* row = states[t].data_ptr<float>();
-    cpu::lstmForwardStep({z.data_ptr<float>(), rowsOf(h), c, mask.defined() ? mask.data_ptr<float>() + t * batch : nullptr, row, batch,
-                          units, in.gate == GateActivation::HardSigmoid});
+    cpu::lstmForwardStep({z.data_ptr<float>(), rowsOf(h), c, maskAt(mask, t), row, batch, units, in.gate == GateActivation::HardSigmoid});
     h = states[t].narrow(1, 0, units);
     c = {row + units, 6 * units};
   }
@@ -169,20 +184,14 @@ std::pair<at::Tensor, at::Tensor> lstmBackwardCpu(const RecurrentInputs& in, con
   const int64_t batch = in.x.size(0), steps = in.x.size(1), units = in.recurrentKernel.size(0);
   at::Tensor states = lastDimContiguous(statesIn), dStates = lastDimContiguous(dStatesIn);  // [batch, steps, 6·units]
   at::Tensor mask = stepMaskRows(in), c0 = in.c0.contiguous(), recurrentT = in.recurrentKernel.t();
-  const float *s = states.data_ptr<float>(), *d = dStates.data_ptr<float>();
-  const int64_t sBatch = states.stride(0), sStep = states.stride(1), dBatch = dStates.stride(0), dStep = dStates.stride(1);
-  at::Tensor dh = dStates.select(1, steps - 1).narrow(1, 0, units).clone(at::MemoryFormat::Contiguous);
-  at::Tensor dc = dStates.select(1, steps - 1).narrow(1, units, units).clone(at::MemoryFormat::Contiguous);
+  const StepRows s(states), d(dStates);
+  at::Tensor dh = lastStepGradient(dStates, 0, units), dc = lastStepGradient(dStates, units, units);
   for (int64_t t = steps - 1; t >= 0; --t) {
     const bool first = t == 0;
     at::Tensor dzt = dz[t];
-    cpu::lstmBackwardStep({{s + t * sStep, sBatch},
-                           first ? rowsOf(c0) : cpu::Rows{s + (t - 1) * sStep + units, sBatch},
-                           mask.defined() ? mask.data_ptr<float>() + t * batch : nullptr,
-                           first ? cpu::Rows{nullptr, 0} : cpu::Rows{d + (t - 1) * dStep, dBatch},
-                           first ? cpu::Rows{nullptr, 0} : cpu::Rows{d + (t - 1) * dStep + units, dBatch},
-                           dh.data_ptr<float>(), dc.data_ptr<float>(), dzt.data_ptr<float>(), batch, units,
-                           in.gate == GateActivation::HardSigmoid});
+    cpu::lstmBackwardStep({s.at(t), first ? rowsOf(c0) : s.at(t - 1, units), maskAt(mask, t), first ? cpu::Rows{} : d.at(t - 1),
+                           first ? cpu::Rows{} : d.at(t - 1, units), dh.data_ptr<float>(), dc.data_ptr<float>(), dzt.data_ptr<float>(), batch,
+                           units, in.gate == GateActivation::HardSigmoid});
     dh.addmm_(dzt, recurrentT);
   }
   return {dh, dc};
@@ -273,8 +282,8 @@ void gruForwardCpu(const RecurrentInputs& in, at::Tensor& projected, at::Tensor&
   for (int64_t t = 0; t < steps; ++t) {
     at::Tensor xt = projected[t];
     xt.narrow(1, 0, 2 * units).addmm_(h, zrKernel);
-    const cpu::GruForwardStep step{{xt.data_ptr<float>(), 3 * units}, rowsOf(h), mask.defined() ? mask.data_ptr<float>() + t * batch : nullptr,
-                                   states[t].data_ptr<float>(), resetH.data_ptr<float>(), batch, units, in.gate == GateActivation::HardSigmoid};
+    const cpu::GruForwardStep step{rowsOf(xt), rowsOf(h), maskAt(mask, t), states[t].data_ptr<float>(), resetH.data_ptr<float>(), batch, units,
+                                   in.gate == GateActivation::HardSigmoid};
     cpu::gruGateStep(step);
     xt.narrow(1, 2 * units, units).addmm_(resetH, hKernel);
     cpu::gruOutputStep(step);
@@ -308,19 +317,14 @@ at::Tensor gruBackwardCpu(const RecurrentInputs& in, const at::Tensor& statesIn,
   at::Tensor states = lastDimContiguous(statesIn), dStates = lastDimContiguous(dStatesIn);  // [batch, steps, 4·units]
   at::Tensor mask = stepMaskRows(in), h0 = in.h0.contiguous();
   at::Tensor zrKernelT = in.recurrentKernel.narrow(1, 0, 2 * units).t(), hKernelT = in.recurrentKernel.narrow(1, 2 * units, units).t();
-  const float *s = states.data_ptr<float>(), *d = dStates.data_ptr<float>();
-  const int64_t sBatch = states.stride(0), sStep = states.stride(1), dBatch = dStates.stride(0), dStep = dStates.stride(1);
-  at::Tensor dh = dStates.select(1, steps - 1).narrow(1, 0, units).clone(at::MemoryFormat::Contiguous);
+  const StepRows s(states), d(dStates);
+  at::Tensor dh = lastStepGradient(dStates, 0, units);
   at::Tensor dResetH = at::empty({batch, units}, dh.options());
   for (int64_t t = steps - 1; t >= 0; --t) {
     const bool first = t == 0;
     at::Tensor dPreT = dPre[t];
-    const cpu::GruBackwardStep step{{s + t * sStep, sBatch},
-                                    first ? rowsOf(h0) : cpu::Rows{s + (t - 1) * sStep, sBatch},
-                                    mask.defined() ? mask.data_ptr<float>() + t * batch : nullptr,
-                                    first ? cpu::Rows{nullptr, 0} : cpu::Rows{d + (t - 1) * dStep, dBatch},
-                                    dh.data_ptr<float>(), dPreT.data_ptr<float>(), dResetH.data_ptr<float>(), batch, units,
-                                    in.gate == GateActivation::HardSigmoid};
+    const cpu::GruBackwardStep step{s.at(t), first ? rowsOf(h0) : s.at(t - 1), maskAt(mask, t), first ? cpu::Rows{} : d.at(t - 1), dh.data_ptr<float>(),
+                                    dPreT.data_ptr<float>(), dResetH.data_ptr<float>(), batch, units, in.gate == GateActivation::HardSigmoid};
     cpu::gruGateGradientStep(step);
     at::mm_out(dResetH, dPreT.narrow(1, 2 * units, units), hKernelT);
     cpu::gruCarryStep(step);

@@ -18,8 +18,7 @@ interface Output {
   values: number[];
 }
 
-async function runOn(backend: string, testCase: KernelCase): Promise<Output[]> {
-  await tf.setBackend(backend);
+function outputsOf(testCase: KernelCase): Output[] {
   return tf.tidy(() => {
     const result = testCase.run();
     return (Array.isArray(result) ? result : [result]).map((t) => ({ shape: t.shape, dtype: t.dtype, values: Array.from(t.dataSync() as ArrayLike<number>) }));
@@ -55,15 +54,15 @@ export function worstOverArrays(actual: ArrayLike<number>[], expected: ArrayLike
 
 /** Runs `testCase` on the tfjs cpu kernels and on `backend`, and compares. Leaves `backend` active. */
 export async function kernelAgreement(testCase: KernelCase, backend = 'torch'): Promise<KernelAgreement> {
-  const expected = await runOn('cpu', testCase);
-  await tf.setBackend(backend);
-  const before = tf.memory().numTensors;
-  const actual = await runOn(backend, testCase);
-  const sameCount = actual.length === expected.length;
+  const run = () => outputsOf(testCase);
+  const { expected, actual, leakedTensors } = await onCpuThen(run, backend, run);
   return {
     actual: actual.map((o) => [o.shape, o.dtype]),
     expected: expected.map((o) => [o.shape, o.dtype]),
-    worstError: sameCount ? Math.max(0, ...actual.map((o, i) => worstRelativeError(o.values, expected[i].values))) : Infinity,
-    leakedTensors: tf.memory().numTensors - before,
+    worstError: worstOverArrays(
+      actual.map((o) => o.values),
+      expected.map((o) => o.values),
+    ),
+    leakedTensors,
   };
 }
