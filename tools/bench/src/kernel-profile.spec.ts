@@ -1,5 +1,6 @@
 import * as tf from '@tensorflow/tfjs';
-import { profileKernels } from './kernel-profile';
+import { profileKernels, profileTraining } from './kernel-profile';
+import { benchModelTraining } from './measure';
 
 describe('profileKernels', () => {
   beforeAll(() => tf.setBackend('cpu'));
@@ -23,5 +24,21 @@ describe('profileKernels', () => {
     const original = tf.getKernel('Relu', 'cpu')?.kernelFunc;
     await expect(profileKernels('cpu', async () => Promise.reject(new Error('boom')))).rejects.toThrow('boom');
     expect(tf.getKernel('Relu', 'cpu')?.kernelFunc).toBe(original);
+  });
+});
+
+describe('profileTraining', () => {
+  beforeAll(() => tf.setBackend('cpu'));
+
+  it("times a bench model's steps and accounts each kernel call to the step", async () => {
+    const training = benchModelTraining('mlp', 4);
+    try {
+      const profile = await profileTraining(training, 2, 1);
+      expect(profile.kernels.find((k) => k.kernel === 'BatchMatMul')?.calls).toBeGreaterThan(0);
+      expect(profile.callsPerStep).toBe(profile.kernels.reduce((sum, k) => sum + k.calls, 0) / 2);
+      expect(profile.inKernelsMs).toBeLessThanOrEqual(profile.stepMs);
+    } finally {
+      training.dispose();
+    }
   });
 });

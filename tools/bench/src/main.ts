@@ -3,6 +3,7 @@ import { describeBackend, fallbackCounts, initBackend, resetFallbackCounts } fro
 import * as os from 'os';
 import { AppBatch, appTraining, appTwinJob, BENCH_APPS, loadAppBatch } from './app-models';
 import { BENCH_MODELS, BenchModelName, buildBenchModel } from './bench-models';
+import { flagValue } from './flags';
 import { benchModelTraining, measureTraining, MeasureOptions, TimedTraining } from './measure';
 import { measurePytorch, measurePytorchTwin, TwinJob } from './pytorch-reference';
 import { BenchRow, formatTable } from './report-table';
@@ -23,10 +24,7 @@ interface Subject {
  * both (pytorch_bench.py, pytorch_twin.py) alongside when python3 has torch.
  */
 async function main(argv: string[]): Promise<void> {
-  const flag = (name: string, fallback: string) => {
-    const i = argv.indexOf(`--${name}`);
-    return i >= 0 && argv[i + 1] !== undefined ? argv[i + 1] : fallback;
-  };
+  const flag = (name: string, fallback: string) => flagValue(argv, name, fallback);
   const list = (name: string, all: readonly string[]) => flag(name, all.join(',')).split(',').filter((item) => all.includes(item));
   const backends = flag('backends', 'cpu,wasm,torch').split(',');
   const models = list('models', BENCH_MODELS) as BenchModelName[];

@@ -1,8 +1,8 @@
-import * as tf from '@tensorflow/tfjs';
 import { describeBackend, initBackend } from '@mimo/backend';
 import { appTraining, BENCH_APPS, loadAppBatch } from './app-models';
 import { BENCH_MODELS, BenchModelName } from './bench-models';
-import { profileKernels } from './kernel-profile';
+import { flagValue } from './flags';
+import { profileTraining } from './kernel-profile';
 import { benchModelTraining, TimedTraining } from './measure';
 
 /**
@@ -11,28 +11,19 @@ import { benchModelTraining, TimedTraining } from './measure';
  * the share inside kernel bodies (the rest is tfjs's engine and the model code), and the kernels by time.
  */
 async function main(argv: string[]): Promise<void> {
-  const flag = (name: string, fallback: string) => {
-    const i = argv.indexOf(`--${name}`);
-    return i >= 0 && argv[i + 1] !== undefined ? argv[i + 1] : fallback;
-  };
+  const flag = (name: string, fallback: string) => flagValue(argv, name, fallback);
   const model = flag('model', 'mlp');
   const steps = Number(flag('steps', '200'));
   const batchSize = Number(flag('batch', '64'));
-  const backend = argv.includes('--backend') ? flag('backend', '') : undefined;
+  const backend = flagValue(argv, 'backend', undefined);
   const choice = await initBackend({ backend, requestedBy: '--backend' });
   let training: TimedTraining;
   if ((BENCH_MODELS as readonly string[]).includes(model)) training = benchModelTraining(model as BenchModelName, batchSize);
   else if (model in BENCH_APPS) training = appTraining(await loadAppBatch(model, batchSize));
   else throw new Error(`--model must be one of ${[...BENCH_MODELS, ...Object.keys(BENCH_APPS)].join(', ')}. Received: ${model}`);
   try {
-    for (let i = 0; i < 10; i++) await training.step(); // warm-up: kernels compiled, allocator primed
-    const start = performance.now();
-    const kernels = await profileKernels(tf.getBackend(), async () => {
-      for (let i = 0; i < steps; i++) await training.step();
-    });
-    const stepMs = (performance.now() - start) / steps;
-    const inKernels = kernels.reduce((sum, k) => sum + k.milliseconds, 0) / steps;
-    const calls = kernels.reduce((sum, k) => sum + k.calls, 0) / steps;
+    // 10 warm-up steps: kernels compiled, allocator primed.
+    const { stepMs, inKernelsMs, callsPerStep, kernels } = await profileTraining(training, steps, 10);
     const rows = kernels.slice(0, Number(flag('top', '25'))).map((k) => {
       const perStep = k.milliseconds / steps;
       return `| ${k.kernel} | ${perStep.toFixed(3)} | ${(k.calls / steps).toFixed(1)} | ${((k.milliseconds / k.calls) * 1000).toFixed(1)} |`;
@@ -41,7 +32,7 @@ async function main(argv: string[]): Promise<void> {
       [
         describeBackend(choice),
         `${model}, batch ${batchSize}, ${steps} steps after 10 warm-up steps: ${stepMs.toFixed(3)} ms per step, ` +
-          `${inKernels.toFixed(3)} ms in kernel bodies, ${calls.toFixed(0)} kernel calls`,
+          `${inKernelsMs.toFixed(3)} ms in kernel bodies, ${callsPerStep.toFixed(0)} kernel calls`,
         '',
         '| kernel | ms per step | calls per step | µs per call |',
         '| --- | --- | --- | --- |',
