@@ -4,24 +4,27 @@ import * as os from 'os';
 import { AppBatch, appTraining, appTwinJob, BENCH_APPS, loadAppBatch } from './app-models';
 import { BENCH_MODELS, BenchModelName, buildBenchModel } from './bench-models';
 import { flagValue } from './flags';
-import { benchModelTraining, measureTraining, MeasureOptions, TimedTraining } from './measure';
-import { measurePytorch, measurePytorchTwin, TwinJob } from './pytorch-reference';
+import { benchModelTraining, failure, measureInterleaved, MeasureOptions, RepeatedRun, TimedTraining, trainingRun } from './measure';
+import { PytorchJob, PytorchWorker } from './pytorch-reference';
 import { BenchRow, formatTable } from './report-table';
 
-/** A row of the table: how to build its training step on the active backend, and its PyTorch twin's job (apps). */
+/** A row of the table: how to build its training step on the active backend, and its PyTorch twin. */
 interface Subject {
   row: BenchRow;
   /** Examples per step. */
   examples: number;
   training: () => TimedTraining;
-  twin?: TwinJob & { tfjsParams: number };
+  pytorch: PytorchJob;
+  /** The tfjs model's parameter count, printed beside an app twin's. */
+  tfjsParams?: number;
 }
 
 /**
  * `npm run bench [-- --backends cpu,wasm,torch --reps 5 --min-seconds 1.5 --batch 64 --models mlp,cnn,lstm,gru
  * --apps healthcare,nlp,finance,autonomous|none --no-pytorch]`: training samples/s of the bench models and of
  * each app's default model (a batch of its real data) on each backend in one process, with PyTorch's twins of
- * both (pytorch_bench.py, pytorch_twin.py) alongside when python3 has torch.
+ * both (pytorch_bench.py, pytorch_twin.py) when python3 has torch: their repetitions alternate with the torch
+ * backend's, or run alone after the backends when torch is not among them.
  */
 async function main(argv: string[]): Promise<void> {
   const flag = (name: string, fallback: string) => flagValue(argv, name, fallback);
@@ -37,7 +40,8 @@ async function main(argv: string[]): Promise<void> {
     const built = buildBenchModel(model, 1);
     built.model.dispose();
     tf.dispose([built.x, built.y]);
-    return { row: { model, description: built.description, results: {} }, examples: batchSize, training: () => benchModelTraining(model, batchSize) };
+    const row = { model, description: built.description, results: {} };
+    return { row, examples: batchSize, training: () => benchModelTraining(model, batchSize), pytorch: { bench: model, batch: batchSize } };
   });
   const appBatches: AppBatch[] = [];
   for (const app of apps) {
@@ -45,11 +49,23 @@ async function main(argv: string[]): Promise<void> {
     const batch = await loadAppBatch(app, batchSize);
     appBatches.push(batch);
     const row = { model: `app:${app}`, description: `${batch.description}, batch of ${batch.examples}`, results: {} };
-    subjects.push({ row, examples: batch.examples, training: () => appTraining(batch), twin: appTwinJob(batch) });
+    const { tfjsParams, ...twin } = appTwinJob(batch);
+    subjects.push({ row, examples: batch.examples, training: () => appTraining(batch), pytorch: { twin }, tfjsParams });
   }
 
-  let threads = os.cpus().length;
-  let device = 'cpu';
+  const pytorchWanted = !argv.includes('--no-pytorch');
+  const pytorch: { worker?: PytorchWorker; tried: boolean } = { tried: false };
+  const startPytorch = async (threads: number, device: string): Promise<void> => {
+    pytorch.tried = true;
+    const started = await PytorchWorker.start(threads, device);
+    if (!started.ok) {
+      lines.push(`PyTorch: ${started.reason}`);
+      return;
+    }
+    pytorch.worker = started.worker;
+    lines.push(`PyTorch ${started.version} (${started.worker.python}), device ${device}, ${threads} threads`);
+  };
+
   for (const backend of backends) {
     let choice;
     try {
@@ -60,45 +76,68 @@ async function main(argv: string[]): Promise<void> {
       continue;
     }
     lines.push(describeBackend(choice));
-    if (backend === 'torch') {
-      threads = choice.threads ?? threads;
-      device = choice.device;
-    }
-    for (const { row, examples, training } of subjects) {
-      process.stderr.write(`${backend} ${row.model}…\n`);
-      try {
-        resetFallbackCounts();
-        row.results[backend] = await measureTraining(training(), examples, options);
-        const fallbacks = Object.keys(fallbackCounts());
-        if (fallbacks.length > 0) lines.push(`${backend} ${row.model}: kernels run through the cpu fallback: ${fallbacks.join(', ')}`);
-      } catch (error) {
-        row.results[backend] = `fails: ${(error instanceof Error ? error.message : String(error)).split('\n')[0].slice(0, 60)}`;
-      }
+    const beside = backend === 'torch' && pytorchWanted;
+    if (beside) await startPytorch(choice.threads ?? os.cpus().length, choice.device);
+    for (const subject of subjects) {
+      const worker = beside ? pytorch.worker : undefined;
+      process.stderr.write(`${backend}${worker ? ' and PyTorch' : ''} ${subject.row.model}…\n`);
+      await measureSubject(subject, backend, worker, options, lines);
     }
   }
   appBatches.forEach((batch) => batch.dispose());
-
-  const columns = [...backends];
-  if (!argv.includes('--no-pytorch')) {
-    process.stderr.write('PyTorch…\n');
-    const pytorch = measurePytorch(models, batchSize, options, threads, device);
-    columns.push('PyTorch');
-    if (pytorch.ok) {
-      lines.push(`PyTorch ${pytorch.version} (${pytorch.python}), device ${device}, ${threads} threads`);
-      for (const { row } of subjects) row.results.PyTorch = pytorch.results[row.model as BenchModelName] ?? 'no twin';
-      for (const { row, twin: job } of subjects) {
-        if (job === undefined) continue;
-        process.stderr.write(`PyTorch ${row.model}…\n`);
-        const twin = measurePytorchTwin(job, options, threads, device);
-        row.results.PyTorch = twin.ok ? twin.result : `fails: ${twin.reason.slice(0, 60)}`;
-        if (twin.ok) lines.push(`PyTorch twin of ${row.model}: ${twin.params.toLocaleString('en-US')} parameters (tfjs: ${job.tfjsParams.toLocaleString('en-US')})`);
-      }
-    } else {
-      lines.push(`PyTorch: ${pytorch.reason}`);
+  if (pytorchWanted && !pytorch.tried) {
+    await startPytorch(os.cpus().length, 'cpu');
+    for (const subject of subjects) {
+      if (pytorch.worker === undefined) break;
+      process.stderr.write(`PyTorch ${subject.row.model}…\n`);
+      await measureSubject(subject, undefined, pytorch.worker, options, lines);
     }
   }
-  lines.push(`batch ${batchSize}, Mimo's training step with Adam, ${options.repetitions} repetitions of ≥ ${options.minSeconds} s after ${options.warmupSteps} warm-up steps; samples/s median (± half the spread)`);
+  pytorch.worker?.close();
+
+  const columns = pytorchWanted ? [...backends, 'PyTorch'] : backends;
+  const order = backends.includes('torch') ? "PyTorch's alternating with torch's" : 'PyTorch after the backends';
+  lines.push(`batch ${batchSize}, Mimo's training step with Adam, ${options.repetitions} repetitions of ≥ ${options.minSeconds} s after ${options.warmupSteps} warm-up steps (${order}); samples/s median (± half the spread)`);
   process.stdout.write(`${lines.join('\n')}\n\n${formatTable(subjects.map((s) => s.row), columns)}\n`);
+}
+
+/**
+ * Times `subject` on the active tfjs backend as column `backend` (none: PyTorch alone) and, with `pytorch`, its
+ * PyTorch twin, one repetition of each in turn.
+ */
+async function measureSubject(subject: Subject, backend: string | undefined, pytorch: PytorchWorker | undefined, options: MeasureOptions, lines: string[]): Promise<void> {
+  const { row } = subject;
+  const runs: RepeatedRun[] = [];
+  const columns: string[] = [];
+  let training: TimedTraining | undefined;
+  try {
+    if (backend !== undefined) {
+      try {
+        training = subject.training();
+        runs.push(trainingRun(training, subject.examples, options.warmupSteps));
+        columns.push(backend);
+      } catch (error) {
+        row.results[backend] = failure(error);
+      }
+    }
+    if (pytorch !== undefined) {
+      try {
+        const twin = await pytorch.prepare(subject.pytorch, options.warmupSteps);
+        runs.push(twin.run);
+        columns.push('PyTorch');
+        if (subject.tfjsParams !== undefined) lines.push(`PyTorch twin of ${row.model}: ${twin.params.toLocaleString('en-US')} parameters (tfjs: ${subject.tfjsParams.toLocaleString('en-US')})`);
+      } catch (error) {
+        row.results.PyTorch = failure(error);
+      }
+    }
+    resetFallbackCounts();
+    const timings = await measureInterleaved(runs, options);
+    columns.forEach((column, i) => (row.results[column] = timings[i]));
+    const fallbacks = Object.keys(fallbackCounts());
+    if (backend !== undefined && fallbacks.length > 0) lines.push(`${backend} ${row.model}: kernels run through the cpu fallback: ${fallbacks.join(', ')}`);
+  } finally {
+    training?.dispose();
+  }
 }
 
 main(process.argv.slice(2)).catch((error: unknown) => {

@@ -10,6 +10,9 @@ export interface Measurement {
   spread: number;
 }
 
+/** A measurement, or why the run failed ("fails: …"). */
+export type Timing = Measurement | string;
+
 export interface MeasureOptions {
   repetitions: number;
   /** Each repetition trains whole steps until at least this long. */
@@ -24,6 +27,14 @@ const SLOW_STEP_MS = 10_000;
 export interface TimedTraining {
   step: () => Promise<void>;
   dispose: () => void;
+}
+
+/** Something timed in repetitions (a training step here, or PyTorch's twin in its worker). */
+export interface RepeatedRun {
+  /** Runs the warm-up steps; true when a step is so slow that one timed repetition must do. */
+  warmUp(): Promise<boolean>;
+  /** Samples/s of whole steps run for at least `minSeconds`. */
+  repetition(minSeconds: number): Promise<number>;
 }
 
 /**
@@ -48,29 +59,61 @@ export function benchModelTraining(name: BenchModelName, batchSize: number): Tim
   };
 }
 
-/** Times `training` on the active backend: warm-up steps, then `repetitions` timed runs of whole steps of `batchSize` examples. */
-export async function measureTraining(training: TimedTraining, batchSize: number, options: MeasureOptions): Promise<Measurement> {
-  const { step } = training;
-  try {
-    const first = performance.now();
-    await step();
-    // A step that takes many seconds (e.g. wasm's bridged conv gradients) is timed once, not repeated.
-    const slow = performance.now() - first > SLOW_STEP_MS;
-    for (let i = 1; i < options.warmupSteps && !slow; i++) await step();
-    const samplesPerSecond: number[] = [];
-    for (let rep = 0; rep < (slow ? 1 : options.repetitions); rep++) {
+/** `training`'s steps on the active backend as a run of `batchSize` examples a step. */
+export function trainingRun(training: TimedTraining, batchSize: number, warmupSteps: number): RepeatedRun {
+  return {
+    warmUp: async () => {
+      const first = performance.now();
+      await training.step();
+      // A step that takes many seconds (e.g. wasm's bridged conv gradients) is timed once, not repeated.
+      if (performance.now() - first > SLOW_STEP_MS) return true;
+      for (let i = 1; i < warmupSteps; i++) await training.step();
+      return false;
+    },
+    repetition: async (minSeconds) => {
       const start = performance.now();
       let steps = 0;
-      while (steps === 0 || performance.now() - start < options.minSeconds * 1000) {
-        await step();
+      while (steps === 0 || performance.now() - start < minSeconds * 1000) {
+        await training.step();
         steps++;
       }
-      samplesPerSecond.push((steps * batchSize) / ((performance.now() - start) / 1000));
+      return (steps * batchSize) / ((performance.now() - start) / 1000);
+    },
+  };
+}
+
+/**
+ * Times `runs` round by round, one repetition of each per round, so that a slow spell of a shared machine falls
+ * on all of them alike instead of on whichever ran then. A run that throws is reported as failing and left out
+ * of the later rounds.
+ */
+export async function measureInterleaved(runs: readonly RepeatedRun[], options: MeasureOptions): Promise<Timing[]> {
+  const failures: Array<string | undefined> = runs.map(() => undefined);
+  const attempt = async <T>(i: number, work: () => Promise<T>): Promise<T | undefined> => {
+    if (failures[i] !== undefined) return undefined;
+    try {
+      return await work();
+    } catch (error) {
+      failures[i] = failure(error);
+      return undefined;
     }
-    return summarise(samplesPerSecond);
-  } finally {
-    training.dispose();
+  };
+  const slow: boolean[] = [];
+  for (const [i, run] of runs.entries()) slow.push((await attempt(i, () => run.warmUp())) ?? false);
+  const rates: number[][] = runs.map(() => []);
+  for (let rep = 0; rep < options.repetitions; rep++) {
+    for (const [i, run] of runs.entries()) {
+      if (rep > 0 && slow[i]) continue;
+      const rate = await attempt(i, () => run.repetition(options.minSeconds));
+      if (rate !== undefined) rates[i].push(rate);
+    }
   }
+  return rates.map((own, i) => failures[i] ?? summarise(own));
+}
+
+/** A table cell for a run that threw: "fails: " and the first line of its message. */
+export function failure(error: unknown): string {
+  return `fails: ${(error instanceof Error ? error.message : String(error)).split('\n')[0].slice(0, 60)}`;
 }
 
 export function summarise(samplesPerSecond: number[]): Measurement {

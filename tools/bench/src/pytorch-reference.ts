@@ -1,9 +1,8 @@
-import { spawnSync } from 'child_process';
+import { ChildProcessWithoutNullStreams, spawn, spawnSync } from 'child_process';
 import { join } from 'path';
+import { createInterface } from 'readline';
 import { BenchModelName } from './bench-models';
-import { Measurement, MeasureOptions, summarise } from './measure';
-
-export type PytorchResult = { ok: true; version: string; python: string; results: Partial<Record<BenchModelName, Measurement>> } | { ok: false; reason: string };
+import { RepeatedRun } from './measure';
 
 const PYTHONS = ['python3', '/usr/bin/python3'];
 
@@ -24,24 +23,6 @@ function probePythons(): PytorchFound {
   return { ok: false, reason: `no python3 with torch (tried ${PYTHONS.join(', ')}); \`apt-get install python3-torch\`` };
 }
 
-function runScript(python: string, script: string, args: string[], input?: string): { ok: true; stdout: string } | { ok: false; reason: string } {
-  const run = spawnSync(python, [join(__dirname, script), ...args], { encoding: 'utf8', maxBuffer: 1 << 20, input });
-  if (run.status !== 0) return { ok: false, reason: `${python} ${script} failed: ${run.stderr.trim().split('\n').pop()}` };
-  return { ok: true, stdout: run.stdout };
-}
-
-/** Runs pytorch_bench.py on `models` on `device` (cpu, cuda); says why not when no python3 has torch. */
-export function measurePytorch(models: readonly BenchModelName[], batchSize: number, options: MeasureOptions, threads: number, device: string): PytorchResult {
-  const python = findPytorch();
-  if (!python.ok) return python;
-  const args = [String(batchSize), String(options.repetitions), String(options.minSeconds), String(options.warmupSteps), String(threads), models.join(','), device];
-  const run = runScript(python.python, 'pytorch_bench.py', args);
-  if (!run.ok) return run;
-  const rates = JSON.parse(run.stdout) as Record<BenchModelName, number[]>;
-  const results = Object.fromEntries(models.map((name) => [name, summarise(rates[name])]));
-  return { ok: true, version: python.version, python: python.python, results };
-}
-
 /** What pytorch_twin.py needs to build and train a model's twin (see its docstring). */
 export interface TwinJob {
   model: unknown;
@@ -50,13 +31,70 @@ export interface TwinJob {
   batch: number;
 }
 
-/** Trains the PyTorch twin of a tfjs-layers model (pytorch_twin.py); its samples/s and parameter count, or why not. */
-export function measurePytorchTwin(job: TwinJob, options: MeasureOptions, threads: number, device: string): { ok: true; result: Measurement; params: number } | { ok: false; reason: string } {
-  const python = findPytorch();
-  if (!python.ok) return python;
-  const input = JSON.stringify({ ...job, repetitions: options.repetitions, min_seconds: options.minSeconds, warmup: options.warmupSteps, threads, device });
-  const run = runScript(python.python, 'pytorch_twin.py', [], input);
-  if (!run.ok) return run;
-  const { rates, params } = JSON.parse(run.stdout) as { rates: number[]; params: number };
-  return { ok: true, result: summarise(rates), params };
+/** A model for the PyTorch worker: one of pytorch_bench.py's bench models, or an app model's twin. */
+export type PytorchJob = { bench: BenchModelName; batch: number } | { twin: TwinJob };
+
+/** How much of the worker's stderr an error quotes. */
+const STDERR_TAIL = 2_000;
+
+/**
+ * pytorch_bench.py running beside the bench: it builds one PyTorch model at a time and times a repetition of
+ * its steps on request, so the bench can alternate PyTorch's repetitions with Mimo's (`measureInterleaved`).
+ */
+export class PytorchWorker {
+  private stderr = '';
+
+  private constructor(
+    private readonly child: ChildProcessWithoutNullStreams,
+    private readonly replies: AsyncIterator<string>,
+    readonly python: string,
+  ) {
+    child.stderr.on('data', (chunk: Buffer) => (this.stderr = (this.stderr + chunk.toString()).slice(-STDERR_TAIL)));
+  }
+
+  /** Starts the worker with torch on `threads` threads and `device`; or why it cannot (no python3 with torch, or it failed). */
+  static async start(threads: number, device: string): Promise<{ ok: true; worker: PytorchWorker; version: string } | { ok: false; reason: string }> {
+    const python = findPytorch();
+    if (!python.ok) return python;
+    const child = spawn(python.python, [join(__dirname, 'pytorch_bench.py'), String(threads), device]);
+    const worker = new PytorchWorker(child, createInterface({ input: child.stdout })[Symbol.asyncIterator](), python.python);
+    try {
+      const { version } = await worker.reply();
+      return { ok: true, worker, version: String(version) };
+    } catch (error) {
+      worker.close();
+      return { ok: false, reason: error instanceof Error ? error.message : String(error) };
+    }
+  }
+
+  /** Builds `job`'s model: its parameter count and its run (its warm-up and repetitions run in the worker). */
+  async prepare(job: PytorchJob, warmupSteps: number): Promise<{ params: number; run: RepeatedRun }> {
+    const { params } = await this.request({ prepare: job });
+    const run: RepeatedRun = {
+      warmUp: async () => {
+        await this.request({ warmup: warmupSteps });
+        return false;
+      },
+      repetition: async (minSeconds) => Number((await this.request({ repetition: minSeconds })).rate),
+    };
+    return { params: Number(params), run };
+  }
+
+  /** Ends the worker's input, which ends the worker. */
+  close(): void {
+    this.child.stdin.end();
+  }
+
+  private async request(message: object): Promise<Record<string, unknown>> {
+    this.child.stdin.write(`${JSON.stringify(message)}\n`);
+    const reply = await this.reply();
+    if (typeof reply.error === 'string') throw new Error(`PyTorch: ${reply.error}`);
+    return reply;
+  }
+
+  private async reply(): Promise<Record<string, unknown>> {
+    const line = await this.replies.next();
+    if (line.done === true) throw new Error(`${this.python} pytorch_bench.py ended: ${this.stderr.trim().split('\n').pop() ?? 'no output'}`);
+    return JSON.parse(line.value) as Record<string, unknown>;
+  }
 }

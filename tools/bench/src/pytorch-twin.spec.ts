@@ -1,7 +1,7 @@
 import * as tf from '@tensorflow/tfjs';
 import { parseModelSpec, randomInputs } from '@mimo/core';
 import { AppBatch, appTwinJob } from './app-models';
-import { findPytorch, measurePytorchTwin } from './pytorch-reference';
+import { findPytorch, PytorchWorker } from './pytorch-reference';
 
 const UNITS = 8;
 const spec = parseModelSpec({
@@ -15,17 +15,35 @@ const spec = parseModelSpec({
   seed: 1,
 });
 
-// The twin needs a python3 with torch (Debian's python3-torch, which libtorch-dev brings): without one there is nothing to run.
+// The worker needs a python3 with torch (Debian's python3-torch, which libtorch-dev brings): without one there is nothing to run.
 const withPytorch = findPytorch().ok ? it : it.skip;
 
-describe("an app model's PyTorch twin", () => {
-  withPytorch("has the tfjs model's parameters (plus nn.LSTM's second bias vector) and trains", () => {
+describe('the PyTorch worker', () => {
+  let worker: PytorchWorker | undefined;
+  beforeAll(async () => {
+    if (!findPytorch().ok) return;
+    const started = await PytorchWorker.start(1, 'cpu');
+    if (!started.ok) throw new Error(started.reason);
+    worker = started.worker;
+  });
+  afterAll(() => worker?.close());
+
+  withPytorch("builds an app model's twin with the tfjs model's parameters (plus nn.LSTM's second bias vector) and trains it", async () => {
     const xs = randomInputs(spec, 4);
     const app: AppBatch = { spec, batch: { xs, ys: {} }, examples: 4, description: 'twin check', dispose: () => tf.dispose(Object.values(xs)) };
-    const job = appTwinJob(app);
+    const { tfjsParams, ...twin } = appTwinJob(app);
     app.dispose();
-    const twin = measurePytorchTwin(job, { repetitions: 1, minSeconds: 0.01, warmupSteps: 1 }, 1, 'cpu');
-    expect(twin.ok ? twin.params : twin.reason).toBe(job.tfjsParams + 4 * UNITS);
-    expect(twin.ok ? twin.result.median : 0).toBeGreaterThan(0);
+    const { params, run } = await (worker as PytorchWorker).prepare({ twin }, 1);
+    expect(params).toBe(tfjsParams + 4 * UNITS);
+    await run.warmUp();
+    expect(await run.repetition(0.01)).toBeGreaterThan(0);
+  });
+
+  withPytorch('times a bench model, and answers a request it cannot serve with an error naming why, then goes on', async () => {
+    const w = worker as PytorchWorker;
+    await expect(w.prepare({ bench: 'nope' as 'mlp', batch: 4 }, 1)).rejects.toThrow("PyTorch: ValueError: no bench model 'nope'");
+    const { params, run } = await w.prepare({ bench: 'mlp', batch: 4 }, 1);
+    expect(params).toBe(64 * 256 + 256 + 256 * 256 + 256 + 256 + 1);
+    expect(await run.repetition(0.01)).toBeGreaterThan(0);
   });
 });

@@ -1,6 +1,15 @@
-"""PyTorch twins of tools/bench's models: prints {"model": [samples/s per repetition]} as JSON.
+"""PyTorch twins of tools/bench's runs, timed on request, so that the bench can alternate their repetitions with
+Mimo's: a slow spell of the machine then falls on both alike.
 
-Usage: python3 pytorch_bench.py BATCH REPETITIONS MIN_SECONDS WARMUP THREADS MODELS (comma-separated) [DEVICE, default cpu]
+Usage: python3 pytorch_bench.py THREADS [DEVICE, default cpu]. It replies {"version": torch's} first, then one JSON
+line per request line on stdin:
+
+  {"prepare": {"bench": "mlp"|"cnn"|"lstm"|"gru", "batch": N}}   → {"params": N}: builds the model and Adam
+  {"prepare": {"twin": <a pytorch_twin.py job>}}                 → {"params": N}
+  {"warmup": STEPS}             → {"steps": STEPS} after that many steps of the prepared model
+  {"repetition": MIN_SECONDS}   → {"rate": samples/s of its whole steps run for at least MIN_SECONDS}
+
+A request that fails gets {"error": "..."}. The worker ends with its input.
 """
 import ctypes
 import json
@@ -10,6 +19,8 @@ import time
 
 import torch
 from torch import nn
+
+from pytorch_twin import build_twin
 
 
 class Recurrent(nn.Module):
@@ -33,32 +44,35 @@ def build(name, batch):
             nn.Conv2d(3, 32, 3), nn.ReLU(), nn.MaxPool2d(2), nn.Conv2d(32, 64, 3), nn.ReLU(), nn.Flatten(), nn.Linear(64 * 13 * 13, 10)
         )
         return model, torch.randn(batch, 3, 32, 32), torch.randint(0, 10, (batch,)), nn.CrossEntropyLoss()
-    return Recurrent(nn.LSTM if name == "lstm" else nn.GRU), torch.randn(batch, 50, 16), torch.randn(batch, 1), nn.MSELoss()
+    if name in ("lstm", "gru"):
+        return Recurrent(nn.LSTM if name == "lstm" else nn.GRU), torch.randn(batch, 50, 16), torch.randn(batch, 1), nn.MSELoss()
+    raise ValueError(f"no bench model '{name}' (mlp, cnn, lstm, gru)")
 
 
-def adam_rates(model, loss_of_batch, batch, repetitions, min_seconds, warmup):
-    """Samples/s of each timed repetition of Adam steps on `loss_of_batch()`. Each step ends with the loss on the
-    host, as Mimo's training step does (it reads the loss back), which also synchronises a GPU."""
-    optimizer = torch.optim.Adam(model.parameters(), lr=1e-3)
+class Training:
+    """Adam steps on `loss_of_batch()`, timed in repetitions. Each step ends with the loss on the host, as Mimo's
+    training step does (it reads the loss back), which also synchronises a GPU."""
 
-    def step():
-        optimizer.zero_grad()
-        loss = loss_of_batch()
+    def __init__(self, model, loss_of_batch, batch):
+        self.optimizer = torch.optim.Adam(model.parameters(), lr=1e-3)
+        self.loss_of_batch, self.batch = loss_of_batch, batch
+        self.params = sum(p.numel() for p in model.parameters())
+
+    def step(self):
+        self.optimizer.zero_grad()
+        loss = self.loss_of_batch()
         loss.backward()
-        optimizer.step()
+        self.optimizer.step()
         return loss.item()
 
-    for _ in range(warmup):
-        step()
-    rates = []
-    for _ in range(repetitions):
+    def repetition(self, min_seconds):
+        """Samples/s of whole steps run for at least `min_seconds`."""
         start = time.perf_counter()
         steps = 0
         while steps == 0 or time.perf_counter() - start < min_seconds:
-            step()
+            self.step()
             steps += 1
-        rates.append(steps * batch / (time.perf_counter() - start))
-    return rates
+        return steps * self.batch / (time.perf_counter() - start)
 
 
 def set_threads(threads):
@@ -71,15 +85,45 @@ def set_threads(threads):
         blas.openblas_set_num_threads(1)
 
 
-def measure(name, batch, repetitions, min_seconds, warmup, device):
-    model, x, y, loss_fn = build(name, batch)
+def prepare(request, device):
+    """The Training a prepare request names."""
+    torch.manual_seed(1)
+    if "twin" in request:
+        model, loss = build_twin(request["twin"], device)
+        return Training(model, loss, request["twin"]["batch"])
+    model, x, y, loss_fn = build(request["bench"], request["batch"])
     model, x, y = model.to(device), x.to(device), y.to(device)
-    return adam_rates(model, lambda: loss_fn(model(x), y), batch, repetitions, min_seconds, warmup)
+    return Training(model, lambda: loss_fn(model(x), y), request["batch"])
+
+
+def serve(requests, reply, device):
+    """Answers each request line (see the module's docstring) until the input ends."""
+    training = None
+    for line in requests:
+        request = json.loads(line)
+        try:
+            if "prepare" in request:
+                training = None  # frees the last model first
+                training = prepare(request["prepare"], device)
+                reply({"params": training.params})
+            elif training is None:
+                reply({"error": "no model prepared"})
+            elif "warmup" in request:
+                for _ in range(request["warmup"]):
+                    training.step()
+                reply({"steps": request["warmup"]})
+            else:
+                reply({"rate": training.repetition(request["repetition"])})
+        except Exception as error:  # the bench reports it on the request's row and goes on
+            reply({"error": f"{type(error).__name__}: {error}"})
 
 
 if __name__ == "__main__":
-    batch, repetitions, min_seconds, warmup, threads = int(sys.argv[1]), int(sys.argv[2]), float(sys.argv[3]), int(sys.argv[4]), int(sys.argv[5])
-    set_threads(threads)
-    torch.manual_seed(1)
-    device = sys.argv[7] if len(sys.argv) > 7 else "cpu"
-    print(json.dumps({name: measure(name, batch, repetitions, min_seconds, warmup, device) for name in sys.argv[6].split(",")}))
+    set_threads(int(sys.argv[1]))
+    device = sys.argv[2] if len(sys.argv) > 2 else "cpu"
+
+    def reply(message):
+        print(json.dumps(message), flush=True)
+
+    reply({"version": torch.__version__})
+    serve(sys.stdin, reply, device)

@@ -1,20 +1,14 @@
 """PyTorch twin of a tfjs-layers model, for the bench's app rows: the same layers in the same graph, trained
-with the same batch size and Adam. Reads a JSON job on stdin:
+with the same batch size and Adam (pytorch_bench.py times it). A job is
 
   {"model": <tfjs-layers model.toJSON()>, "inputs": {name: {"shape": [...], "dtype": "float32"|"int32", "high": N}},
-   "losses": {output: "binary"|"multiclass"|"multilabel"|"regression"}, "batch", "repetitions", "min_seconds",
-   "warmup", "threads", "device"}
+   "losses": {output: "binary"|"multiclass"|"multilabel"|"regression"}, "batch": N}
 
-and prints {"rates": [samples/s per repetition], "params": N}. Images are NCHW here (PyTorch's default layout);
-masks are not applied (the masked LSTM runs every step in both, carrying state over masked ones in tfjs).
+Images are NCHW here (PyTorch's default layout); masks are not applied (the masked LSTM runs every step in both,
+carrying state over masked ones in tfjs).
 """
-import json
-import sys
-
 import torch
 from torch import nn
-
-from pytorch_bench import adam_rates, set_threads
 
 ACTIVATIONS = {
     "linear": lambda x: x,
@@ -117,11 +111,8 @@ def loss_of(kind, prediction, target):
     return nn.functional.mse_loss(prediction, target)
 
 
-def main():
-    job = json.load(sys.stdin)
-    set_threads(job["threads"])
-    torch.manual_seed(1)
-    device = job["device"]
+def build_twin(job, device):
+    """The twin of `job`'s model on `device`, and its loss on a fixed random batch."""
     model = Twin(job["model"]).to(device)
     xs = batch_of(job, device)
     kinds = [job["losses"][name] for name in model.outputs]
@@ -131,9 +122,4 @@ def main():
     def loss():
         return sum(loss_of(kind, p, target) for kind, p, target in zip(kinds, model(xs), targets))
 
-    rates = adam_rates(model, loss, job["batch"], job["repetitions"], job["min_seconds"], job["warmup"])
-    print(json.dumps({"rates": rates, "params": sum(p.numel() for p in model.parameters())}))
-
-
-if __name__ == "__main__":
-    main()
+    return model, loss
