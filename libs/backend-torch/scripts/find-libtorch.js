@@ -6,6 +6,7 @@
 //   node find-libtorch.js includes   → include folders, space separated (binding.gyp)
 //   node find-libtorch.js libraries  → linker flags (binding.gyp)
 //   node find-libtorch.js abi        → 0 or 1, for -D_GLIBCXX_USE_CXX11_ABI (binding.gyp)
+//   node find-libtorch.js openmp     → the OpenMP flag matching libtorch's threading (binding.gyp)
 'use strict';
 const { execFileSync } = require('child_process');
 const { existsSync, readFileSync } = require('fs');
@@ -69,7 +70,22 @@ function findLibtorch() {
   return { found: false, reason: `libtorch not found (${tried.join('; ')}); install it with \`apt-get install libtorch-dev\` or set LIBTORCH` };
 }
 
-module.exports = { findLibtorch };
+/**
+ * -fopenmp when libtorch_cpu runs on an OpenMP runtime, so that at::parallel_for in the addon splits work across
+ * libtorch's threads; the addon leaves GOMP_* to that runtime (libtorch's own, which a wheel bundles) rather than
+ * linking a second one. Otherwise (or without readelf to tell) -fopenmp-simd: vector loops only, serial.
+ */
+function openmpFlag(libDir) {
+  let dynamic = '';
+  try {
+    dynamic = execFileSync('readelf', ['-d', path.join(libDir, 'libtorch_cpu.so')], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] });
+  } catch {
+    return '-fopenmp-simd';
+  }
+  return /\(NEEDED\).*\[lib(gomp|iomp5)[^\]]*\]/.test(dynamic) ? '-fopenmp' : '-fopenmp-simd';
+}
+
+module.exports = { findLibtorch, openmpFlag };
 
 if (require.main === module) {
   const found = findLibtorch();
@@ -90,5 +106,7 @@ if (require.main === module) {
     process.stdout.write(`-L${found.libDir} -Wl,-rpath,${found.libDir} -Wl,--no-as-needed ${libs} -Wl,--as-needed`);
   } else if (what === 'abi') {
     process.stdout.write(String(found.abi));
+  } else if (what === 'openmp') {
+    process.stdout.write(openmpFlag(found.libDir));
   }
 }
