@@ -9,6 +9,14 @@ interface TorchData {
   dtype: tf.DataType;
   strings?: tf.BackendValues;
   refCount: number;
+  /** Native tensors kept with this one until it is freed, by key (see `attach`). */
+  attached?: Map<string, number>;
+}
+
+/** What the kernel now running created: freed when it returns, unless returned or attached to an output. */
+interface KernelScope {
+  created: NativeTensor[];
+  attachments: Array<{ owner: NativeTensor; key: string; tensor: NativeTensor }>;
 }
 
 /** tfjs's numeric dtypes → ATen ScalarType codes. */
@@ -24,8 +32,8 @@ export type OpArg = tf.TensorInfo | NativeTensor | NativeArg | readonly OpArg[];
  */
 export class TorchBackend extends tf.KernelBackend {
   private readonly data: tf.DataStorage<TorchData>;
-  /** Native tensors created by the kernel now running (freed when it returns, unless returned). */
-  private scope: NativeTensor[] | undefined;
+  /** The kernel now running's native tensors. */
+  private scope: KernelScope | undefined;
   /** Operator indices of the addon, by ATen name then overload (resolved on first use). */
   private readonly operators = new Map<string, Map<string, number>>();
 
@@ -68,6 +76,7 @@ export class TorchBackend extends tf.KernelBackend {
     entry.refCount--;
     if (!force && entry.refCount > 0) return false;
     if (entry.id !== undefined) this.addon.free(entry.id);
+    if (entry.attached !== undefined) this.addon.free([...entry.attached.values()]);
     this.data.delete(dataId);
     return true;
   }
@@ -134,7 +143,7 @@ export class TorchBackend extends tf.KernelBackend {
   /** Runs `aten::<name>.<overload>` and returns every result (tuples and lists as arrays). */
   ops(name: string, overload: string, ...args: OpArg[]): NativeValue[] {
     const results = this.addon.call(this.operatorIndex(name, overload), args.map((arg) => this.toNative(arg)));
-    if (this.scope) collectTensors(results, this.scope);
+    if (this.scope) collectTensors(results, this.scope.created);
     return results;
   }
 
@@ -149,7 +158,7 @@ export class TorchBackend extends tf.KernelBackend {
   /** Runs a whole-sequence recurrent op of the addon (see `TorchAddon.recurrent`); absent inputs are null. */
   recurrent(name: string, args: ReadonlyArray<tf.TensorInfo | NativeTensor | null>, gateActivation: string, atenOps = false): Array<NativeTensor | null> {
     const results = this.addon.recurrent(name, args.map((arg) => (arg === null ? null : (this.toNative(arg) as number))), gateActivation, atenOps);
-    if (this.scope) collectTensors(results.filter((r): r is NativeTensor => r !== null), this.scope);
+    if (this.scope) collectTensors(results.filter((r): r is NativeTensor => r !== null), this.scope.created);
     return results;
   }
 
@@ -157,7 +166,7 @@ export class TorchBackend extends tf.KernelBackend {
   adamUpdate(inputs: [tf.TensorInfo, tf.TensorInfo, tf.TensorInfo, tf.TensorInfo], beta1: number, beta2: number, epsilon: number, alpha: number, atenOps = false): NativeTensor[] {
     const [variable, gradient, m, v] = inputs.map((input) => this.handle(input));
     const results = this.addon.adamUpdate(variable, gradient, m, v, beta1, beta2, epsilon, alpha, atenOps);
-    if (this.scope) this.scope.push(...results);
+    if (this.scope) this.scope.created.push(...results);
     return results;
   }
 
@@ -168,23 +177,44 @@ export class TorchBackend extends tf.KernelBackend {
   }
 
   /**
+   * Keeps `tensor` with `owner`, an output the running kernel returns, until that output's data is freed, for a
+   * later kernel to find with `attached` (e.g. max pool's argmax for its gradient). Dropped when `owner` is not
+   * returned as it is.
+   */
+  attach(owner: NativeTensor, key: string, tensor: NativeTensor): void {
+    if (this.scope === undefined) throw new Error('torch backend: attach is for a running kernel');
+    this.scope.attachments.push({ owner, key, tensor });
+  }
+
+  /** The native handle attached to `info`'s data under `key`, if any. */
+  attached(info: tf.TensorInfo, key: string): number | undefined {
+    return this.data.get(info.dataId)?.attached?.get(key);
+  }
+
+  /**
    * Runs one kernel body: every native tensor it creates is freed afterwards except the
-   * ones it returns, which become tfjs tensors.
+   * ones it returns, which become tfjs tensors, and the ones attached to those.
    */
   execute(body: () => NativeTensor | NativeTensor[], dtypes?: tf.DataType | tf.DataType[]): tf.TensorInfo | tf.TensorInfo[] {
     const outer = this.scope;
-    const created: NativeTensor[] = [];
-    this.scope = created;
+    const scope: KernelScope = { created: [], attachments: [] };
+    this.scope = scope;
     try {
       const result = body();
       const outputs = Array.isArray(result) ? result : [result];
       const infos = outputs.map((tensor, i) => this.makeTensorInfo(tensor, Array.isArray(dtypes) ? dtypes[i] : dtypes));
       const kept = new Set(infos.map((info) => this.data.get(info.dataId).id));
-      const dropped = created.filter((tensor) => !kept.has(tensor.id)).map((tensor) => tensor.id);
+      for (const { owner, key, tensor } of scope.attachments) {
+        const entry = infos.map((info) => this.data.get(info.dataId)).find((candidate) => candidate.id === owner.id);
+        if (entry === undefined) continue; // not returned as it is (e.g. cast): the attachment goes with the scope
+        (entry.attached ??= new Map()).set(key, tensor.id);
+        kept.add(tensor.id);
+      }
+      const dropped = scope.created.filter((tensor) => !kept.has(tensor.id)).map((tensor) => tensor.id);
       if (dropped.length > 0) this.addon.free(dropped);
       return Array.isArray(result) ? infos : infos[0];
     } catch (error) {
-      this.addon.free(created.map((tensor) => tensor.id));
+      this.addon.free(scope.created.map((tensor) => tensor.id));
       throw error;
     } finally {
       this.scope = outer;

@@ -29,10 +29,16 @@ function geometry(xShape: number[], a: PoolAttrs, maxPool: boolean): PoolGeometr
   return { kernel, stride: [info.strideHeight, info.strideWidth], padding, extra: zero ? undefined : extra, height: info.inHeight, width: info.inWidth };
 }
 
-/** Max pool indices (for the gradient) over the padded NCHW input. */
+/** Max pool output and argmax indices (for the gradient) over the padded NCHW input. */
 function maxPoolWithIndices(b: TorchBackend, input: NativeTensor, g: PoolGeometry): NativeTensor[] {
   return b.ops('max_pool2d_with_indices', '', input, g.kernel, g.stride, g.padding, [1, 1], false) as NativeTensor[];
 }
+
+/** Names the argmax of one max pool: of the input `x` (its native handle) with geometry `g`. */
+const argmaxKey = (b: TorchBackend, x: tf.TensorInfo, g: PoolGeometry): string => `maxPoolArgmax ${b.handle(x)} ${JSON.stringify(g)}`;
+
+/** Whether tfjs is recording a gradient tape, so that a forward's gradient may follow. */
+const recording = (): boolean => tf.engine().state.gradientDepth > 0;
 
 /**
  * tfjs's average pool divides by the number of in-bounds elements. On the zero-padded
@@ -49,16 +55,21 @@ export const poolKernels: tf.KernelConfig[] = [
     ({ inputs: { x }, attrs, backend: b }) => {
       const g = geometry(x.shape, attrs as unknown as PoolAttrs, true);
       const input = padExtra(b, toNCHW(b, x), g.extra, -Infinity);
-      return toNHWC(b, b.op('max_pool2d', '', input, g.kernel, g.stride, g.padding, [1, 1], false));
+      if (!recording()) return toNHWC(b, b.op('max_pool2d', '', input, g.kernel, g.stride, g.padding, [1, 1], false));
+      // Under a gradient tape the argmax stays with the output, so MaxPoolGrad need not pool again.
+      const [out, indices] = maxPoolWithIndices(b, input, g);
+      const nhwc = toNHWC(b, out);
+      b.attach(nhwc, argmaxKey(b, x, g), indices);
+      return nhwc;
     },
     inputDtype('x'),
   ),
   torchKernel(
     'MaxPoolGrad',
-    ({ inputs: { dy, input }, attrs, backend: b }) => {
+    ({ inputs: { dy, input, output }, attrs, backend: b }) => {
       const g = geometry(input.shape, attrs as unknown as PoolAttrs, true);
       const padded = padExtra(b, toNCHW(b, input), g.extra, -Infinity);
-      const [, indices] = maxPoolWithIndices(b, padded, g);
+      const indices = b.attached(output, argmaxKey(b, input, g)) ?? maxPoolWithIndices(b, padded, g)[1];
       const grad = b.op('max_pool2d_with_indices_backward', '', toNCHW(b, dy), padded, g.kernel, g.stride, g.padding, [1, 1], false, indices);
       return toNHWC(b, cropExtra(b, grad, g.extra, g.height, g.width));
     },

@@ -152,6 +152,8 @@ export const KERNEL_CASES: KernelCase[] = [
     { kernel: 'MaxPool', label, run: () => k('MaxPool', { x: r(x) }, attrs) },
     { kernel: 'AvgPool', label, run: () => k('AvgPool', { x: r(x) }, attrs) },
     { kernel: 'MaxPoolGrad', label, run: () => { const input = r(x); return k('MaxPoolGrad', { dy: r(poolOut(x, attrs), 'normal', 5), input, output: k('MaxPool', { x: input }, attrs) as tf.Tensor }, attrs); } },
+    // Under a tape the forward keeps its argmax for the gradient instead of pooling again.
+    { kernel: 'MaxPoolGrad', label: `${label}, taped`, run: () => tf.grad((input) => tf.maxPool(input as tf.Tensor4D, attrs.filterSize, attrs.strides, attrs.pad as 'same'))(r(x), r(poolOut(x, attrs), 'normal', 5)) },
     { kernel: 'AvgPoolGrad', label, run: () => k('AvgPoolGrad', { dy: r(poolOut(x, attrs), 'normal', 5), input: r(x) }, attrs) },
   ]),
   {

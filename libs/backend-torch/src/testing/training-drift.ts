@@ -28,7 +28,8 @@ function lstmInputs(): tf.NamedTensorMap {
 
 /**
  * Trains a small two-layer model for `steps` steps (after 10 warm-up steps) with the fused Adam kernel, running
- * the LSTM sequence kernels forward and backward each step too, and reports the growth.
+ * the LSTM sequence kernels forward and backward and a taped max pool (whose argmax rides with its output) each
+ * step too, and reports the growth.
  */
 export function trainingDrift(steps: number): TrainingDrift {
   const backend = tf.backend() as TorchBackend;
@@ -37,6 +38,7 @@ export function trainingDrift(steps: number): TrainingDrift {
   const x = tf.randomNormal([64, 16], 0, 1, 'float32', 3);
   const y = tf.randomNormal([64, 1], 0, 1, 'float32', 4);
   const lstm = lstmInputs();
+  const image = tf.randomNormal([4, 6, 6, 2], 0, 1, 'float32', 8);
   const recurrentAttrs = { recurrentActivation: 'sigmoid' };
   const step = () => {
     const { value, grads } = tf.variableGrads(() => tf.losses.meanSquaredError(y, tf.relu(x.matMul(weights[0])).matMul(weights[1])) as tf.Scalar, weights);
@@ -51,6 +53,7 @@ export function trainingDrift(steps: number): TrainingDrift {
     tf.tidy(() => {
       const [states] = tf.engine().runKernel(RECURRENT_KERNEL_NAMES.lstm, lstm, recurrentAttrs) as unknown as tf.Tensor[];
       tf.engine().runKernel(RECURRENT_KERNEL_NAMES.lstmGrad, { ...lstm, states, dStates: tf.onesLike(states) }, recurrentAttrs);
+      tf.grad((input) => tf.maxPool(input as tf.Tensor4D, 2, 2, 'same'))(image);
     });
   };
 
@@ -58,7 +61,7 @@ export function trainingDrift(steps: number): TrainingDrift {
   const start = { tensors: tf.memory().numTensors, native: backend.memory(), rss: process.memoryUsage().rss };
   for (let i = 0; i < steps; i++) step();
   const end = { tensors: tf.memory().numTensors, native: backend.memory(), rss: process.memoryUsage().rss };
-  tf.dispose([...weights, ...moments.flatMap(({ m, v }) => [m, v]), x, y, ...Object.values(lstm)]);
+  tf.dispose([...weights, ...moments.flatMap(({ m, v }) => [m, v]), x, y, image, ...Object.values(lstm)]);
   return {
     tensors: end.tensors - start.tensors,
     nativeTensors: end.native.numTorchTensors - start.native.numTorchTensors,
