@@ -7,7 +7,8 @@
         "<!(node -p \"require('node-addon-api').include_dir\")",
         "<!@(node scripts/find-libtorch.js includes)"
       ],
-      "libraries": ["<!@(node scripts/find-libtorch.js libraries)", "-ldl"],
+      # -z now: a symbol the addon needs and libtorch lacks fails the load, which the probe reports, not a later call.
+      "libraries": ["<!@(node scripts/find-libtorch.js libraries)", "-ldl", "-Wl,-z,now"],
       "defines": ["NAPI_CPP_EXCEPTIONS", "NAPI_VERSION=8", "_GLIBCXX_USE_CXX11_ABI=<!(node scripts/find-libtorch.js abi)"],
       "cflags!": ["-fno-exceptions", "-O3"],
       "cflags_cc!": ["-fno-exceptions", "-fno-rtti", "-std=gnu++17", "-O3"],

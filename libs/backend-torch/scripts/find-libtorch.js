@@ -71,21 +71,32 @@ function findLibtorch() {
 }
 
 /**
- * -fopenmp when libtorch_cpu runs on an OpenMP runtime, so that at::parallel_for in the addon splits work across
- * libtorch's threads; the addon leaves GOMP_* to that runtime (libtorch's own, which a wheel bundles) rather than
- * linking a second one. Otherwise (or without readelf to tell) -fopenmp-simd: vector loops only, serial.
+ * -fopenmp when libtorch_cpu runs on an OpenMP runtime (`dynamicSection`: its `readelf -d`) and the compiler is
+ * GCC (`compilerMacros`: its `-dM -E` output), so that at::parallel_for in the addon splits work across
+ * libtorch's threads. GCC's OpenMP calls GOMP_*, which the addon leaves to libtorch's own runtime (libgomp, a
+ * wheel's bundled copy, or libiomp5, which exports them too) rather than linking a second one; clang's calls
+ * __kmpc_*, which libgomp lacks. Otherwise -fopenmp-simd: vector loops only, serial.
  */
-function openmpFlag(libDir) {
-  let dynamic = '';
-  try {
-    dynamic = execFileSync('readelf', ['-d', path.join(libDir, 'libtorch_cpu.so')], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] });
-  } catch {
-    return '-fopenmp-simd';
-  }
-  return /\(NEEDED\).*\[lib(gomp|iomp5)[^\]]*\]/.test(dynamic) ? '-fopenmp' : '-fopenmp-simd';
+function openmpFlagFor(dynamicSection, compilerMacros) {
+  const openmpRuntime = /\(NEEDED\).*\[lib(gomp|iomp5)[^\]]*\]/.test(dynamicSection);
+  const gcc = /#define __GNUC__ /.test(compilerMacros) && !/#define __clang__ /.test(compilerMacros);
+  return openmpRuntime && gcc ? '-fopenmp' : '-fopenmp-simd';
 }
 
-module.exports = { findLibtorch, openmpFlag };
+/** The OpenMP flag for the libtorch in `libDir` and node-gyp's compiler ($CXX, else g++); serial when either cannot be asked. */
+function openmpFlag(libDir) {
+  const output = (command, args) => {
+    try {
+      return execFileSync(command, args, { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] });
+    } catch {
+      return '';
+    }
+  };
+  const dynamicSection = output('readelf', ['-d', path.join(libDir, 'libtorch_cpu.so')]);
+  return openmpFlagFor(dynamicSection, output(process.env.CXX || 'g++', ['-dM', '-E', '-x', 'c++', '/dev/null']));
+}
+
+module.exports = { findLibtorch, openmpFlagFor };
 
 if (require.main === module) {
   const found = findLibtorch();

@@ -65,4 +65,37 @@ describeTorch('TorchBackend', () => {
     tf.dispose([a, b]);
     expect(backend().memory().numTorchTensors).toBe(before);
   });
+
+  it('attaches only what the running kernel made and does not return, and frees the rest as usual', () => {
+    const b = backend();
+    const x = tf.ones([2, 2]);
+    const before = b.memory().numTorchTensors;
+    const input = { id: b.handle(x), shape: [2, 2], dtype: 'float32' as const };
+    expect(() =>
+      b.execute(() => {
+        const y = b.op('neg', '', x);
+        b.attach(y, 'k', input); // x's own handle: x would free it too
+        return y;
+      }),
+    ).toThrow('attach takes a tensor the running kernel created');
+    expect(() =>
+      b.execute(() => {
+        const y = b.op('neg', '', x);
+        b.attach(y, 'k', y);
+        return y;
+      }),
+    ).toThrow('a kernel attached a tensor it also returns');
+    expect(b.memory().numTorchTensors).toBe(before);
+    const out = b.execute(() => {
+      const y = b.op('neg', '', x);
+      b.attach(y, 'k', b.op('abs', '', x));
+      b.attach(y, 'k', b.op('exp', '', x)); // the same key again: the first is freed
+      return y;
+    }) as tf.TensorInfo;
+    expect(b.attached(out, 'k')).toBeDefined();
+    expect(b.memory().numTorchTensors).toBe(before + 2);
+    b.disposeData(out.dataId);
+    expect(b.memory().numTorchTensors).toBe(before);
+    x.dispose();
+  });
 });

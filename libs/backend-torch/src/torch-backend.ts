@@ -182,7 +182,8 @@ export class TorchBackend extends tf.KernelBackend {
    * returned as it is.
    */
   attach(owner: NativeTensor, key: string, tensor: NativeTensor): void {
-    if (this.scope === undefined) throw new Error('torch backend: attach is for a running kernel');
+    // Only the kernel's own intermediates: anything else belongs to another tensor, which would free it too.
+    if (this.scope === undefined || !this.scope.created.includes(tensor)) throw new Error('torch backend: attach takes a tensor the running kernel created');
     this.scope.attachments.push({ owner, key, tensor });
   }
 
@@ -202,14 +203,9 @@ export class TorchBackend extends tf.KernelBackend {
     try {
       const result = body();
       const outputs = Array.isArray(result) ? result : [result];
+      if (scope.attachments.some(({ tensor }) => outputs.some((output) => output.id === tensor.id))) throw new Error('torch backend: a kernel attached a tensor it also returns');
       const infos = outputs.map((tensor, i) => this.makeTensorInfo(tensor, Array.isArray(dtypes) ? dtypes[i] : dtypes));
-      const kept = new Set(infos.map((info) => this.data.get(info.dataId).id));
-      for (const { owner, key, tensor } of scope.attachments) {
-        const entry = infos.map((info) => this.data.get(info.dataId)).find((candidate) => candidate.id === owner.id);
-        if (entry === undefined) continue; // not returned as it is (e.g. cast): the attachment goes with the scope
-        (entry.attached ??= new Map()).set(key, tensor.id);
-        kept.add(tensor.id);
-      }
+      const kept = new Set([...infos.map((info) => this.data.get(info.dataId).id), ...this.keepAttachments(scope.attachments, infos)]);
       const dropped = scope.created.filter((tensor) => !kept.has(tensor.id)).map((tensor) => tensor.id);
       if (dropped.length > 0) this.addon.free(dropped);
       return Array.isArray(result) ? infos : infos[0];
@@ -219,6 +215,22 @@ export class TorchBackend extends tf.KernelBackend {
     } finally {
       this.scope = outer;
     }
+  }
+
+  /** Stores each attachment with its owner's data (a key's earlier tensor freed); the handles kept that way. */
+  private keepAttachments(attachments: KernelScope['attachments'], infos: tf.TensorInfo[]): number[] {
+    const entries = infos.map((info) => this.data.get(info.dataId));
+    const kept: number[] = [];
+    for (const { owner, key, tensor } of attachments) {
+      const entry = entries.find((candidate) => candidate.id === owner.id);
+      if (entry === undefined) continue; // not returned as it is (e.g. cast): the attachment goes with the scope
+      entry.attached ??= new Map();
+      const replaced = entry.attached.get(key);
+      if (replaced !== undefined) this.addon.free(replaced);
+      entry.attached.set(key, tensor.id);
+      kept.push(tensor.id);
+    }
+    return kept;
   }
 
   private toNative(arg: OpArg): NativeArg {

@@ -54,9 +54,10 @@ async function main(argv: string[]): Promise<void> {
   }
 
   const pytorchWanted = !argv.includes('--no-pytorch');
-  const pytorch: { worker?: PytorchWorker; tried: boolean } = { tried: false };
-  const startPytorch = async (threads: number, device: string): Promise<void> => {
+  const pytorch: { worker?: PytorchWorker; tried: boolean; besideTorch: boolean } = { tried: false, besideTorch: false };
+  const startPytorch = async (threads: number, device: string, besideTorch: boolean): Promise<void> => {
     pytorch.tried = true;
+    pytorch.besideTorch = besideTorch;
     const started = await PytorchWorker.start(threads, device);
     if (!started.ok) {
       lines.push(`PyTorch: ${started.reason}`);
@@ -77,7 +78,7 @@ async function main(argv: string[]): Promise<void> {
     }
     lines.push(describeBackend(choice));
     const beside = backend === 'torch' && pytorchWanted;
-    if (beside) await startPytorch(choice.threads ?? os.cpus().length, choice.device);
+    if (beside) await startPytorch(choice.threads ?? os.cpus().length, choice.device, true);
     for (const subject of subjects) {
       const worker = beside ? pytorch.worker : undefined;
       process.stderr.write(`${backend}${worker ? ' and PyTorch' : ''} ${subject.row.model}…\n`);
@@ -86,7 +87,7 @@ async function main(argv: string[]): Promise<void> {
   }
   appBatches.forEach((batch) => batch.dispose());
   if (pytorchWanted && !pytorch.tried) {
-    await startPytorch(os.cpus().length, 'cpu');
+    await startPytorch(os.cpus().length, 'cpu', false);
     for (const subject of subjects) {
       if (pytorch.worker === undefined) break;
       process.stderr.write(`PyTorch ${subject.row.model}…\n`);
@@ -96,8 +97,8 @@ async function main(argv: string[]): Promise<void> {
   pytorch.worker?.close();
 
   const columns = pytorchWanted ? [...backends, 'PyTorch'] : backends;
-  const order = backends.includes('torch') ? "PyTorch's alternating with torch's" : 'PyTorch after the backends';
-  lines.push(`batch ${batchSize}, Mimo's training step with Adam, ${options.repetitions} repetitions of ≥ ${options.minSeconds} s after ${options.warmupSteps} warm-up steps (${order}); samples/s median (± half the spread)`);
+  const order = pytorch.worker === undefined ? '' : pytorch.besideTorch ? " (PyTorch's alternating with torch's)" : ' (PyTorch after the backends)';
+  lines.push(`batch ${batchSize}, Mimo's training step with Adam, ${options.repetitions} repetitions of ≥ ${options.minSeconds} s after ${options.warmupSteps} warm-up steps${order}; samples/s median (± half the spread)`);
   process.stdout.write(`${lines.join('\n')}\n\n${formatTable(subjects.map((s) => s.row), columns)}\n`);
 }
 
@@ -110,6 +111,7 @@ async function measureSubject(subject: Subject, backend: string | undefined, pyt
   const runs: RepeatedRun[] = [];
   const columns: string[] = [];
   let training: TimedTraining | undefined;
+  resetFallbackCounts();
   try {
     if (backend !== undefined) {
       try {
@@ -130,7 +132,6 @@ async function measureSubject(subject: Subject, backend: string | undefined, pyt
         row.results.PyTorch = failure(error);
       }
     }
-    resetFallbackCounts();
     const timings = await measureInterleaved(runs, options);
     columns.forEach((column, i) => (row.results[column] = timings[i]));
     const fallbacks = Object.keys(fallbackCounts());

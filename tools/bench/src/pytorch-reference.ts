@@ -36,28 +36,44 @@ export type PytorchJob = { bench: BenchModelName; batch: number } | { twin: Twin
 
 /** How much of the worker's stderr an error quotes. */
 const STDERR_TAIL = 2_000;
+/** Longest wait for one reply (a model's build and warm-up, or one repetition) before the worker is stopped. */
+const REPLY_TIMEOUT_MS = 10 * 60_000;
+/** How long a closed worker gets to exit before it is killed. */
+const EXIT_GRACE_MS = 5_000;
 
 /**
  * pytorch_bench.py running beside the bench: it builds one PyTorch model at a time and times a repetition of
  * its steps on request, so the bench can alternate PyTorch's repetitions with Mimo's (`measureInterleaved`).
+ * A worker that dies, fails to start or stops answering makes every later request fail with why.
  */
 export class PytorchWorker {
   private stderr = '';
+  private readonly replies: AsyncIterator<string>;
+  /** Why the worker can no longer answer, once it has exited or failed. */
+  private readonly ended: Promise<string>;
+  private endedBecause: string | undefined;
 
   private constructor(
     private readonly child: ChildProcessWithoutNullStreams,
-    private readonly replies: AsyncIterator<string>,
     readonly python: string,
   ) {
     child.stderr.on('data', (chunk: Buffer) => (this.stderr = (this.stderr + chunk.toString()).slice(-STDERR_TAIL)));
+    // A write after the worker died fails with EPIPE; `ended` says why instead.
+    child.stdin.on('error', () => undefined);
+    const script = `${python} pytorch_bench.py`;
+    this.ended = new Promise<string>((resolve) => {
+      child.on('error', (error) => resolve(`${script} failed: ${error.message}`));
+      child.on('close', (code, signal) => resolve(`${script} ended (${signal ?? `exit code ${code}`}): ${this.stderr.trim().split('\n').pop() || 'no output'}`));
+    });
+    void this.ended.then((reason) => (this.endedBecause = reason));
+    this.replies = createInterface({ input: child.stdout })[Symbol.asyncIterator]();
   }
 
   /** Starts the worker with torch on `threads` threads and `device`; or why it cannot (no python3 with torch, or it failed). */
   static async start(threads: number, device: string): Promise<{ ok: true; worker: PytorchWorker; version: string } | { ok: false; reason: string }> {
     const python = findPytorch();
     if (!python.ok) return python;
-    const child = spawn(python.python, [join(__dirname, 'pytorch_bench.py'), String(threads), device]);
-    const worker = new PytorchWorker(child, createInterface({ input: child.stdout })[Symbol.asyncIterator](), python.python);
+    const worker = new PytorchWorker(spawn(python.python, [join(__dirname, 'pytorch_bench.py'), String(threads), device]), python.python);
     try {
       const { version } = await worker.reply();
       return { ok: true, worker, version: String(version) };
@@ -69,32 +85,53 @@ export class PytorchWorker {
 
   /** Builds `job`'s model: its parameter count and its run (its warm-up and repetitions run in the worker). */
   async prepare(job: PytorchJob, warmupSteps: number): Promise<{ params: number; run: RepeatedRun }> {
-    const { params } = await this.request({ prepare: job });
+    const params = numberIn(await this.request({ prepare: job }), 'params');
     const run: RepeatedRun = {
       warmUp: async () => {
         await this.request({ warmup: warmupSteps });
         return false;
       },
-      repetition: async (minSeconds) => Number((await this.request({ repetition: minSeconds })).rate),
+      repetition: async (minSeconds) => numberIn(await this.request({ repetition: minSeconds }), 'rate'),
     };
-    return { params: Number(params), run };
+    return { params, run };
   }
 
-  /** Ends the worker's input, which ends the worker. */
+  /** Ends the worker's input, which ends the worker; one that has not exited shortly after is killed. */
   close(): void {
     this.child.stdin.end();
+    setTimeout(() => this.child.kill('SIGKILL'), EXIT_GRACE_MS).unref();
   }
 
   private async request(message: object): Promise<Record<string, unknown>> {
+    if (this.endedBecause !== undefined) throw new Error(this.endedBecause);
     this.child.stdin.write(`${JSON.stringify(message)}\n`);
     const reply = await this.reply();
-    if (typeof reply.error === 'string') throw new Error(`PyTorch: ${reply.error}`);
+    if (typeof reply.error === 'string') throw new Error(reply.error);
     return reply;
   }
 
+  /** The next reply line, or why none came: the worker ended, or it was silent for REPLY_TIMEOUT_MS (then it is killed). */
   private async reply(): Promise<Record<string, unknown>> {
-    const line = await this.replies.next();
-    if (line.done === true) throw new Error(`${this.python} pytorch_bench.py ended: ${this.stderr.trim().split('\n').pop() ?? 'no output'}`);
-    return JSON.parse(line.value) as Record<string, unknown>;
+    let timer: NodeJS.Timeout | undefined;
+    const silent = new Promise<never>((_, reject) => {
+      timer = setTimeout(() => {
+        this.child.kill('SIGKILL');
+        reject(new Error(`${this.python} pytorch_bench.py gave no reply in ${REPLY_TIMEOUT_MS / 60_000} min; stopped it`));
+      }, REPLY_TIMEOUT_MS);
+    });
+    try {
+      const line = await Promise.race([this.replies.next(), silent]);
+      if (line.done === true) throw new Error(await this.ended);
+      return JSON.parse(line.value) as Record<string, unknown>;
+    } finally {
+      clearTimeout(timer);
+    }
   }
+}
+
+/** `reply[name]`, which must be a number (a reply of the wrong kind means the worker and the bench are out of step). */
+function numberIn(reply: Record<string, unknown>, name: string): number {
+  const value = reply[name];
+  if (typeof value !== 'number') throw new Error(`pytorch_bench.py replied ${JSON.stringify(reply).slice(0, 80)} where '${name}' was due`);
+  return value;
 }

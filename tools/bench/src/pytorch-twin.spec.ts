@@ -41,9 +41,19 @@ describe('the PyTorch worker', () => {
 
   withPytorch('times a bench model, and answers a request it cannot serve with an error naming why, then goes on', async () => {
     const w = worker as PytorchWorker;
-    await expect(w.prepare({ bench: 'nope' as 'mlp', batch: 4 }, 1)).rejects.toThrow("PyTorch: ValueError: no bench model 'nope'");
+    await expect(w.prepare({ bench: 'nope' as 'mlp', batch: 4 }, 1)).rejects.toThrow("ValueError: no bench model 'nope'");
     const { params, run } = await w.prepare({ bench: 'mlp', batch: 4 }, 1);
     expect(params).toBe(64 * 256 + 256 + 256 * 256 + 256 + 256 + 1);
     expect(await run.repetition(0.01)).toBeGreaterThan(0);
+  });
+
+  withPytorch('fails every request with why once its worker has died, instead of hanging or crashing the bench', async () => {
+    const started = await PytorchWorker.start(1, 'cpu');
+    if (!started.ok) throw new Error(started.reason);
+    const dying = started.worker;
+    dying['child'].kill('SIGKILL');
+    await expect(dying.prepare({ bench: 'mlp', batch: 4 }, 1)).rejects.toThrow(/pytorch_bench\.py ended \(SIGKILL\)/);
+    await expect(dying.prepare({ bench: 'mlp', batch: 4 }, 1)).rejects.toThrow(/ended \(SIGKILL\)/);
+    dying.close();
   });
 });

@@ -100,8 +100,8 @@ def serve(requests, reply, device):
     """Answers each request line (see the module's docstring) until the input ends."""
     training = None
     for line in requests:
-        request = json.loads(line)
         try:
+            request = json.loads(line)
             if "prepare" in request:
                 training = None  # frees the last model first
                 training = prepare(request["prepare"], device)
@@ -119,11 +119,15 @@ def serve(requests, reply, device):
 
 
 if __name__ == "__main__":
+    # Replies go to the original stdout; anything else printed there (a library's chatter) goes to stderr, so it
+    # cannot put the bench's request / reply pairs out of step.
+    replies = os.fdopen(os.dup(1), "w")
+    os.dup2(2, 1)
     set_threads(int(sys.argv[1]))
     device = sys.argv[2] if len(sys.argv) > 2 else "cpu"
 
     def reply(message):
-        print(json.dumps(message), flush=True)
+        print(json.dumps(message), file=replies, flush=True)
 
     reply({"version": torch.__version__})
     serve(sys.stdin, reply, device)

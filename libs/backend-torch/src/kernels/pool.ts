@@ -37,8 +37,8 @@ function maxPoolWithIndices(b: TorchBackend, input: NativeTensor, g: PoolGeometr
 /** Names the argmax of one max pool: of the input `x` (its native handle) with geometry `g`. */
 const argmaxKey = (b: TorchBackend, x: tf.TensorInfo, g: PoolGeometry): string => `maxPoolArgmax ${b.handle(x)} ${JSON.stringify(g)}`;
 
-/** Whether tfjs is recording a gradient tape, so that a forward's gradient may follow. */
-const recording = (): boolean => tf.engine().state.gradientDepth > 0;
+/** Whether tfjs's tape records the kernel now running (as its engine decides: a gradient scope, a top-level kernel). */
+const taped = (): boolean => tf.engine().state.gradientDepth > 0 && tf.engine().state.kernelDepth === 1;
 
 /**
  * tfjs's average pool divides by the number of in-bounds elements. On the zero-padded
@@ -55,8 +55,8 @@ export const poolKernels: tf.KernelConfig[] = [
     ({ inputs: { x }, attrs, backend: b }) => {
       const g = geometry(x.shape, attrs as unknown as PoolAttrs, true);
       const input = padExtra(b, toNCHW(b, x), g.extra, -Infinity);
-      if (!recording()) return toNHWC(b, b.op('max_pool2d', '', input, g.kernel, g.stride, g.padding, [1, 1], false));
-      // Under a gradient tape the argmax stays with the output, so MaxPoolGrad need not pool again.
+      if (!taped()) return toNHWC(b, b.op('max_pool2d', '', input, g.kernel, g.stride, g.padding, [1, 1], false));
+      // On the tape the argmax (int64, twice the output's bytes) stays with the output, so MaxPoolGrad need not pool again.
       const [out, indices] = maxPoolWithIndices(b, input, g);
       const nhwc = toNHWC(b, out);
       b.attach(nhwc, argmaxKey(b, x, g), indices);
