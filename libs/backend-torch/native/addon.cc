@@ -3,8 +3,8 @@
 // `operatorIndex`) through the c10 dispatcher's boxed calling convention. Kernels are written
 // in TypeScript on top of it, so this file stays small and compiles once; the exceptions are
 // `recurrent`, whole-sequence LSTM / GRU passes (recurrent.cc) whose per-step loop would cost
-// a JS round trip per op, and `adamUpdate` (adam.h), one optimizer step of a variable in one
-// call. Every tensor is created on the current device (MIMO_DEVICE), so the same kernels run
+// a JS round trip per op, `adamUpdate` (adam.h), one optimizer step of a variable in one
+// call, and `stepCpu` (step.h), the ReLU gradient in one pass. Every tensor is created on the current device (MIMO_DEVICE), so the same kernels run
 // on cpu and cuda.
 #include <napi.h>
 
@@ -20,6 +20,7 @@
 #include "adam.h"
 #include "blas.h"
 #include "recurrent.h"
+#include "step.h"
 
 #include <cstring>
 #if defined(__GLIBC__)
@@ -243,6 +244,15 @@ Napi::Value AdamUpdate(const Napi::CallbackInfo& info) {
   });
 }
 
+// stepCpu(handle, alpha) → handle of tfjs's Step of a float32 cpu tensor in one pass (step.h), or null for
+// any other tensor.
+Napi::Value StepCpu(const Napi::CallbackInfo& info) {
+  return guarded(info, [&]() -> Napi::Value {
+    std::optional<at::Tensor> out = mimo::stepCpu(lookup(info[0]), info[1].As<Napi::Number>().DoubleValue());
+    return out ? Napi::Value(describe(info.Env(), *out)) : info.Env().Null();
+  });
+}
+
 // fromArray(typedArray, shape, dtype) → handle; copies the values onto the device. A
 // one-element tensor off the cpu is filled there instead: no blocking host-to-device copy.
 Napi::Value FromArray(const Napi::CallbackInfo& info) {
@@ -349,6 +359,7 @@ Napi::Object Init(Napi::Env env, Napi::Object exports) {
   exports.Set("call", Napi::Function::New(env, Call, "call"));
   exports.Set("recurrent", Napi::Function::New(env, Recurrent, "recurrent"));
   exports.Set("adamUpdate", Napi::Function::New(env, AdamUpdate, "adamUpdate"));
+  exports.Set("stepCpu", Napi::Function::New(env, StepCpu, "stepCpu"));
   exports.Set("fromArray", Napi::Function::New(env, FromArray, "fromArray"));
   exports.Set("readInto", Napi::Function::New(env, ReadInto, "readInto"));
   exports.Set("free", Napi::Function::New(env, Free, "free"));

@@ -170,6 +170,13 @@ export class TorchBackend extends tf.KernelBackend {
     return results;
   }
 
+  /** tfjs's Step of a float32 cpu tensor in one native pass; null for any other (see `TorchAddon.stepCpu`). */
+  stepCpu(x: tf.TensorInfo, alpha: number): NativeTensor | null {
+    const result = this.addon.stepCpu(this.handle(x), alpha);
+    if (result !== null && this.scope) this.scope.created.push(result);
+    return result;
+  }
+
   cast(tensor: NativeTensor | tf.TensorInfo, dtype: tf.DataType | 'int64' | 'float64'): NativeTensor {
     const code = SCALAR_TYPE[dtype as keyof typeof SCALAR_TYPE];
     if (code === undefined) throw new Error(`torch backend: cannot cast to ${dtype}`);

@@ -39,12 +39,15 @@ const FLOAT_OUTPUT: Record<string, Unary> = {
 };
 
 /**
- * x > 0 ? 1 : alpha, NaN stays NaN (tfjs's Step, the ReLU gradient). Without `where` or comparisons, which
- * ATen runs several times slower than arithmetic. alpha 0 (the ReLU gradient) on floats: ceil(clamp(x, 0, 1)),
- * NaN passing through both. Otherwise heaviside gives 1 or 0, threshold turns the 0s into alpha, and
- * clamp(x, 0, 0), 0 everywhere but NaN, carries NaN in. Exact: 1 + 0, alpha + 0.
+ * x > 0 ? 1 : alpha, NaN stays NaN (tfjs's Step, the ReLU gradient). float32 on the cpu: one native pass, unless
+ * the attribute `atenOps` (for checks) asks for the ATen form every other device and dtype runs. That avoids
+ * `where` and comparisons, which ATen runs several times slower than arithmetic. alpha 0 (the ReLU gradient) on
+ * floats: ceil(clamp(x, 0, 1)), NaN passing through both. Otherwise heaviside gives 1 or 0, threshold turns the
+ * 0s into alpha, and clamp(x, 0, 0), 0 everywhere but NaN, carries NaN in. Exact: 1 + 0, alpha + 0.
  */
-function step(b: TorchBackend, x: tf.TensorInfo, alpha: number): NativeTensor {
+function step(b: TorchBackend, x: tf.TensorInfo, alpha: number, atenOps: boolean): NativeTensor {
+  const onePass = atenOps ? null : b.stepCpu(x, alpha);
+  if (onePass !== null) return onePass;
   if (alpha === 0 && x.dtype === 'float32') return b.op('ceil', '', b.op('clamp', '', x, 0, 1));
   const zero = b.op('scalar_tensor', '', 0, SCALAR_TYPE[x.dtype as 'float32' | 'int32']);
   const ones = b.op('heaviside', '', x, zero);
@@ -65,7 +68,7 @@ const SAME_DTYPE: Record<string, Unary> = {
   Relu6: (b, x) => b.op('clamp', '', x, 0, 6),
   LeakyRelu: (b, x, attrs) => b.op('where', 'self', b.op('lt', 'Scalar', x, 0), b.op('mul', 'Scalar', x, attrs.alpha as number), x),
   ClipByValue: (b, x, attrs) => b.op('clamp', '', x, attrs.clipValueMin as number, attrs.clipValueMax as number),
-  Step: (b, x, attrs) => step(b, x, attrs.alpha as number),
+  Step: (b, x, attrs) => step(b, x, attrs.alpha as number, attrs.atenOps === true),
 };
 
 /** Unary kernels that output bool. */

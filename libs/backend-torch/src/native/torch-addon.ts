@@ -44,6 +44,8 @@ export interface TorchAddon {
    * `atenOps` runs ATen ops (what every device but the cpu runs) instead of the cpu's one vectorised pass.
    */
   adamUpdate(variable: number, gradient: number, m: number, v: number, beta1: number, beta2: number, epsilon: number, alpha: number, atenOps: boolean): NativeTensor[];
+  /** tfjs's Step (x > 0 ? 1 : alpha, NaN staying NaN) of a float32 cpu tensor in one pass; null for any other tensor. */
+  stepCpu(id: number, alpha: number): NativeTensor | null;
   fromArray(values: Float32Array | Int32Array | Uint8Array, shape: readonly number[], dtype: 'float32' | 'int32' | 'bool'): NativeTensor;
   /** Copies the values to the host into `out` (its length must be the element count), converting to its element type. */
   readInto(id: number, out: Float32Array | Int32Array | Uint8Array): void;

@@ -66,10 +66,18 @@ export const KERNEL_CASES: KernelCase[] = [
   ...unary('LeakyRelu', 'normal', { alpha: 0.3 }),
   ...unary('ClipByValue', 'normal', { clipValueMin: -0.5, clipValueMax: 1.2 }),
   ...unary('ClipByValue', 'int', { clipValueMin: -2, clipValueMax: 3 }),
+  // Step: float32 runs one native pass on the cpu; `atenOps` checks the ATen form other devices and int32 run.
   ...(['normal', 'int'] as const).flatMap((range) =>
-    [0, 0.25].flatMap((alpha) => unary('Step', range, { alpha }).map((c) => ({ ...c, label: `${c.label}, alpha ${alpha}` }))),
+    [0, 0.25].flatMap((alpha) => [false, true].flatMap((atenOps) => unary('Step', range, { alpha, atenOps }).map((c) => ({ ...c, label: `${c.label}, alpha ${alpha}${atenOps ? ', ATen ops' : ''}` })))),
   ),
-  ...[0, 0.25].map((alpha) => ({ kernel: 'Step', label: `NaN, ±0, ±inf, alpha ${alpha}`, run: () => k('Step', { x: tf.tensor1d([NaN, -0, 0, 2, -3, Infinity, -Infinity]) }, { alpha }) })),
+  ...[0, 0.25].flatMap((alpha) =>
+    [false, true].map((atenOps) => ({
+      kernel: 'Step',
+      label: `NaN, ±0, ±inf, alpha ${alpha}${atenOps ? ', ATen ops' : ''}`,
+      run: () => k('Step', { x: tf.tensor1d([NaN, -0, 0, 2, -3, Infinity, -Infinity]) }, { alpha, atenOps }),
+    })),
+  ),
+  { kernel: 'Step', label: 'normal [300, 300] (split across threads), alpha 0', run: () => k('Step', { x: r([300, 300]) }, { alpha: 0 }) },
   { kernel: 'EluGrad', label: 'dy, y', run: () => k('EluGrad', { dy: r([3, 4], 'normal', 1), y: tf.elu(r([3, 4], 'normal', 2)) }) },
   ...(['float32', 'int32', 'bool'] as const).flatMap((dtype) =>
     (['normal', 'int', 'bool'] as const).map((range) => ({ kernel: 'Cast', label: `${range} → ${dtype}`, run: () => k('Cast', { x: r([3, 5], range) }, { dtype }) })),
