@@ -142,9 +142,7 @@ export class TorchBackend extends tf.KernelBackend {
 
   /** Runs `aten::<name>.<overload>` and returns every result (tuples and lists as arrays). */
   ops(name: string, overload: string, ...args: OpArg[]): NativeValue[] {
-    const results = this.addon.call(this.operatorIndex(name, overload), args.map((arg) => this.toNative(arg)));
-    if (this.scope) collectTensors(results, this.scope.created);
-    return results;
+    return this.track(this.addon.call(this.operatorIndex(name, overload), args.map((arg) => this.toNative(arg))));
   }
 
   private operatorIndex(name: string, overload: string): number {
@@ -157,24 +155,18 @@ export class TorchBackend extends tf.KernelBackend {
 
   /** Runs a whole-sequence recurrent op of the addon (see `TorchAddon.recurrent`); absent inputs are null. */
   recurrent(name: string, args: ReadonlyArray<tf.TensorInfo | NativeTensor | null>, gateActivation: string, atenOps = false): Array<NativeTensor | null> {
-    const results = this.addon.recurrent(name, args.map((arg) => (arg === null ? null : (this.toNative(arg) as number))), gateActivation, atenOps);
-    if (this.scope) collectTensors(results.filter((r): r is NativeTensor => r !== null), this.scope.created);
-    return results;
+    return this.track(this.addon.recurrent(name, args.map((arg) => (arg === null ? null : (this.toNative(arg) as number))), gateActivation, atenOps));
   }
 
   /** One Adam step of one variable in one native call (see `TorchAddon.adamUpdate`). */
   adamUpdate(inputs: [tf.TensorInfo, tf.TensorInfo, tf.TensorInfo, tf.TensorInfo], beta1: number, beta2: number, epsilon: number, alpha: number, atenOps = false): NativeTensor[] {
     const [variable, gradient, m, v] = inputs.map((input) => this.handle(input));
-    const results = this.addon.adamUpdate(variable, gradient, m, v, beta1, beta2, epsilon, alpha, atenOps);
-    if (this.scope) this.scope.created.push(...results);
-    return results;
+    return this.track(this.addon.adamUpdate(variable, gradient, m, v, beta1, beta2, epsilon, alpha, atenOps));
   }
 
   /** tfjs's Step of a float32 cpu tensor in one native pass; null for any other (see `TorchAddon.stepCpu`). */
   stepCpu(x: tf.TensorInfo, alpha: number): NativeTensor | null {
-    const result = this.addon.stepCpu(this.handle(x), alpha);
-    if (result !== null && this.scope) this.scope.created.push(result);
-    return result;
+    return this.track([this.addon.stepCpu(this.handle(x), alpha)])[0];
   }
 
   cast(tensor: NativeTensor | tf.TensorInfo, dtype: tf.DataType | 'int64' | 'float64'): NativeTensor {
@@ -238,6 +230,12 @@ export class TorchBackend extends tf.KernelBackend {
       kept.push(tensor.id);
     }
     return kept;
+  }
+
+  /** Adds the native tensors among `results` (nested, nulls skipped) to the running kernel's, for `execute` to free; returns `results`. */
+  private track<T extends NativeValue[]>(results: T): T {
+    if (this.scope) collectTensors(results, this.scope.created);
+    return results;
   }
 
   private toNative(arg: OpArg): NativeArg {
