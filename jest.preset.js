@@ -1,7 +1,9 @@
 // Shared jest settings: SWC transpiles TypeScript (type checking is the `typecheck`
 // target's job), and the tsconfig path aliases resolve to each library's index.ts.
+const os = require('os');
 const path = require('path');
 const { compilerOptions } = require('./tsconfig.base.json');
+const { parallel } = require('./nx.json');
 
 const moduleNameMapper = {};
 for (const [alias, [target]] of Object.entries(compilerOptions.paths)) {
@@ -19,7 +21,10 @@ module.exports = {
   moduleFileExtensions: ['ts', 'js', 'json'],
   moduleNameMapper,
   testMatch: ['<rootDir>/src/**/*.spec.ts'],
-  setupFiles: [path.join(__dirname, 'tools/jest/setup-tfjs.js')],
+  // nx runs `parallel` projects' jest at once: together they start one worker process per core, each on one
+  // libtorch thread (tools/jest/setup-threads.js).
+  maxWorkers: Math.max(1, Math.floor(os.availableParallelism() / parallel)),
+  setupFiles: [path.join(__dirname, 'tools/jest/setup-tfjs.js'), path.join(__dirname, 'tools/jest/setup-threads.js')],
   setupFilesAfterEnv: [path.join(__dirname, 'tools/jest/setup-backend.ts')],
   testTimeout: 120000,
 };

@@ -1,7 +1,7 @@
 import * as tf from '@tensorflow/tfjs';
 import * as fs from 'fs';
 import * as os from 'os';
-import { registerTorchBackend } from './register-torch';
+import { registerTorchBackend, requestedThreads } from './register-torch';
 
 describe('registerTorchBackend', () => {
   const status = registerTorchBackend();
@@ -14,18 +14,24 @@ describe('registerTorchBackend', () => {
     }
     expect(tf.findBackendFactory('torch')).not.toBeNull();
     expect(status.info).toMatchObject({ device: 'cpu', cuda: expect.any(Boolean), version: expect.stringMatching(/^\d+\.\d+/) });
-    // MIMO_THREADS unset: every core.
-    if (process.env.MIMO_THREADS === undefined) expect(status.info.threads).toBe(os.availableParallelism());
+    expect(status.info.threads).toBe(requestedThreads());
     expect(status.kernels).toEqual(expect.arrayContaining(['BatchMatMul', 'Conv2DBackpropFilter', 'FusedBatchNorm']));
   });
 
-  it("names the BLAS libtorch loaded and its threading (Debian's OpenBLAS builds live in openblas-<threading>/)", () => {
-    if (!status.available) return;
+  (status.available ? it : it.skip)("names the BLAS libtorch loaded and its threading (Debian's OpenBLAS builds live in openblas-<threading>/)", () => {
+    if (!status.available) throw new Error('unreachable: skipped without the addon');
     expect(status.info.blas).toMatch(/^(MKL|OpenBLAS \S+ \((OpenMP|sequential|pthreads, .+)\)|system BLAS .+)$/);
     const maps = fs.existsSync('/proc/self/maps') ? fs.readFileSync('/proc/self/maps', 'utf8') : '';
     if (maps.includes('/openblas-openmp/')) expect(status.info.blas).toMatch(/\(OpenMP\)$/);
     // The pthread build's own pool fights libtorch's OpenMP threads: one thread unless OPENBLAS_NUM_THREADS says.
     if (maps.includes('/openblas-pthread/') && process.env.OPENBLAS_NUM_THREADS === undefined) expect(status.info.blas).toMatch(/\(pthreads, 1 thread/);
+  });
+
+  it('takes MIMO_THREADS as the thread count, every core when it is unset or empty', () => {
+    expect(requestedThreads({})).toBe(os.availableParallelism());
+    expect(requestedThreads({ MIMO_THREADS: ' ' })).toBe(os.availableParallelism());
+    expect(requestedThreads({ MIMO_THREADS: '3' })).toBe(3);
+    for (const bad of ['0', '-1', '1.5', 'two']) expect(() => requestedThreads({ MIMO_THREADS: bad })).toThrow(`MIMO_THREADS must be a positive integer. Received: ${bad}`);
   });
 
   it('is idempotent', () => {

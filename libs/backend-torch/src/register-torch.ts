@@ -42,8 +42,9 @@ function register(): TorchStatus {
   return { available: true, info, libtorch: loaded.libtorch, kernels: kernels.map((k) => k.kernelName).sort() };
 }
 
-function requestedThreads(): number {
-  const raw = process.env.MIMO_THREADS?.trim();
+/** MIMO_THREADS as a thread count: every core when unset or empty; anything but a positive integer throws. */
+export function requestedThreads(env: NodeJS.ProcessEnv = process.env): number {
+  const raw = env.MIMO_THREADS?.trim();
   const cores = typeof os.availableParallelism === 'function' ? os.availableParallelism() : os.cpus().length;
   if (raw === undefined || raw === '') return cores;
   const threads = Number(raw);

@@ -73,12 +73,13 @@ describe('initBackend', () => {
     expect(choice.reason).toContain(`picked ${expected}`);
   });
 
-  withTorch('MIMO_BACKEND=torch forces torch on every core, with the libtorch version and the bridged kernel count', async () => {
+  withTorch('MIMO_BACKEND=torch forces torch on MIMO_THREADS threads (else every core), with the libtorch version and the bridged kernel count', async () => {
     process.env.MIMO_BACKEND = 'torch';
 
     const choice = await initBackend();
 
-    expect(choice).toMatchObject({ name: 'torch', tfjsBackend: 'torch', device: 'cpu', threads: os.availableParallelism() });
+    const threads = Number(process.env.MIMO_THREADS || os.availableParallelism());
+    expect(choice).toMatchObject({ name: 'torch', tfjsBackend: 'torch', device: 'cpu', threads });
     expect(choice.reason).toMatch(/^forced by MIMO_BACKEND=torch: libtorch \d+\.\d+.*native kernels, \d+ bridged from cpu$/);
     expect(tf.tidy(() => Array.from(tf.add(tf.tensor([1, 2]), 1).dataSync()))).toEqual([2, 3]);
   });

@@ -1,5 +1,6 @@
 import * as tf from '@tensorflow/tfjs';
 import { SeriesNormalizer } from '@mimo/data';
+import { describeDataset } from '@mimo/data/testing';
 import { readFileSync } from 'fs';
 import { decodeFinanceRecords } from './decode-finance-records';
 import { exampleInputs } from './example-tensors';
@@ -49,9 +50,9 @@ describe('the tiny S&P 500 dataset', () => {
   });
 });
 
-describe('the tiny StockNet dataset (../shared/datasets/stocknet)', () => {
+describeDataset('the tiny StockNet dataset', 'stocknet', (dir) => {
   it("uses the paper's time split and movement thresholds, with per-day tweet vectors", async () => {
-    const { splits, card, preprocessing } = await loadFinanceDataset({ data: 'stocknet', seed: 1, tiny: true });
+    const { splits, card, preprocessing } = await loadFinanceDataset({ data: dir, seed: 1, tiny: true });
     expect(card.name).toBe('StockNet');
     expect(preprocessing.state).toMatchObject({ direction: 'stocknet', trainEnd: '2015-08-01', valEnd: '2015-10-01', news: null });
     const all = [...splits.train, ...splits.val, ...splits.test];

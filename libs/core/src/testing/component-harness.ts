@@ -3,6 +3,7 @@ import { promises as fs } from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import { loadBundle, saveBundle } from '../bundle/bundle';
+import { maxAbsDiff, weightsNotBitIdentical } from '../check/round-trip';
 import { buildModel, headFor } from '../model/build-model';
 import { compileModel } from '../model/compile-model';
 import { ModelSpec, ModelSpecInput, parseModelSpec } from '../spec/model-spec';
@@ -15,9 +16,11 @@ export interface ComponentReport {
   trainableWeights: number;
   /** Names of trainable weights that one training step left unchanged. */
   unchangedWeights: string[];
-  /** Largest prediction difference after save → load. */
+  /** Weights whose bytes differ after save → load (should be none). */
+  weightsChanged: string[];
+  /** Largest prediction difference after save → load (at most ROUND_TRIP_TOLERANCE). */
   roundTripDiff: number;
-  /** Tensors left behind by a predict inside tidy (should be 0). */
+  /** Tensors a predict left behind besides its outputs (should be 0). */
   leakedTensors: number;
   /** Spec JSON round trip gives the same spec. */
   specRoundTrips: boolean;
@@ -32,7 +35,7 @@ function predictAll(model: tf.LayersModel, inputs: tf.Tensor[]): tf.Tensor[] {
 /**
  * Runs one model spec through the checks every encoder, fusion and head must pass (the Keras
  * `run_layer_test` idea): symbolic shapes with a null batch, a training step that changes every
- * trainable weight, save → load with identical predictions, no tensor leak, config JSON round trip.
+ * trainable weight, save → load with bit-identical weights and the same predictions, no tensor leak, config JSON round trip.
  */
 export async function runComponentChecks(raw: ModelSpecInput, batch = 6): Promise<ComponentReport> {
   const spec = parseModelSpec(raw);
@@ -51,15 +54,19 @@ export async function runComponentChecks(raw: ModelSpecInput, batch = 6): Promis
     tf.dispose(before);
 
     predictAll(model, inputs).forEach((t) => t.dispose()); // warm-up: lazily created state is not a leak
+    // Counted outside tf.tidy, which would dispose a leak before it could be seen.
     const tensorsBefore = tf.memory().numTensors;
-    tf.tidy(() => void predictAll(model, inputs));
-    const leakedTensors = tf.memory().numTensors - tensorsBefore;
-
     const expected = predictAll(model, inputs);
+    const leakedTensors = tf.memory().numTensors - tensorsBefore - expected.length;
+
     await saveBundle(path.join(dir, 'bundle'), { model, spec });
     const loaded = await loadBundle(path.join(dir, 'bundle'));
     const actual = predictAll(loaded.model, inputs);
-    const roundTripDiff = Math.max(...expected.map((e, i) => tf.tidy(() => tf.max(tf.abs(tf.sub(e, actual[i]))).dataSync()[0])));
+    const weightsChanged = weightsNotBitIdentical(model, loaded.model);
+    const roundTripDiff = maxAbsDiff(
+      expected.map((t) => t.dataSync()),
+      actual.map((t) => t.dataSync()),
+    );
     tf.dispose([...expected, ...actual]);
     loaded.model.dispose();
 
@@ -69,6 +76,7 @@ export async function runComponentChecks(raw: ModelSpecInput, batch = 6): Promis
       expectedOutputShapes: Object.values(spec.heads).map((h) => [null, headFor(h).outputUnits(h)]),
       trainableWeights: model.trainableWeights.length,
       unchangedWeights,
+      weightsChanged,
       roundTripDiff,
       leakedTensors,
       specRoundTrips: JSON.stringify(parseModelSpec(JSON.parse(JSON.stringify(spec)))) === JSON.stringify(spec),
