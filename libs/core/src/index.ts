@@ -7,6 +7,7 @@ export * from './fusion';
 export * from './heads';
 export * from './model/build-context';
 export * from './model/build-model';
+export { installFusedLayers, registerMimoLayers } from './model/layer-registry';
 export * from './model/compile-model';
 export * from './bundle/atomic-dir';
 export * from './bundle/bundle';

@@ -1,4 +1,5 @@
 import { describeBackend, formatDoctorReport, doctorReport, initBackend } from '@mimo/backend';
+import { installFusedLayers } from '@mimo/core';
 import { apps } from './apps';
 import { appCommand } from './commands/app-command';
 import { benchCommand } from './commands/bench-command';
@@ -47,6 +48,8 @@ export async function main(argv: string[]): Promise<number> {
     process.stdout.write(`${formatDoctorReport(await doctorReport())}\n`);
     return 0;
   }
+  // Bundles the CLI loads run their Dense / LSTM / GRU layers as the fused kernels, as the models it builds do.
+  installFusedLayers();
   if (command === 'bench') return benchCommand(args, backend);
   if (command !== 'models' && command !== 'serve' && !(command in apps)) {
     process.stderr.write(`Unknown command '${command}'.\n\n${usage()}\n`);

@@ -42,5 +42,3 @@ export class PositionEmbedding extends tf.layers.Layer {
     return { ...super.getConfig(), seed: this.seed };
   }
 }
-
-tf.serialization.registerClass(PositionEmbedding);

@@ -129,5 +129,3 @@ export class DotProductAttention extends tf.layers.Layer {
     };
   }
 }
-
-tf.serialization.registerClass(DotProductAttention);

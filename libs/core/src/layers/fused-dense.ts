@@ -50,8 +50,8 @@ if (registered === undefined) throw new Error("tfjs-layers registers no 'Dense' 
 const StockDense = registered[0] as unknown as new (args: FusedDenseArgs) => tf.layers.Layer;
 
 /**
- * tfjs-layers' Dense with the same config, weights and className ('Dense', replacing the stock class in the
- * serialization registry, so saved models load anywhere and loading in Mimo builds this one). On a backend with
+ * tfjs-layers' Dense with the same config, weights and className ('Dense', so saved models load anywhere;
+ * `installFusedLayers` makes loading build this one). On a backend with
  * the Dense kernels (torch) a float32 input and a linear / relu / sigmoid / tanh activation run as one kernel
  * forward and one backward, instead of about four and eight tfjs kernels; elsewhere it is the stock layer.
  * First-order gradients only there: the gradient kernel has no gradient of its own (as with FusedLSTM).
@@ -72,4 +72,3 @@ export class FusedDense extends StockDense {
     });
   }
 }
-tf.serialization.registerClass(FusedDense as unknown as tf.serialization.SerializableConstructor<tf.serialization.Serializable>);

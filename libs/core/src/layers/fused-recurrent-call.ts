@@ -1,5 +1,6 @@
 import * as tf from '@tensorflow/tfjs';
 import { Kwargs, KwargsMask, toFloatMask } from './layer-utils';
+import { OrthogonalInitializer } from './orthogonal-initializer';
 import { hasRecurrentSequenceKernel, RecurrentCellKind, runRecurrentSequence } from './recurrent-sequence-op';
 
 /** What the fused path reads from a tfjs-layers LSTM / GRU layer and its cell (public fields of both). */
@@ -25,9 +26,10 @@ interface RecurrentLayerFields {
 const GATE_ACTIVATIONS = ['hardSigmoid', 'sigmoid'];
 
 /**
- * A subclass of tfjs-layers' own `className` layer (taken from the registry before this one replaces it
- * there, so loading a model builds it), with the same config, weights and className, so its saved models
- * load with stock tfjs. Its `call` runs the whole sequence as one kernel forward and one backward on a
+ * A subclass of tfjs-layers' own `className` layer (taken from tfjs's registry, which `installFusedLayers` may
+ * later point at this one so that loading builds it), with the same config, weights and className, so its
+ * saved models load with stock tfjs. A recurrent initializer saved as tfjs's Orthogonal is built as
+ * `OrthogonalInitializer` (same values' distribution, computed in JavaScript). Its `call` runs the whole sequence as one kernel forward and one backward on a
  * backend that has them (torch), and is the stock per-step computation elsewhere, or when stateful, with
  * dropout or with an activation the kernels lack.
  */
@@ -41,12 +43,29 @@ export function fusedRecurrentClass<T extends tf.layers.RNN, Args>(
   class Fused extends Stock {
     static override className = className;
 
+    constructor(args: Record<string, unknown>) {
+      super(withOrthogonalInitializer(args));
+    }
+
     override call(inputs: tf.Tensor | tf.Tensor[], kwargs: Kwargs): tf.Tensor | tf.Tensor[] {
       return fusedRecurrentCall(kind, this, inputs, kwargs) ?? super.call(inputs, kwargs);
     }
   }
-  tf.serialization.registerClass(Fused);
   return Fused as unknown as tf.serialization.SerializableConstructor<T> & (new (args: Args) => T);
+}
+
+/** `args` with an Orthogonal recurrent initializer — tfjs's default, name, config or instance — as `OrthogonalInitializer`. */
+function withOrthogonalInitializer(args: Record<string, unknown>): Record<string, unknown> {
+  const given = args.recurrentInitializer;
+  if (given === undefined || given === 'orthogonal') return { ...args, recurrentInitializer: new OrthogonalInitializer() };
+  if (given instanceof OrthogonalInitializer || typeof given !== 'object' || given === null) return args;
+  if ('className' in given && given.className === 'Orthogonal' && 'config' in given) {
+    return { ...args, recurrentInitializer: new OrthogonalInitializer(given.config as { gain?: number; seed?: number }) };
+  }
+  if (given instanceof tf.serialization.Serializable && given.getClassName() === 'Orthogonal') {
+    return { ...args, recurrentInitializer: new OrthogonalInitializer(given.getConfig() as { gain?: number; seed?: number }) };
+  }
+  return args;
 }
 
 /**

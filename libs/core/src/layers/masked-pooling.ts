@@ -43,5 +43,3 @@ export class MaskedGlobalAveragePooling1D extends tf.layers.Layer {
     return NO_MASK;
   }
 }
-
-tf.serialization.registerClass(MaskedGlobalAveragePooling1D);

@@ -175,5 +175,3 @@ export class MultiHeadAttention extends tf.layers.Layer {
     };
   }
 }
-
-tf.serialization.registerClass(MultiHeadAttention);

@@ -40,5 +40,3 @@ export class SequenceMask extends tf.layers.Layer {
     return { ...super.getConfig(), maskValue: this.maskValue };
   }
 }
-
-tf.serialization.registerClass(SequenceMask);

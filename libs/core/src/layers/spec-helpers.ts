@@ -1,9 +1,11 @@
 // Shared helpers of the layer specs (not exported from the library).
 import * as tf from '@tensorflow/tfjs';
 import { modelArtifacts } from '../bundle/bundle';
+import { registerMimoLayers } from '../model/layer-registry';
 
-/** Saves a model to memory and loads it back (through the class registry). */
+/** Saves a model to memory and loads it back (through tfjs's class registry, Mimo's layers registered). */
 export async function saveAndLoad(model: tf.LayersModel): Promise<tf.LayersModel> {
+  registerMimoLayers();
   return tf.loadLayersModel(tf.io.fromMemory(await modelArtifacts(model)));
 }
 

@@ -33,5 +33,3 @@ export class WeightedSum extends tf.layers.Layer {
     return NO_MASK;
   }
 }
-
-tf.serialization.registerClass(WeightedSum);

@@ -1,4 +1,5 @@
 import * as tf from '@tensorflow/tfjs';
+import { OrthogonalInitializer } from '../layers/orthogonal-initializer';
 
 type Initializer = ReturnType<typeof tf.initializers.glorotUniform>;
 
@@ -35,7 +36,7 @@ export class BuildContext {
   }
 
   recurrentInitializer(): Initializer {
-    return tf.initializers.orthogonal({ seed: this.nextSeed() });
+    return new OrthogonalInitializer({ seed: this.nextSeed() });
   }
 
   embeddingInitializer(): Initializer {

@@ -24,24 +24,7 @@ export function headFor(config: HeadConfig): HeadDefinition<HeadConfig> {
  * key order.
  */
 export function buildModel(raw: ModelSpecInput | ModelSpec): tf.LayersModel {
-  return withoutOrthogonalSizeWarning(() => buildGraph(parseModelSpec(raw)));
-}
-
-/**
- * tfjs-layers warns on every recurrent layer bigger than 2000 weights that its orthogonal initializer (a one-off
- * QR decomposition) may be slow; for Mimo's LSTMs that is every time, and it floods CLI and test output.
- */
-function withoutOrthogonalSizeWarning<T>(build: () => T): T {
-  const warn = console.warn;
-  console.warn = (...args: unknown[]) => {
-    if (typeof args[0] === 'string' && args[0].startsWith('Orthogonal initializer is being called on a matrix with more than')) return;
-    warn(...args);
-  };
-  try {
-    return build();
-  } finally {
-    console.warn = warn;
-  }
+  return buildGraph(parseModelSpec(raw));
 }
 
 function buildGraph(spec: ModelSpec): tf.LayersModel {

@@ -1,0 +1,38 @@
+import * as tf from '@tensorflow/tfjs';
+import { PositionEmbedding } from '../encoders/transformer-position';
+import { DotProductAttention } from '../layers/dot-product-attention';
+import { FusedDense } from '../layers/fused-dense';
+import { FusedGRU, FusedLSTM } from '../layers/fused-recurrent-layers';
+import { MaskedGlobalAveragePooling1D } from '../layers/masked-pooling';
+import { MultiHeadAttention } from '../layers/multi-head-attention';
+import { SequenceMask } from '../layers/sequence-mask';
+import { WeightedSum } from '../layers/weighted-sum';
+
+type LayerClass = tf.serialization.SerializableConstructor<tf.serialization.Serializable>;
+
+/** Mimo's own layers, each under a className that tfjs-layers does not have. */
+const MIMO_LAYERS = [DotProductAttention, MultiHeadAttention, SequenceMask, MaskedGlobalAveragePooling1D, WeightedSum, PositionEmbedding] as unknown as LayerClass[];
+
+/** Subclasses of tfjs-layers' Dense / LSTM / GRU under tfjs's own classNames (same config and weights). */
+const FUSED_LAYERS = [FusedDense, FusedLSTM, FusedGRU] as unknown as LayerClass[];
+
+/**
+ * Registers Mimo's own layer classes (attention, masks, masked pooling, weighted sum, position embedding) with
+ * tfjs's serialization, so that `tf.loadLayersModel` reads a model that Mimo saved. Adds classNames only: no
+ * class of tfjs's is replaced. `loadBundle` calls it; importing a Mimo package never does. Idempotent.
+ */
+export function registerMimoLayers(): void {
+  for (const layer of MIMO_LAYERS) tf.serialization.registerClass(layer);
+}
+
+/**
+ * `registerMimoLayers`, and tfjs's Dense, LSTM and GRU entries replaced by Mimo's fused subclasses (same
+ * className, config and weights), so that every model deserialised afterwards — `loadBundle`,
+ * `tf.loadLayersModel` — runs those layers as one native kernel each way on the torch backend (elsewhere
+ * they compute exactly what the stock layers do). Mimo's CLI calls it at start; a library user opts in.
+ * Models that Mimo builds use the fused layers without it. Idempotent.
+ */
+export function installFusedLayers(): void {
+  registerMimoLayers();
+  for (const layer of FUSED_LAYERS) tf.serialization.registerClass(layer);
+}
