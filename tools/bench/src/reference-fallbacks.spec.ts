@@ -1,26 +1,25 @@
 import * as tf from '@tensorflow/tfjs';
 import { fallbackCounts, getKernelBridge, initBackend, resetFallbackCounts } from '@mimo/backend';
-import { ADAM_UPDATE_KERNEL as TORCH_ADAM_UPDATE_KERNEL, DENSE_KERNEL_NAMES, RECURRENT_KERNEL_NAMES, TORCH_KERNELS } from '@mimo/backend-torch';
+import { ADAM_UPDATE_KERNEL as TORCH_ADAM_UPDATE_KERNEL, DENSE_KERNEL_NAMES, RECURRENT_KERNEL_NAMES, registerTorchBackend, TORCH_KERNELS } from '@mimo/backend-torch';
 import { ADAM_UPDATE_KERNEL, checkModel, DENSE_KERNELS, RECURRENT_SEQUENCE_KERNELS, referenceSpecs } from '@mimo/core';
 
-// Runs on the torch backend when its addon is built (the resolver picks it); otherwise there is nothing to check.
-const onTorch = () => tf.getBackend() === 'torch';
+// These run on the torch backend, so they need its addon built (`npm run build:torch`).
+const torch = registerTorchBackend();
+const withTorch = torch.available ? it : it.skip;
 
 describe('training the reference models on torch', () => {
   beforeAll(async () => {
-    await initBackend();
+    if (torch.available) await initBackend({ backend: 'torch' });
   });
 
-  it.each(referenceSpecs.map((spec) => [spec.name, spec] as const))('%s trains without a single kernel falling back to cpu', async (_name, spec) => {
-    if (!onTorch()) return;
+  withTorch.each(referenceSpecs.map((spec) => [spec.name, spec] as const))('%s trains without a single kernel falling back to cpu', async (_name, spec) => {
     resetFallbackCounts();
     const result = await checkModel(spec, { steps: 2, batchSize: 4 });
     expect(result.problems).toEqual([]);
     expect(fallbackCounts()).toEqual({});
   });
 
-  it.each(['lstm', 'gru'] as const)('a tiny bidirectional %s text model trains through the whole-sequence kernels, none falling back', async (rnn) => {
-    if (!onTorch()) return;
+  withTorch.each(['lstm', 'gru'] as const)('a tiny bidirectional %s text model trains through the whole-sequence kernels, none falling back', async (rnn) => {
     resetFallbackCounts();
     const spec = {
       name: `tiny_text_${rnn}`,
@@ -55,8 +54,7 @@ describe('training the reference models on torch', () => {
     expect(DENSE_KERNELS).toEqual(DENSE_KERNEL_NAMES);
   });
 
-  it('never bridges a kernel it runs natively', () => {
-    if (!onTorch()) return;
+  withTorch('never bridges a kernel it runs natively', () => {
     const bridged = new Set(getKernelBridge('torch')?.bridged ?? []);
     expect(TORCH_KERNELS.map((k) => k.kernelName).filter((name) => bridged.has(name))).toEqual([]);
   });
