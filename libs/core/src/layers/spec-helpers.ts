@@ -37,12 +37,13 @@ export async function trainStepChanges(model: tf.LayersModel, xs: tf.Tensor[]): 
   return changed;
 }
 
-/** Change in tf.memory().numTensors across `fn` run inside tidy (its result is discarded). */
-export function tensorsLeaked(fn: () => unknown): number {
+/**
+ * Tensors `fn` leaves behind besides the ones it returns, which are disposed. Counted outside tf.tidy: inside
+ * it, tidy would dispose a leaked tensor before it could be counted.
+ */
+export function tensorsLeaked(fn: () => tf.TensorContainer): number {
   const before = tf.memory().numTensors;
-  tf.tidy(() => {
-    fn();
-  });
+  tf.dispose(fn());
   return tf.memory().numTensors - before;
 }
 
