@@ -1,5 +1,6 @@
 export * from './spec/input-kinds';
 export * from './spec/model-spec';
+export * from './spec/zod-issues';
 export * from './layers';
 export * from './blocks/dense-stack';
 export * from './encoders';

@@ -1,3 +1,4 @@
+import { describeZodIssues } from '@mimo/core';
 import { z } from 'zod';
 
 export const SensorPreprocessingSchema = z.object({
@@ -19,7 +20,7 @@ export type SensorPreprocessing = z.infer<typeof SensorPreprocessingSchema>;
 export function parseSensorPreprocessing(state: unknown): SensorPreprocessing {
   const parsed = SensorPreprocessingSchema.safeParse(state);
   if (!parsed.success) {
-    throw new Error(`expected the autonomous app's preprocessing state (format 'mimo.autonomous'), received: ${parsed.error.issues.map((i) => `${i.path.join('.') || '(root)'}: ${i.message}`).join('; ')}`);
+    throw new Error(`expected the autonomous app's preprocessing state (format 'mimo.autonomous'), received: ${describeZodIssues(parsed.error).join(' ')}`);
   }
   return parsed.data;
 }

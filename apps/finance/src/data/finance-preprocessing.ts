@@ -1,3 +1,4 @@
+import { describeZodIssues } from '@mimo/core';
 import { SeriesNormalizer } from '@mimo/data';
 import { z } from 'zod';
 
@@ -24,6 +25,6 @@ export interface FinancePreprocessing {
 
 export function restorePreprocessing(saved: unknown): FinancePreprocessing {
   const parsed = FinancePreprocessingSchema.safeParse(saved);
-  if (!parsed.success) throw new Error(`preprocessing.json: not a finance bundle's preprocessing (${parsed.error.issues[0].path.join('.')}: ${parsed.error.issues[0].message})`);
+  if (!parsed.success) throw new Error(`preprocessing.json: not a finance bundle's preprocessing (${describeZodIssues(parsed.error).join(' ')})`);
   return { state: parsed.data, prices: SeriesNormalizer.fromJSON(parsed.data.prices), news: SeriesNormalizer.fromJSON(parsed.data.newsVector) };
 }

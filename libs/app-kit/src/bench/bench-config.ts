@@ -1,3 +1,4 @@
+import { describeZodIssues } from '@mimo/core';
 import { z } from 'zod';
 import { promises as fs } from 'fs';
 
@@ -52,7 +53,7 @@ export function benchSettings(config: BenchConfig) {
 export function parseBenchConfig(input: unknown, source = 'bench config'): BenchConfig {
   const parsed = BenchConfigSchema.safeParse(input);
   if (parsed.success) return parsed.data;
-  const problems = parsed.error.issues.map((issue) => `${issue.path.join('.') || '(top level)'}: ${issue.message}`);
+  const problems = describeZodIssues(parsed.error);
   throw new Error(`${source}: ${problems.join('; ')}`);
 }
 

@@ -3,6 +3,7 @@ import { EncoderConfigSchema, encoders } from '../encoders';
 import { FusionConfigSchema, fusions } from '../fusion';
 import { HeadConfigSchema } from '../heads';
 import { CategoricalInputSchema, ImageInputSchema, NumericInputSchema, SequenceInputSchema, TokensInputSchema } from './input-kinds';
+import { describeZodIssues } from './zod-issues';
 
 /** Input and head names become tensor and layer names, so they must be plain identifiers. */
 export const NAME_PATTERN = /^[A-Za-z][A-Za-z0-9_]*$/;
@@ -82,19 +83,12 @@ export class ModelSpecError extends Error {
   }
 }
 
-function describeIssue(issue: z.core.$ZodIssue): string {
-  const where = issue.path.length ? issue.path.map((p) => (typeof p === 'number' ? `[${p}]` : String(p))).join('.').replace(/\.\[/g, '[') : '(root)';
-  const message = issue.code === 'invalid_key' ? issue.issues.map((i) => i.message).join('; ') : issue.message;
-  const received = 'input' in issue && issue.input !== undefined ? ` Received: ${JSON.stringify(issue.input)}` : '';
-  return `${where}: ${message}.${received}`;
-}
-
 /** Validates a spec once, at the edge; says what was expected and what was received. */
 export function parseModelSpec(raw: unknown): ModelSpec {
   const result = ModelSpecSchema.safeParse(raw, { reportInput: true });
   if (result.success) return result.data;
   const name = typeof raw === 'object' && raw !== null && typeof (raw as { name?: unknown }).name === 'string' ? (raw as { name: string }).name : '(unnamed)';
-  throw new ModelSpecError(name, result.error.issues.map(describeIssue));
+  throw new ModelSpecError(name, describeZodIssues(result.error));
 }
 
 /** The JSON Schema of a model spec, generated from the same schemas (for docs and the server). */

@@ -1,9 +1,10 @@
+import { describeZodIssues } from '@mimo/core';
 import { z } from 'zod';
 
 /** Validates a value against a schema once, at the edge; the error lists every problem with its path. */
 export function parseWith<S extends z.ZodType>(schema: S, value: unknown, source: string): z.output<S> {
   const result = schema.safeParse(value);
   if (result.success) return result.data;
-  const problems = result.error.issues.map((issue) => `  - ${issue.path.join('.') || '(root)'}: ${issue.message}`);
+  const problems = describeZodIssues(result.error).map((problem) => `  - ${problem}`);
   throw new Error(`Invalid ${source}:\n${problems.join('\n')}`);
 }

@@ -4,6 +4,7 @@ import { CallbackConfigSchema } from '../callbacks';
 import { ClassWeightSchema } from '../losses/class-weights';
 import { MetricConfigSchema } from '../metrics/registry';
 import { TrainingOptimizerConfigSchema } from '../optimizers';
+import { describeZodIssues } from '../../spec/zod-issues';
 
 export const TrainerConfigSchema = z
   .object({
@@ -43,7 +44,7 @@ export type TrainerConfigInput = z.input<typeof TrainerConfigSchema>;
 export function parseTrainerConfig(raw: TrainerConfigInput): TrainerConfig {
   const result = TrainerConfigSchema.safeParse(raw);
   if (result.success) return result.data;
-  const problems = result.error.issues.map((issue) => `${issue.path.length ? issue.path.join('.') : '(root)'}: ${issue.message}`);
+  const problems = describeZodIssues(result.error);
   throw new Error(`Invalid trainer config:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
 }
 
