@@ -29,9 +29,9 @@ const GATE_ACTIVATIONS = ['hardSigmoid', 'sigmoid'];
  * A subclass of tfjs-layers' own `className` layer (taken from tfjs's registry, which `installFusedLayers` may
  * later point at this one so that loading builds it), with the same config, weights and className, so its
  * saved models load with stock tfjs. A recurrent initializer saved as tfjs's Orthogonal is built as
- * `OrthogonalInitializer` (same values' distribution, computed in JavaScript). Its `call` runs the whole sequence as one kernel forward and one backward on a
- * backend that has them (torch), and is the stock per-step computation elsewhere, or when stateful, with
- * dropout or with an activation the kernels lack.
+ * `OrthogonalInitializer` (same distribution, computed in JavaScript). Its `call` runs the whole sequence as
+ * one kernel forward and one backward on a backend that has them (torch), and is the stock per-step
+ * computation elsewhere, or when stateful, with dropout or with an activation the kernels lack.
  */
 export function fusedRecurrentClass<T extends tf.layers.RNN, Args>(
   kind: RecurrentCellKind,

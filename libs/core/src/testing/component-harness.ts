@@ -35,7 +35,8 @@ function predictAll(model: tf.LayersModel, inputs: tf.Tensor[]): tf.Tensor[] {
 /**
  * Runs one model spec through the checks every encoder, fusion and head must pass (the Keras
  * `run_layer_test` idea): symbolic shapes with a null batch, a training step that changes every
- * trainable weight, save → load with bit-identical weights and the same predictions, no tensor leak, config JSON round trip.
+ * trainable weight, save → load with bit-identical weights and the same predictions, no tensor leak,
+ * config JSON round trip.
  */
 export async function runComponentChecks(raw: ModelSpecInput, batch = 6): Promise<ComponentReport> {
   const spec = parseModelSpec(raw);
