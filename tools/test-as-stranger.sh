@@ -13,6 +13,10 @@ unset MIMO_DATASETS
 
 wheel="${1:-$(find / -maxdepth 3 -name 'torch-2*.whl' 2>/dev/null | sort -V | tail -n 1)}"
 if [ -n "$wheel" ]; then
+  if [ ! -f "$wheel" ]; then
+    echo "test-as-stranger: expected a torch-2*.whl file, received '$wheel' (no such file)" >&2
+    exit 2
+  fi
   echo "test-as-stranger: libtorch from $wheel"
   python3 -m zipfile -e "$wheel" "$work/python"
   # build:torch prefers LIBTORCH to a Python torch: leave it the wheel's.
