@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Sets up a fresh clone: libtorch + OpenBLAS from apt where we may install (root or sudo), the npm packages,
-# and the native torch addon. Without apt or libtorch every step still succeeds and runs fall back to wasm.
+# and the native torch addon (built by npm ci). Without apt or libtorch every step still succeeds and runs fall back to wasm.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -22,5 +22,5 @@ if command -v apt-get >/dev/null; then
   fi
 fi
 
+# npm ci also builds the native torch addon: it is @mimo/backend-torch's install script.
 npm ci --no-audit --no-fund
-npm run build:torch

@@ -14,6 +14,7 @@ export const ALLOWED_IMPORTS: Record<string, string[]> = {
   'type:serve': ['type:core', 'type:data', 'type:backend'],
   'type:app-kit': ['type:core', 'type:data', 'type:serve', 'type:backend'],
   'type:app': ['type:app-kit', 'type:core', 'type:data', 'type:serve', 'type:backend'],
+  'type:consumer': [],
   'type:cli': ['type:app', 'type:app-kit', 'type:core', 'type:data', 'type:serve', 'type:backend'],
 };
 

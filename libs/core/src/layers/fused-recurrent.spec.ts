@@ -1,7 +1,7 @@
 import * as tf from '@tensorflow/tfjs';
 import { FusedGRU, FusedLSTM } from './fused-recurrent-layers';
 import { hasRecurrentSequenceKernel, RECURRENT_SEQUENCE_KERNELS } from './recurrent-sequence-op';
-import { kernelsOf, seeded, worstError } from './spec-helpers';
+import { kernelsOf, seeded, worstError } from './layer-checks.spec-helper';
 
 const STEPS = 6;
 const VOCAB = 9;

@@ -1,6 +1,6 @@
 import * as tf from '@tensorflow/tfjs';
 import { SequenceMask } from './sequence-mask';
-import { expectClose, saveAndLoad, tensorsLeaked } from './spec-helpers';
+import { expectClose, saveAndLoad, tensorsLeaked } from './layer-checks.spec-helper';
 
 describe('SequenceMask', () => {
 
