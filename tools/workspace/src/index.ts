@@ -1,2 +1,3 @@
 export * from './workspace-projects';
 export * from './module-boundaries';
+export * from './package-manifests';

@@ -11,7 +11,7 @@ describe('loadAddonFrom', () => {
   it('says the addon is not built, with the build step to run, when there is no build', () => {
     expect(loadAddonFrom(join(dir, 'mimo_torch.node'), join(dir, 'status.json'))).toEqual({
       ok: false,
-      reason: 'native addon not built (the build step has not run); run `npm run build:torch`',
+      reason: 'native addon not built (the build step has not run); run `npx mimo-build-torch`',
     });
   });
 

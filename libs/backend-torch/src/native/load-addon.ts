@@ -43,7 +43,7 @@ export function loadAddonFrom(addonPath: string, statusPath: string): AddonLoad 
   const status = readStatus(statusPath);
   if (!existsSync(addonPath)) {
     const why = status.reason ?? 'the build step has not run';
-    return { ok: false, reason: `native addon not built (${why}); run \`npm run build:torch\`` };
+    return { ok: false, reason: `native addon not built (${why}); run \`npx mimo-build-torch\`` };
   }
   try {
     // eslint-disable-next-line @typescript-eslint/no-require-imports
