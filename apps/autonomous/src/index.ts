@@ -1,5 +1,6 @@
 import { createAppCommands } from '@mimo/app-kit';
 import { AppDefinition } from '@mimo/core';
+import { autonomousAbout } from './about';
 import { autonomousSpec } from './model';
 import { autonomousPlugin } from './plugin/autonomous-plugin';
 
@@ -8,8 +9,7 @@ export { autonomousSpecFor, VARIANTS } from './model';
 export type { Variant } from './model';
 
 export const autonomousApp: AppDefinition = {
-  name: 'autonomous',
-  summary: 'Camera image + LIDAR ranges → manoeuvre class',
+  ...autonomousAbout,
   spec: autonomousSpec,
   commands: createAppCommands(autonomousPlugin),
 };

@@ -1,5 +1,6 @@
 import { createAppCommands } from '@mimo/app-kit';
 import { AppDefinition } from '@mimo/core';
+import { healthcareAbout } from './about';
 import { healthcareSpec } from './model';
 import { healthcarePlugin } from './plugin';
 
@@ -7,8 +8,7 @@ export { healthcarePlugin } from './plugin';
 export { generateCohort } from './cohort/generate-cohort';
 
 export const healthcareApp: AppDefinition = {
-  name: 'healthcare',
-  summary: 'Lab values + chest X-ray → outcome (+ severity)',
+  ...healthcareAbout,
   spec: healthcareSpec,
   commands: createAppCommands(healthcarePlugin),
 };

@@ -1,5 +1,6 @@
 import { createAppCommands } from '@mimo/app-kit';
 import { AppDefinition } from '@mimo/core';
+import { nlpAbout } from './about';
 import { nlpSpec } from './model';
 import { nlpPlugin } from './plugin';
 import { nlpTrainCommand } from './train-command';
@@ -8,8 +9,7 @@ export { createNlpPlugin, nlpPlugin } from './plugin';
 export { TEXT_ENCODERS } from './model';
 
 export const nlpApp: AppDefinition = {
-  name: 'nlp',
-  summary: 'Text + context features → label (+ auxiliary heads): SpamAssassin, UCI sentiment, your CSV / JSONL',
+  ...nlpAbout,
   spec: nlpSpec,
   commands: { ...createAppCommands(nlpPlugin), train: nlpTrainCommand },
 };

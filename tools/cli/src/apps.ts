@@ -1,15 +1,25 @@
-import { autonomousApp, autonomousPlugin } from '@mimo/autonomous';
-import { AppDefinition } from '@mimo/core';
-import { financeApp, financePlugin } from '@mimo/finance';
-import { healthcareApp, healthcarePlugin } from '@mimo/healthcare';
-import { nlpApp, nlpPlugin } from '@mimo/nlp';
+import { autonomousAbout } from '@mimo/autonomous/about';
+import type { AppDefinition } from '@mimo/core';
+import { financeAbout } from '@mimo/finance/about';
+import { healthcareAbout } from '@mimo/healthcare/about';
+import { nlpAbout } from '@mimo/nlp/about';
 
-export const apps: Record<string, AppDefinition> = {
-  healthcare: healthcareApp,
-  nlp: nlpApp,
-  finance: financeApp,
-  autonomous: autonomousApp,
+/** The apps as `mimo --help` lists them; an app's code (and tfjs with it) loads only when its command runs. */
+export const apps = {
+  healthcare: { ...healthcareAbout, load: async (): Promise<AppDefinition> => (await import('@mimo/healthcare')).healthcareApp },
+  nlp: { ...nlpAbout, load: async (): Promise<AppDefinition> => (await import('@mimo/nlp')).nlpApp },
+  finance: { ...financeAbout, load: async (): Promise<AppDefinition> => (await import('@mimo/finance')).financeApp },
+  autonomous: { ...autonomousAbout, load: async (): Promise<AppDefinition> => (await import('@mimo/autonomous')).autonomousApp },
 };
 
-/** The apps' plug-ins: `mimo serve` decodes each bundle's raw records with the plug-in its card names. */
-export const appPlugins = [healthcarePlugin, nlpPlugin, financePlugin, autonomousPlugin];
+export type AppName = keyof typeof apps;
+
+export function isAppName(name: string): name is AppName {
+  return Object.hasOwn(apps, name);
+}
+
+/** The apps' plug-ins: `mimo serve` and `mimo bench` decode each bundle's raw records with the plug-in its card names. */
+export async function loadAppPlugins() {
+  const [healthcare, nlp, finance, autonomous] = await Promise.all([import('@mimo/healthcare'), import('@mimo/nlp'), import('@mimo/finance'), import('@mimo/autonomous')]);
+  return [healthcare.healthcarePlugin, nlp.nlpPlugin, finance.financePlugin, autonomous.autonomousPlugin];
+}

@@ -72,8 +72,10 @@ describe('mimo CLI', () => {
   });
 });
 
-describe.each(Object.values(apps))('app $name', (app) => {
-  it('builds its spec with the named inputs and heads', () => {
+describe.each(Object.values(apps))('app $name', (entry) => {
+  it('loads with the name and summary the CLI lists, and builds its spec with the named inputs and heads', async () => {
+    const app = await entry.load();
+    expect(app).toMatchObject({ name: entry.name, summary: entry.summary });
     const spec = parseModelSpec(app.spec);
     const model = buildModel(spec);
     expect(model.inputNames).toEqual(Object.keys(spec.inputs));

@@ -1,10 +1,9 @@
-import { describeBackend, formatDoctorReport, doctorReport, initBackend } from '@mimo/backend';
-import { installFusedLayers } from '@mimo/core';
-import { apps } from './apps';
-import { appCommand } from './commands/app-command';
-import { benchCommand } from './commands/bench-command';
-import { modelsCommand, modelsUsage } from './commands/models-command';
-import { serveCommand } from './commands/serve-command';
+// The `mimo` command. Only Node built-ins and the apps' one-line descriptions load up front: each command
+// imports what it uses when it runs (an app's code, express for serve, tfjs when there are tensors), so
+// `mimo --help` starts at once.
+import { apps, isAppName } from './apps';
+import type { TensorFallback } from './commands/models-command';
+import { modelsUsage } from './commands/models-usage';
 import { formatTable } from './table';
 
 const usage = () => `mimo — multi-input / multi-output deep-learning reference models
@@ -14,7 +13,7 @@ Usage:
   mimo doctor                          Node / TensorFlow.js versions, backends and which one a run picks
   mimo serve --models DIR [--port N]   serve every bundle in DIR over HTTP (TensorFlow Serving style REST API)
   mimo bench [--profile quick|full]    compare every app's variants over seeds and backends (mimo bench --help)
-  mimo <app> <command> [flags]         ${Object.keys(apps).join(' | ')}
+  mimo <app> <command> [flags]         ${Object.keys(apps).join(' | ')} (mimo <app> --help)
 
 Global flags:
   --backend NAME   force a backend (tensorflow-gpu, tensorflow, torch, wasm, cpu); or set MIMO_BACKEND
@@ -36,6 +35,18 @@ export function takeBackendFlag(args: string[]): { backend?: string; rest: strin
   return { backend, rest };
 }
 
+/**
+ * Picks the backend (printing which and why) and lets loaded bundles run Mimo's fused layers, as built ones do.
+ * `fallback` is the backend a command wants, and why, when neither --backend nor MIMO_BACKEND names one.
+ */
+async function prepareTensors(backend: string | undefined, fallback?: TensorFallback): Promise<void> {
+  const [tf, { describeBackend, initBackend }, { installFusedLayers }] = await Promise.all([import('@tensorflow/tfjs'), import('@mimo/backend'), import('@mimo/core')]);
+  tf.env().set('PROD', true); // the CLI says which backend it runs on and why: tfjs's "install tfjs-node" banner is noise
+  installFusedLayers();
+  const choice = backend || process.env.MIMO_BACKEND || !fallback ? await initBackend({ backend }) : await initBackend({ backend: fallback.backend, requestedBy: fallback.why });
+  process.stderr.write(`${describeBackend(choice)}\n`);
+}
+
 export async function main(argv: string[]): Promise<number> {
   const { backend, rest } = takeBackendFlag(argv);
   const [command, ...args] = rest;
@@ -45,18 +56,24 @@ export async function main(argv: string[]): Promise<number> {
   }
   if (command === 'doctor') {
     if (backend) process.env.MIMO_BACKEND = backend;
+    const { doctorReport, formatDoctorReport } = await import('@mimo/backend');
     process.stdout.write(`${formatDoctorReport(await doctorReport())}\n`);
     return 0;
   }
-  // Bundles the CLI loads run their Dense / LSTM / GRU layers as the fused kernels, as the models it builds do.
-  installFusedLayers();
-  if (command === 'bench') return benchCommand(args, backend);
-  if (command !== 'models' && command !== 'serve' && !(command in apps)) {
+  if (command === 'bench') {
+    const { installFusedLayers } = await import('@mimo/core');
+    installFusedLayers();
+    return (await import('./commands/bench-command')).benchCommand(args, backend);
+  }
+  if (command === 'models') return (await import('./commands/models-command')).modelsCommand(args, (fallback) => prepareTensors(backend, fallback));
+  if (command === 'serve') {
+    await prepareTensors(backend);
+    return (await import('./commands/serve-command')).serveCommand(args);
+  }
+  if (!isAppName(command)) {
     process.stderr.write(`Unknown command '${command}'.\n\n${usage()}\n`);
     return 2;
   }
-  const choice = await initBackend({ backend });
-  process.stderr.write(`${describeBackend(choice)}\n`);
-  if (command === 'serve') return serveCommand(args);
-  return command === 'models' ? modelsCommand(args) : appCommand(apps[command], args);
+  const app = await apps[command].load();
+  return (await import('./commands/app-command')).appCommand(app, args, () => prepareTensors(backend));
 }

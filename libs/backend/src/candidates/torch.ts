@@ -28,7 +28,7 @@ export const torchCandidate: BackendCandidate<'torch'> = {
   name: 'torch',
   package: TORCH_PACKAGE,
   tfjsBackend: TORCH_BACKEND,
-  installHint: 'Install libtorch (`apt-get install libtorch-dev`, or set LIBTORCH to a libtorch folder) and run `npx mimo-build-torch` (it rebuilds @mimo/backend-torch's addon).',
+  installHint: 'Install libtorch (`apt-get install libtorch-dev`, or set LIBTORCH to a libtorch folder) and run `npx mimo-build-torch` (it rebuilds the addon of @mimo/backend-torch).',
 
   async probe(): Promise<BackendProbe<'torch'>> {
     const base = { name: 'torch' as const, package: TORCH_PACKAGE };

@@ -7,23 +7,24 @@ function appUsage(app: AppDefinition): string {
 }
 
 /** `mimo <app> <command> [flags]`. */
-export async function appCommand(app: AppDefinition, args: string[]): Promise<number> {
+export async function appCommand(app: AppDefinition, args: string[], prepareTensors: () => Promise<void>): Promise<number> {
   const [command, ...rest] = args;
   if (!command || command === '--help' || command === 'help') {
     process.stdout.write(`${appUsage(app)}\n`);
     return command ? 0 : 2;
   }
+  const handler = app.commands[command];
+  if (command !== 'spec' && !handler) {
+    process.stderr.write(`Unknown command '${command}' for ${app.name}.\n\n${appUsage(app)}\n`);
+    return 2;
+  }
+  await prepareTensors();
   if (command === 'spec') {
     const spec = parseModelSpec(app.spec);
     const model = buildModel(spec);
     process.stdout.write(`${JSON.stringify(spec, null, 2)}\n${spec.name}: ${model.countParams()} parameters\n`);
     model.dispose();
     return 0;
-  }
-  const handler = app.commands[command];
-  if (!handler) {
-    process.stderr.write(`Unknown command '${command}' for ${app.name}.\n\n${appUsage(app)}\n`);
-    return 2;
   }
   return handler.run(rest);
 }

@@ -1,6 +1,6 @@
 import { FlagError, loadBenchConfig, parseFlags, runBench } from '@mimo/app-kit';
 import * as path from 'path';
-import { appPlugins } from '../apps';
+import { loadAppPlugins } from '../apps';
 
 export const benchUsage = `mimo bench [--config FILE] [--profile quick|full] [--only a,b] [--seeds N] [--backends a,b] [--out DIR] [--fresh]
   Trains every app's variants (each input alone, fused concat / attention, bagging, stacking, encoders)
@@ -41,7 +41,7 @@ export async function benchCommand(args: string[], backend?: string): Promise<nu
     return 2;
   }
   try {
-    const { report } = await runBench({ config, plugins: appPlugins, out: flags.out ?? path.join('out', 'bench', config.profile), only: flags.only, fresh: flags.fresh });
+    const { report } = await runBench({ config, plugins: await loadAppPlugins(), out: flags.out ?? path.join('out', 'bench', config.profile), only: flags.only, fresh: flags.fresh });
     process.stdout.write(`${report}\n`);
     return 0;
   } catch (error) {

@@ -1,6 +1,7 @@
 import { checkModel, inputShape, ModelCheckResult, ModelSpec, parseModelSpec, referenceSpecs, buildModel } from '@mimo/core';
 import { parseArgs } from 'util';
 import { formatTable } from '../table';
+import { modelsUsage } from './models-usage';
 
 function describeInputs(spec: ModelSpec): string {
   return Object.entries(spec.inputs)
@@ -33,25 +34,34 @@ function checkRow(result: ModelCheckResult): string[] {
   ];
 }
 
-export const modelsUsage = `mimo models [--check] [--only a,b] [--steps N] [--json]
-  Lists the reference model specs: inputs, heads and parameter counts.
-  --check     build each, train a few steps on random data, save, load, compare predictions
-  --only      comma-separated model names
-  --steps N   training steps per model for --check (default 3)
-  --json      print the specs (or check results) as JSON`;
 
 /** `mimo models`: list the reference specs; with `--check`, prove each builds, trains and round-trips. */
-export async function modelsCommand(args: string[]): Promise<number> {
+/** The backend a command runs on when the user names none, and why. */
+export interface TensorFallback {
+  backend: string;
+  why: string;
+}
+
+/**
+ * `prepareTensors(fallback)` picks the backend; a listing only counts parameters, which needs no accelerator, so it
+ * asks for tfjs's cpu backend unless the user named one (loading libtorch alone takes longer than the count).
+ */
+export async function modelsCommand(args: string[], prepareTensors: (fallback?: TensorFallback) => Promise<void>): Promise<number> {
   const { values } = parseArgs({
     args,
-    options: { check: { type: 'boolean' }, only: { type: 'string' }, steps: { type: 'string' }, json: { type: 'boolean' } },
+    options: { check: { type: 'boolean' }, only: { type: 'string' }, steps: { type: 'string' }, json: { type: 'boolean' }, help: { type: 'boolean', short: 'h' } },
   });
+  if (values.help) {
+    process.stdout.write(`${modelsUsage}\n`);
+    return 0;
+  }
   const only = values.only?.split(',').map((s) => s.trim());
   const unknown = only?.filter((name) => !referenceSpecs.some((s) => s.name === name)) ?? [];
   if (unknown.length) {
     process.stderr.write(`Unknown model(s): ${unknown.join(', ')}. Known: ${referenceSpecs.map((s) => s.name).join(', ')}\n`);
     return 2;
   }
+  await prepareTensors(values.check ? undefined : { backend: 'cpu', why: 'mimo models' });
   const specs = referenceSpecs.filter((s) => !only || only.includes(s.name)).map((raw) => parseModelSpec(raw));
   if (!values.check) {
     if (values.json) process.stdout.write(`${JSON.stringify(specs, null, 2)}\n`);

@@ -1,8 +1,8 @@
 import { appDecoderFactory } from '@mimo/app-kit';
 import { serveCli } from '@mimo/serve';
-import { appPlugins } from '../apps';
+import { loadAppPlugins } from '../apps';
 
 /** `mimo serve --models DIR`: every bundle in a folder over HTTP (docs/serving.md), each with its app's record decoder. */
-export function serveCommand(args: string[]): Promise<number> {
-  return serveCli(args, { decoderFor: appDecoderFactory(appPlugins) });
+export async function serveCommand(args: string[]): Promise<number> {
+  return serveCli(args, { decoderFor: appDecoderFactory(await loadAppPlugins()) });
 }
