@@ -1,5 +1,5 @@
 import * as tf from '@tensorflow/tfjs';
-import { buildModel, Logs, ModelSpec, parseModelSpec, ProgressDisplay, saveBundle, Trainer, TrainerConfigInput, TrainingData, TrainingHistory } from '@mimo/core';
+import { buildModel, Logs, ModelSpec, parseModelSpec, ProgressDisplay, ProgressStream, saveBundle, Trainer, TrainerConfigInput, TrainingData, TrainingHistory } from '@mimo/core';
 import * as path from 'path';
 import { headMetricConfigs } from '../metrics/head-metric-configs';
 import { nestMetrics } from '../metrics/nest-metrics';
@@ -67,17 +67,19 @@ export async function prepareRun(plugin: AppPlugin, options: TrainOptions, log: 
 
 /**
  * The kit's train flow: `prepareRun` → `buildModel` → `afterBuild` → `Trainer` with progress lines through `log`
- * (stderr by default; stdout stays for results) → metrics on the test split → `saveBundle` with preprocessing
- * state and model card (which records the fit's time and throughput).
+ * (by default stderr, with the live bar when it is a terminal; stdout stays for results) → metrics on the test
+ * split → `saveBundle` with preprocessing state and model card (which records the fit's time and throughput).
  */
-export async function runTrain(plugin: AppPlugin, options: TrainOptions, log: (line: string) => void = (l) => process.stderr.write(`${l}\n`)): Promise<TrainResult> {
+export async function runTrain(plugin: AppPlugin, options: TrainOptions, customLog?: (line: string) => void): Promise<TrainResult> {
+  const log = customLog ?? ((line: string) => process.stderr.write(`${line}\n`));
+  const progressStream: ProgressStream = customLog ? { write: (text: string) => customLog(text.trimEnd()) } : process.stderr;
   const { data, spec, train, val, test, config, encoder } = await prepareRun(plugin, options, log);
   try {
     const model = buildModel(spec);
     try {
       await plugin.afterBuild?.({ model, spec, options, log });
       const trainer = new Trainer(model, spec, config);
-      const progress = new ProgressDisplay({ type: 'progress' }, { stream: { write: (text: string) => log(text.trimEnd()) } });
+      const progress = new ProgressDisplay({ type: 'progress' }, { stream: progressStream });
       const started = performance.now();
       const history = await trainer.fit(train, { ...(val ? { validationData: val } : {}), callbacks: [progress] });
       const fitSeconds = (performance.now() - started) / 1000;
