@@ -1,23 +1,59 @@
-export * from './spec/input-kinds';
-export * from './spec/model-spec';
-export * from './spec/zod-issues';
-export * from './layers';
-export * from './blocks/dense-stack';
-export * from './encoders';
-export * from './fusion';
-export * from './heads';
-export * from './model/build-context';
-export * from './model/build-model';
+// The public API of @mimo/core, curated as Keras' `keras.api` is: what a user needs to describe, build, train,
+// save and serve multi-input / multi-output models. Internals (TensorBoard framing, CRCs, step and metric
+// plumbing, registries) live behind '@mimo/core/internal' for Mimo's own packages; test helpers behind
+// '@mimo/core/testing'. api/core.api.md lists this surface; a test fails when it changes without that file.
+
+// Specs: validated, JSON-serialisable model descriptions.
+export { parseModelSpec, modelSpecJsonSchema, ModelSpecError } from './spec/model-spec';
+export type { ModelSpec, ModelSpecInput, InputSpec } from './spec/model-spec';
+export { inputShape, inputDtype } from './spec/input-kinds';
+export type { InputKind } from './spec/input-kinds';
+export type { EncoderConfig, EncoderType } from './encoders';
+export type { FusionConfig, FusionType } from './fusion';
+export type { HeadConfig, HeadType } from './heads';
+
+// Models and layers.
+export { buildModel } from './model/build-model';
+export { compileModel } from './model/compile-model';
 export { installFusedLayers, registerMimoLayers } from './model/layer-registry';
-export * from './model/compile-model';
-export * from './bundle/atomic-dir';
-export * from './bundle/bundle';
-export * from './random/seeded-random';
-export * from './synthetic/random-examples';
-export * from './reference/reference-specs';
-export * from './check/check-model';
-export * from './app/app-definition';
-export * from './app/pending-commands';
-export * from './tensorboard';
-export * from './augmentation';
-export * from './training';
+export { DotProductAttention, MultiHeadAttention, SequenceMask, MaskedGlobalAveragePooling1D, WeightedSum, FusedDense, FusedLSTM, FusedGRU } from './layers';
+export type { DotProductAttentionArgs, MultiHeadAttentionArgs } from './layers';
+export { PositionEmbedding } from './encoders/transformer-position';
+
+// Bundles: a model, its spec, preprocessing state and card in one folder, written atomically.
+export { saveBundle, loadBundle, BUNDLE_FILES } from './bundle/bundle';
+export type { Bundle, ModelCard } from './bundle/bundle';
+export { writeDirAtomically } from './bundle/atomic-dir';
+
+// Reference models, seeded random data, the model check behind `mimo models --check`.
+export { referenceSpec, referenceSpecs } from './reference/reference-specs';
+export { randomInputs, randomTargets } from './synthetic/random-examples';
+export type { TensorMap } from './synthetic/random-examples';
+export { SeededRandom } from './random/seeded-random';
+export { checkModel } from './check/check-model';
+export type { ModelCheckOptions, ModelCheckResult } from './check/check-model';
+
+// Training: the Trainer, its config, data, callbacks, checkpoints, metrics, optimizers.
+export { Trainer, parseTrainerConfig, trainerConfigJsonSchema, TrainerConfigSchema, TrainingError, DataShapeError, evaluateModel, evaluatePredictor } from './training';
+export type { FitOptions, TrainerConfig, TrainerConfigInput, EvaluateOptions, Predictor } from './training';
+export type { TrainingData, StreamingData, SampleWeights, TrainingHistory, TrainingContext, TrainerCallback, Logs } from './training';
+export { createCallback, EarlyStopping, ReduceLROnPlateau, ModelCheckpoint, CsvLogger, TensorBoardLogger, ProgressDisplay, LearningRateScheduler } from './training';
+export type { CallbackConfig, CallbackConfigInput, CallbackType, ProgressStream } from './training';
+export { findCheckpoint, readCheckpoint } from './training';
+export type { Checkpoint, TrainerState } from './training';
+export { createMetric, defaultMetrics } from './training';
+export type { MetricConfig, MetricConfigInput, MetricType, MetricDefinition, MetricAccumulator } from './training';
+export { createTrainingOptimizer, Adam, Sgd, Rmsprop } from './training';
+export type { TrainingOptimizer, TrainingOptimizerConfig, TrainingOptimizerConfigInput, OptimizerName, ScheduleConfig, ScheduleType, ClassWeight } from './training';
+
+// Ensembles and transfer learning.
+export { trainBagging, trainStacking, transferWeights, setTrainable, pretrainedInput, encoderLayerNames } from './training';
+export type { BaggingOptions, BaggingEnsemble, StackingOptions, StackingEnsemble, Ensemble, TrainedEnsemble, EnsembleReport, TransferOptions } from './training';
+
+// Augmentation and TensorBoard.
+export { createImageAugmenter } from './augmentation';
+export type { ImageAugmenter, ImageAugmentationConfig, ImageAugmentationConfigInput } from './augmentation';
+export { TensorBoardWriter } from './tensorboard';
+
+// Apps: what a case-study app declares (Mimo's four apps are built on it).
+export type { AppCommand, AppDefinition } from './app/app-definition';

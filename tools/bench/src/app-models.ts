@@ -1,7 +1,8 @@
 import * as tf from '@tensorflow/tfjs';
 import { AppPlugin, disposeData, prepareRun } from '@mimo/app-kit';
 import { autonomousPlugin } from '@mimo/autonomous';
-import { buildModel, computeStep, createTrainingOptimizer, isStreaming, ModelSpec, subsetData, TrainingData } from '@mimo/core';
+import { buildModel, createTrainingOptimizer, ModelSpec, TrainingData } from '@mimo/core';
+import { computeStep, isStreaming, subsetData } from '@mimo/core/internal';
 import { financePlugin } from '@mimo/finance';
 import { healthcarePlugin } from '@mimo/healthcare';
 import { nlpPlugin } from '@mimo/nlp';

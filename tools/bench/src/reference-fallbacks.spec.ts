@@ -1,7 +1,8 @@
 import * as tf from '@tensorflow/tfjs';
 import { fallbackCounts, getKernelBridge, initBackend, resetFallbackCounts } from '@mimo/backend';
 import { ADAM_UPDATE_KERNEL as TORCH_ADAM_UPDATE_KERNEL, DENSE_KERNEL_NAMES, RECURRENT_KERNEL_NAMES, registerTorchBackend, TORCH_KERNELS } from '@mimo/backend-torch';
-import { ADAM_UPDATE_KERNEL, checkModel, DENSE_KERNELS, RECURRENT_SEQUENCE_KERNELS, referenceSpecs } from '@mimo/core';
+import { checkModel, referenceSpecs } from '@mimo/core';
+import { ADAM_UPDATE_KERNEL, DENSE_KERNELS, RECURRENT_SEQUENCE_KERNELS } from '@mimo/core/internal';
 
 // These run on the torch backend, so they need its addon built (`npm run build:torch`).
 const torch = registerTorchBackend();

@@ -1,4 +1,5 @@
-import { buildModel, parseModelSpec, pendingCommands } from '@mimo/core';
+import { buildModel, parseModelSpec } from '@mimo/core';
+import { pendingCommands } from '@mimo/core/internal';
 import { apps } from './apps';
 import { main, takeBackendFlag } from './main';
 

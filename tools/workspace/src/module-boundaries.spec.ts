@@ -31,7 +31,7 @@ describe('module boundaries', () => {
     const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'mimo-boundaries-'));
     for (const [file, text] of [
       ['libs/core/src/index.ts', "import { x } from '@mimo/healthcare';\nimport { y } from '../../../apps/healthcare/src/model';\n"],
-      ['apps/healthcare/src/index.ts', "import { z } from '@mimo/core';\n"],
+      ['apps/healthcare/src/index.ts', "import { z } from '@mimo/core/internal';\n"],
     ]) {
       fs.mkdirSync(path.join(tmp, path.dirname(file)), { recursive: true });
       fs.writeFileSync(path.join(tmp, file), text);

@@ -1,4 +1,4 @@
-import { describeZodIssues } from '@mimo/core';
+import { describeZodIssues } from '@mimo/core/internal';
 import { z } from 'zod';
 
 export const SensorPreprocessingSchema = z.object({

@@ -1,5 +1,6 @@
 import * as tf from '@tensorflow/tfjs';
-import { randomFor, TrainingData } from '@mimo/core';
+import { TrainingData } from '@mimo/core';
+import { randomFor } from '@mimo/core/internal';
 import { dropPlan, zeroExamples } from './modality-dropout';
 
 export interface DroppedCopiesOptions {

@@ -1,5 +1,6 @@
 import * as tf from '@tensorflow/tfjs';
-import { permutation, randomFor, SeededRandom, StreamingData, TrainingData } from '@mimo/core';
+import { SeededRandom, StreamingData, TrainingData } from '@mimo/core';
+import { permutation, randomFor } from '@mimo/core/internal';
 
 export interface ModalityDropoutOptions {
   /** Inputs that may be dropped (e.g. ['camera', 'lidar']). */

@@ -1,4 +1,4 @@
-import { describeZodIssues } from '@mimo/core';
+import { describeZodIssues } from '@mimo/core/internal';
 import { SeriesNormalizer } from '@mimo/data';
 import { z } from 'zod';
 

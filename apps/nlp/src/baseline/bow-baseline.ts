@@ -1,6 +1,7 @@
 import * as tf from '@tensorflow/tfjs';
 import { headMetricConfigs, PreparedData } from '@mimo/app-kit';
-import { HeadMetrics, MetricConfigSchema, ModelSpec } from '@mimo/core';
+import { ModelSpec } from '@mimo/core';
+import { HeadMetrics, MetricConfigSchema } from '@mimo/core/internal';
 import { promises as fs } from 'fs';
 import * as path from 'path';
 import { TEXT_INPUT } from '../data/text-table';

@@ -1,4 +1,4 @@
-import { describeZodIssues } from '@mimo/core';
+import { describeZodIssues } from '@mimo/core/internal';
 import { z } from 'zod';
 import { promises as fs } from 'fs';
 

@@ -1,4 +1,5 @@
-import { evaluateModel, loadBundle, MetricConfigSchema } from '@mimo/core';
+import { evaluateModel, loadBundle } from '@mimo/core';
+import { MetricConfigSchema } from '@mimo/core/internal';
 import { promises as fs } from 'fs';
 import * as path from 'path';
 import { headMetricConfigs } from '../metrics/head-metric-configs';

@@ -1,4 +1,4 @@
-import { describeZodIssues } from '@mimo/core';
+import { describeZodIssues } from '@mimo/core/internal';
 import { z } from 'zod';
 
 /** Validates a value against a schema once, at the edge; the error lists every problem with its path. */

@@ -1,4 +1,4 @@
-import { NAME_PATTERN } from '@mimo/core';
+import { NAME_PATTERN } from '@mimo/core/internal';
 import { CategoricalColumn, NumericColumn, TableSchema } from '../tabular/table-schema';
 import { CategoricalPreprocessor } from './categorical-preprocessor';
 import { ImagePreprocessor } from './image-preprocessor';

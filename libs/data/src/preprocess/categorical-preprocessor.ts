@@ -1,5 +1,5 @@
 import * as tf from '@tensorflow/tfjs';
-import { CategoricalInput } from '@mimo/core';
+import { CategoricalInput } from '@mimo/core/internal';
 import { z } from 'zod';
 import { DataError } from '../errors/data-error';
 import { Row, rowLocation, stringCell } from '../tabular/row';

@@ -1,5 +1,5 @@
 import * as tf from '@tensorflow/tfjs';
-import { ImageInput } from '@mimo/core';
+import { ImageInput } from '@mimo/core/internal';
 import { z } from 'zod';
 import { DataError } from '../errors/data-error';
 import { decodeImage, imageSize } from '../images/decode-image';

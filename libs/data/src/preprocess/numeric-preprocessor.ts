@@ -1,5 +1,5 @@
 import * as tf from '@tensorflow/tfjs';
-import { NumericInput } from '@mimo/core';
+import { NumericInput } from '@mimo/core/internal';
 import { z } from 'zod';
 import { DataError } from '../errors/data-error';
 import { numberCell, Row, rowLocation } from '../tabular/row';

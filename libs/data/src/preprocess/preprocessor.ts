@@ -1,5 +1,5 @@
 import * as tf from '@tensorflow/tfjs';
-import { InputShapeSpec } from '@mimo/core';
+import { InputShapeSpec } from '@mimo/core/internal';
 import { z } from 'zod';
 import { parseWith } from '../errors/parse-with';
 import { Row } from '../tabular/row';

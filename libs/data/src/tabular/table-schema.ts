@@ -1,4 +1,4 @@
-import { NAME_PATTERN } from '@mimo/core';
+import { NAME_PATTERN } from '@mimo/core/internal';
 import { z } from 'zod';
 import { parseWith } from '../errors/parse-with';
 

@@ -1,4 +1,5 @@
-import { InputShapeSpec, inputDtype, ModelSpec } from '@mimo/core';
+import { inputDtype, ModelSpec } from '@mimo/core';
+import { InputShapeSpec } from '@mimo/core/internal';
 import { InputBatch, InputBatches } from './input-batch';
 import { ExampleValues, readExample } from './read-example';
 import { describeValue, RequestError } from './request-error';

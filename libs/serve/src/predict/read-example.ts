@@ -1,4 +1,5 @@
-import { InputShapeSpec, inputDtype, inputShape } from '@mimo/core';
+import { inputDtype, inputShape } from '@mimo/core';
+import { InputShapeSpec } from '@mimo/core/internal';
 import { describeValue, RequestError } from './request-error';
 
 /** The longest variable-length dimension (e.g. time steps of a `steps: null` sequence) a request may send. */
