@@ -2,6 +2,6 @@
 // @mimo/backend calls it) and says why not where the addon does not load.
 export * from './register-torch';
 export { TorchBackend } from './torch-backend';
-export { ADAM_UPDATE_KERNEL, DENSE_ACTIVATIONS, DENSE_KERNEL_NAMES, RECURRENT_KERNEL_NAMES, TORCH_BACKEND, TORCH_KERNELS } from './kernels';
+export { TORCH_BACKEND, TORCH_KERNELS } from './kernels';
 export type { TorchInfo } from './native/torch-addon';
 export type { LibtorchBuildInfo } from './native/load-addon';

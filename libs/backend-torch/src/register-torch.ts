@@ -1,6 +1,7 @@
 import * as tf from '@tensorflow/tfjs';
 import * as os from 'os';
-import { RECURRENT_KERNEL_NAMES, TORCH_BACKEND, TORCH_KERNELS } from './kernels';
+import { RECURRENT_SEQUENCE_KERNELS } from '@mimo/kernels';
+import { TORCH_BACKEND, TORCH_KERNELS } from './kernels';
 import { LibtorchBuildInfo, loadTorchAddon } from './native/load-addon';
 import { TorchInfo } from './native/torch-addon';
 import { TorchBackend } from './torch-backend';
@@ -34,7 +35,7 @@ function register(): TorchStatus {
   }
   if (tf.findBackendFactory(TORCH_BACKEND) == null) tf.registerBackend(TORCH_BACKEND, () => new TorchBackend(loaded.addon), 0);
   // An addon built before the recurrent ops lacks them: its LSTM / GRU layers then run the stock tfjs loop.
-  const recurrent = new Set<string>(Object.values(RECURRENT_KERNEL_NAMES));
+  const recurrent = new Set<string>(Object.values(RECURRENT_SEQUENCE_KERNELS).flatMap((k) => Object.values(k)));
   const kernels = TORCH_KERNELS.filter((k) => typeof loaded.addon.recurrent === 'function' || !recurrent.has(k.kernelName));
   for (const config of kernels) {
     if (tf.getKernel(config.kernelName, TORCH_BACKEND) === undefined) tf.registerKernel(config);

@@ -6,9 +6,10 @@ import { initBackend } from '@mimo/backend';
 import { TORCH_BACKEND } from '@mimo/backend-torch';
 import { buildModel, parseModelSpec, randomInputs } from '@mimo/core';
 import { TablePreprocessor } from '@mimo/data';
+import { DENSE_KERNELS } from '@mimo/kernels';
 import { createServeApp } from '@mimo/serve';
 
-for (const [name, value] of Object.entries({ appDecoderFactory, initBackend, TORCH_BACKEND, buildModel, TablePreprocessor, createServeApp })) {
+for (const [name, value] of Object.entries({ appDecoderFactory, initBackend, TORCH_BACKEND, buildModel, TablePreprocessor, DENSE_KERNELS, createServeApp })) {
   if (value === undefined) throw new Error(`named import ${name} is undefined`);
 }
 

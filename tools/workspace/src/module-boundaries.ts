@@ -4,18 +4,19 @@ import { importedSpecifiers, listSourceFiles, WorkspaceProject } from './workspa
 
 /**
  * Which project types may import which: apps → app-kit and libs; app-kit → core, data, serve, backend; serve → core, data, backend; data → core;
- * core → nothing of ours; the CLI → apps and libs. (The rule of the architecture doc, checked by a test
+ * core → kernels (the native kernel contract, which imports nothing of ours); backend → backend, kernels; the CLI → apps and libs. (The rule of the architecture doc, checked by a test
  * instead of an ESLint plugin: the arrows point one way.)
  */
 export const ALLOWED_IMPORTS: Record<string, string[]> = {
-  'type:core': [],
-  'type:backend': ['type:backend'],
+  'type:kernels': [],
+  'type:core': ['type:kernels'],
+  'type:backend': ['type:backend', 'type:kernels'],
   'type:data': ['type:core'],
   'type:serve': ['type:core', 'type:data', 'type:backend'],
   'type:app-kit': ['type:core', 'type:data', 'type:serve', 'type:backend'],
   'type:app': ['type:app-kit', 'type:core', 'type:data', 'type:serve', 'type:backend'],
   'type:consumer': [],
-  'type:cli': ['type:app', 'type:app-kit', 'type:core', 'type:data', 'type:serve', 'type:backend'],
+  'type:cli': ['type:app', 'type:app-kit', 'type:core', 'type:data', 'type:serve', 'type:backend', 'type:kernels'],
 };
 
 /** Checkers whose own sources hold import statements as test data. */

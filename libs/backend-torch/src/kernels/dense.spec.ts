@@ -2,7 +2,7 @@ import * as tf from '@tensorflow/tfjs';
 import { registerTorchBackend } from '../register-torch';
 import { DENSE_CASES, denseAgreement, denseCaseLabel } from '../testing/dense-agreement';
 import { randomTensor as r } from '../testing/random-tensor';
-import { DENSE_KERNEL_NAMES } from './dense';
+import { DENSE_KERNELS } from '@mimo/kernels';
 
 const status = registerTorchBackend();
 const describeTorch = status.available ? describe : describe.skip;
@@ -20,7 +20,7 @@ describeTorch('the fused Dense kernels', () => {
     await tf.setBackend('torch');
     const x = r([2, 4]);
     const kernel = r([4, 3]);
-    expect(() => tf.engine().runKernel(DENSE_KERNEL_NAMES.forward, { x, kernel }, { activation: 'elu' })).toThrow(
+    expect(() => tf.engine().runKernel(DENSE_KERNELS.forward, { x, kernel }, { activation: 'elu' })).toThrow(
       "Dense activation must be one of linear, relu, sigmoid, tanh. Received: 'elu'",
     );
     tf.dispose([x, kernel]);

@@ -1,22 +1,10 @@
 import * as tf from '@tensorflow/tfjs';
+import { DENSE_ACTIVATIONS, DENSE_KERNELS, DenseActivation } from '@mimo/kernels';
 import { NativeTensor } from '../native/torch-addon';
 import { TorchBackend } from '../torch-backend';
 import { torchKernel } from './kernel';
 
-/**
- * A Dense layer's whole forward and whole backward as one kernel each, called by name by @mimo/core's Dense on a
- * backend that registers them: the matrix product, bias and activation in one tfjs kernel instead of four, and
- * their gradients in one instead of about eight (tfjs's engine costs a few µs per kernel). Contract:
- * - forward inputs x [..., in] float32, kernel [in, out], bias [out] (optional); attrs `activation`, one of
- *   DENSE_ACTIVATIONS → y [..., out].
- * - backward inputs x, kernel, y (the forward's output), dy; attrs `activation`, `hasBias` → dx, dKernel, then
- *   dBias with a bias. It has no gradient itself: first-order gradients only.
- */
-export const DENSE_KERNEL_NAMES = { forward: 'MimoDense', backward: 'MimoDenseGrad' } as const;
-
-/** Activations whose gradient follows from the output alone. */
-export const DENSE_ACTIVATIONS = ['linear', 'relu', 'sigmoid', 'tanh'] as const;
-type DenseActivation = (typeof DENSE_ACTIVATIONS)[number];
+// The Dense kernels of @mimo/kernels' contract (DENSE_KERNELS): product, bias and activation in one kernel each way.
 
 /** [..., n] as [rows, n]. */
 const rows = (b: TorchBackend, t: tf.TensorInfo | NativeTensor, n: number) => (t.shape.length === 2 ? t : b.op('reshape', '', t, [-1, n]));
@@ -40,7 +28,7 @@ function checkActivation(activation: unknown): DenseActivation {
 }
 
 export const denseKernels: tf.KernelConfig[] = [
-  torchKernel(DENSE_KERNEL_NAMES.forward, ({ inputs: { x, kernel, bias }, attrs, backend: b }) => {
+  torchKernel(DENSE_KERNELS.forward, ({ inputs: { x, kernel, bias }, attrs, backend: b }) => {
     const activation = checkActivation(attrs.activation);
     const [features, units] = kernel.shape;
     const flat = rows(b, x, features);
@@ -48,7 +36,7 @@ export const denseKernels: tf.KernelConfig[] = [
     const y = activate(b, z, activation);
     return x.shape.length === 2 ? y : b.op('reshape', '', y, [...x.shape.slice(0, -1), units]);
   }),
-  torchKernel(DENSE_KERNEL_NAMES.backward, ({ inputs: { x, kernel, y, dy }, attrs, backend: b }) => {
+  torchKernel(DENSE_KERNELS.backward, ({ inputs: { x, kernel, y, dy }, attrs, backend: b }) => {
     const [features, units] = kernel.shape;
     const dz = rows(b, preActivationGradient(b, rows(b, dy, units), rows(b, y, units), checkActivation(attrs.activation)), units);
     const dx = b.op('mm', '', dz, b.op('t', '', kernel));

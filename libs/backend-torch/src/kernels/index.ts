@@ -15,9 +15,6 @@ import { reductionKernels } from './reduce';
 import { shapeKernels } from './shape';
 
 export { TORCH_BACKEND } from './kernel';
-export { DENSE_ACTIVATIONS, DENSE_KERNEL_NAMES } from './dense';
-export { ADAM_UPDATE_KERNEL } from './optimizer';
-export { RECURRENT_KERNEL_NAMES } from './recurrent';
 
 /** Every kernel the torch backend runs natively. */
 export const TORCH_KERNELS: readonly tf.KernelConfig[] = [

@@ -1,7 +1,7 @@
 import * as tf from '@tensorflow/tfjs';
 import { registerTorchBackend } from '../register-torch';
 import { RECURRENT_CASES, recurrentAgreement, recurrentCaseLabel } from '../testing/recurrent-agreement';
-import { RECURRENT_KERNEL_NAMES } from './recurrent';
+import { RECURRENT_SEQUENCE_KERNELS } from '@mimo/kernels';
 
 const status = registerTorchBackend();
 const describeTorch = status.available ? describe : describe.skip;
@@ -18,8 +18,8 @@ describeTorch('whole-sequence recurrent kernels against stock tfjs-layers on cpu
   });
 
   it.each([
-    ['lstm', RECURRENT_KERNEL_NAMES.lstm, RECURRENT_KERNEL_NAMES.lstmGrad, 4],
-    ['gru', RECURRENT_KERNEL_NAMES.gru, RECURRENT_KERNEL_NAMES.gruGrad, 3],
+    ['lstm', RECURRENT_SEQUENCE_KERNELS.lstm.forward, RECURRENT_SEQUENCE_KERNELS.lstm.backward, 4],
+    ['gru', RECURRENT_SEQUENCE_KERNELS.gru.forward, RECURRENT_SEQUENCE_KERNELS.gru.backward, 3],
   ] as const)('%s: an empty batch gives empty states and zero weight gradients', async (cell, forward, backward, gates) => {
     await tf.setBackend('torch');
     const inputs: tf.NamedTensorMap = { x: tf.zeros([0, 3, 4]), kernel: tf.ones([4, gates * 2]), recurrentKernel: tf.ones([2, gates * 2]), initialH: tf.zeros([0, 2]) };
@@ -37,13 +37,13 @@ describeTorch('whole-sequence recurrent kernels against stock tfjs-layers on cpu
     await tf.setBackend('torch');
     const x = tf.zeros([2, 3, 4]);
     const inputs = { x, kernel: tf.zeros([4, 10]), recurrentKernel: tf.zeros([3, 12]), initialH: tf.zeros([2, 3]), initialC: tf.zeros([2, 3]) };
-    const run = (recurrentActivation: string) => tf.engine().runKernel(RECURRENT_KERNEL_NAMES.lstm, inputs, { recurrentActivation });
+    const run = (recurrentActivation: string) => tf.engine().runKernel(RECURRENT_SEQUENCE_KERNELS.lstm.forward, inputs, { recurrentActivation });
     expect(() => run('sigmoid')).toThrow('recurrent kernel must have shape [4, 12]. Received: [4, 10]');
     expect(() => run('relu')).toThrow("recurrent gate activation must be 'hardSigmoid' or 'sigmoid'. Received: 'relu'");
     // The backward pass reads states by pointer on the cpu: a wrong shape is refused, not read out of bounds.
     const good = { ...inputs, kernel: tf.zeros([4, 12]) };
     const backward = (states: tf.Tensor, dStates: tf.Tensor) =>
-      tf.engine().runKernel(RECURRENT_KERNEL_NAMES.lstmGrad, { ...good, states, dStates }, { recurrentActivation: 'sigmoid' });
+      tf.engine().runKernel(RECURRENT_SEQUENCE_KERNELS.lstm.backward, { ...good, states, dStates }, { recurrentActivation: 'sigmoid' });
     const states = tf.zeros([2, 3, 18]);
     expect(() => tf.tidy(() => backward(states, tf.zeros([2, 1, 18])))).toThrow('recurrent states gradient must have shape [2, 3, 18]. Received: [2, 1, 18]');
     expect(() => tf.tidy(() => backward(tf.zeros([2, 3, 6]), states))).toThrow('recurrent states must have shape [2, 3, 18]. Received: [2, 3, 6]');

@@ -1,5 +1,5 @@
 import * as tf from '@tensorflow/tfjs';
-import { ADAM_UPDATE_KERNEL } from '../kernels/optimizer';
+import { ADAM_UPDATE_KERNEL } from '@mimo/kernels';
 import { onCpuThen, worstOverArrays } from './kernel-agreement';
 import { randomTensor as r } from './random-tensor';
 

@@ -1,5 +1,5 @@
 import * as tf from '@tensorflow/tfjs';
-import { DENSE_ACTIVATIONS, DENSE_KERNEL_NAMES } from '../kernels/dense';
+import { DENSE_ACTIVATIONS, DENSE_KERNELS } from '@mimo/kernels';
 import { onCpuThen, worstOverArrays } from './kernel-agreement';
 import { randomTensor as r } from './random-tensor';
 
@@ -39,8 +39,8 @@ function fused(c: DenseCase): number[][] {
   return tf.tidy(() => {
     const { x, kernel, bias, dy } = problem(c.xShape);
     const inputs: tf.NamedTensorMap = c.withBias ? { x, kernel, bias } : { x, kernel };
-    const y = tf.engine().runKernel(DENSE_KERNEL_NAMES.forward, inputs, { activation: c.activation }) as tf.Tensor;
-    const grads = tf.engine().runKernel(DENSE_KERNEL_NAMES.backward, { x, kernel, y, dy }, { activation: c.activation, hasBias: c.withBias }) as unknown as tf.Tensor[];
+    const y = tf.engine().runKernel(DENSE_KERNELS.forward, inputs, { activation: c.activation }) as tf.Tensor;
+    const grads = tf.engine().runKernel(DENSE_KERNELS.backward, { x, kernel, y, dy }, { activation: c.activation, hasBias: c.withBias }) as unknown as tf.Tensor[];
     const shapesRight = tf.util.arraysEqual(y.shape, dy.shape) && grads.every((g, i) => tf.util.arraysEqual(g.shape, [x, kernel, bias][i].shape));
     return shapesRight ? [y, ...grads].map((t) => Array.from(t.dataSync())) : [];
   });

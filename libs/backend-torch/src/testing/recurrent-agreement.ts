@@ -1,5 +1,5 @@
 import * as tf from '@tensorflow/tfjs';
-import { RECURRENT_KERNEL_NAMES } from '../kernels/recurrent';
+import { RECURRENT_SEQUENCE_KERNELS } from '@mimo/kernels';
 import { randomTensor as r } from './random-tensor';
 import { onCpuThen, worstRelativeError } from './kernel-agreement';
 
@@ -91,14 +91,14 @@ function fused(c: RecurrentCase): Values {
     const run = (name: string, extra: Record<string, tf.Tensor> = {}) =>
       tf.engine().runKernel(name, { ...inputs, ...extra } as unknown as tf.NamedTensorMap, attrs) as unknown as tf.Tensor[];
     // states: h, (c,) then the gates; the loss reads h at every step and the last h (GRU) or c (LSTM).
-    const [states] = run(lstm ? RECURRENT_KERNEL_NAMES.lstm : RECURRENT_KERNEL_NAMES.gru);
+    const [states] = run(lstm ? RECURRENT_SEQUENCE_KERNELS.lstm.forward : RECURRENT_SEQUENCE_KERNELS.gru.forward);
     const width = states.shape[2] as number;
     const sequence = tf.slice(states, [0, 0, 0], [-1, -1, UNITS]);
     const lastOffset = lstm ? UNITS : 0;
     const last = tf.slice(states, [0, STEPS - 1, lastOffset], [-1, 1, UNITS]);
     const dLast = tf.pad(tf.expandDims(p.dLast, 1), [[0, 0], [STEPS - 1, 0], [lastOffset, width - lastOffset - UNITS]]);
     const dStates = tf.add(tf.pad(p.dSequence, [[0, 0], [0, 0], [0, width - UNITS]]), dLast);
-    const grads = run(lstm ? RECURRENT_KERNEL_NAMES.lstmGrad : RECURRENT_KERNEL_NAMES.gruGrad, { states, dStates });
+    const grads = run(lstm ? RECURRENT_SEQUENCE_KERNELS.lstm.backward : RECURRENT_SEQUENCE_KERNELS.gru.backward, { states, dStates });
     const names = ['dx', 'dkernel', 'drecurrentKernel', ...(c.useBias ? ['dbias'] : []), 'dinitialH', ...(lstm ? ['dinitialC'] : [])];
     return read({ sequence, last, ...Object.fromEntries(names.map((n, i) => [n, grads[i]])) });
   });

@@ -1,6 +1,5 @@
 import * as tf from '@tensorflow/tfjs';
-import { ADAM_UPDATE_KERNEL } from '../kernels/optimizer';
-import { RECURRENT_KERNEL_NAMES } from '../kernels/recurrent';
+import { ADAM_UPDATE_KERNEL, RECURRENT_SEQUENCE_KERNELS } from '@mimo/kernels';
 import { TorchBackend } from '../torch-backend';
 
 /** How much a training loop on the active torch backend grew: tfjs tensors, native tensors and bytes, process memory. */
@@ -51,8 +50,8 @@ export function trainingDrift(steps: number): TrainingDrift {
       return { m, v };
     });
     tf.tidy(() => {
-      const [states] = tf.engine().runKernel(RECURRENT_KERNEL_NAMES.lstm, lstm, recurrentAttrs) as unknown as tf.Tensor[];
-      tf.engine().runKernel(RECURRENT_KERNEL_NAMES.lstmGrad, { ...lstm, states, dStates: tf.onesLike(states) }, recurrentAttrs);
+      const [states] = tf.engine().runKernel(RECURRENT_SEQUENCE_KERNELS.lstm.forward, lstm, recurrentAttrs) as unknown as tf.Tensor[];
+      tf.engine().runKernel(RECURRENT_SEQUENCE_KERNELS.lstm.backward, { ...lstm, states, dStates: tf.onesLike(states) }, recurrentAttrs);
       tf.grad((input) => tf.maxPool(input as tf.Tensor4D, 2, 2, 'same'))(image);
     });
   };

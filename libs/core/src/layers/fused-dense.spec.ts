@@ -1,5 +1,6 @@
 import * as tf from '@tensorflow/tfjs';
-import { DENSE_KERNELS, FusedDense, FusedDenseArgs, hasDenseKernels } from './fused-dense';
+import { DENSE_KERNELS } from '@mimo/kernels';
+import { FusedDense, FusedDenseArgs, hasDenseKernels } from './fused-dense';
 import { kernelsOf, saveAndLoad, seeded, worstError } from './layer-checks.spec-helper';
 
 /** x → Dense(5, hidden) → Dense(3, output), stock or fused, weights seeded; `steps` makes the input rank 3. */

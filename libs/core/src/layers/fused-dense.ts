@@ -1,15 +1,6 @@
 import * as tf from '@tensorflow/tfjs';
+import { DENSE_ACTIVATIONS, DENSE_KERNELS, DenseActivation, DenseAttrs, DenseGradAttrs } from '@mimo/kernels';
 import { Kwargs } from './layer-utils';
-
-/**
- * Kernel names of the whole-Dense ops a backend may register (@mimo/backend-torch does, in its kernels/dense.ts,
- * which documents the contract): the product, bias and activation as one kernel, their gradients as another.
- * They have no tfjs counterpart: a backend without them runs tfjs-layers' own Dense.
- */
-export const DENSE_KERNELS = { forward: 'MimoDense', backward: 'MimoDenseGrad' } as const;
-
-/** Activations the kernels take (their gradient follows from the output). */
-const KERNEL_ACTIVATIONS = ['linear', 'relu', 'sigmoid', 'tanh'];
 
 /** tfjs-layers' Dense arguments, unchanged. */
 export type FusedDenseArgs = Parameters<typeof tf.layers.dense>[0];
@@ -22,6 +13,10 @@ interface DenseFields {
   invokeCallHook(inputs: tf.Tensor | tf.Tensor[], kwargs: Kwargs): void;
 }
 
+function isKernelActivation(name: string): name is DenseActivation {
+  return (DENSE_ACTIVATIONS as readonly string[]).includes(name);
+}
+
 /** Whether the active backend runs a Dense layer as one kernel each way. */
 export function hasDenseKernels(): boolean {
   const backend = tf.getBackend();
@@ -29,17 +24,19 @@ export function hasDenseKernels(): boolean {
 }
 
 /** activation(x·kernel + bias) in one kernel call, differentiable through the backend's gradient kernel. */
-function runDense(x: tf.Tensor, kernel: tf.Tensor, bias: tf.Tensor | undefined, activation: string): tf.Tensor {
+function runDense(x: tf.Tensor, kernel: tf.Tensor, bias: tf.Tensor | undefined, activation: DenseActivation): tf.Tensor {
+  const attrs: DenseAttrs = { activation };
+  const gradAttrs: DenseGradAttrs = { activation, hasBias: bias !== undefined };
   const run = tf.customGrad((...args: Array<tf.Tensor | tf.GradSaveFunc>) => {
     const save = args[args.length - 1] as tf.GradSaveFunc;
     const [input, weights, offset] = args.slice(0, -1) as tf.Tensor[];
     const inputs: tf.NamedTensorMap = offset === undefined ? { x: input, kernel: weights } : { x: input, kernel: weights, bias: offset };
-    const y = tf.engine().runKernel(DENSE_KERNELS.forward, inputs, { activation }) as tf.Tensor;
+    const y = tf.engine().runKernel(DENSE_KERNELS.forward, inputs, { ...attrs }) as tf.Tensor;
     save([input, weights, y]);
     return {
       value: y,
       gradFunc: (dy: tf.Tensor, [savedX, savedKernel, savedY]: tf.Tensor[]) =>
-        tf.engine().runKernel(DENSE_KERNELS.backward, { x: savedX, kernel: savedKernel, y: savedY, dy }, { activation, hasBias: offset !== undefined }) as unknown as tf.Tensor[],
+        tf.engine().runKernel(DENSE_KERNELS.backward, { x: savedX, kernel: savedKernel, y: savedY, dy }, { ...gradAttrs }) as unknown as tf.Tensor[],
     };
   });
   return bias === undefined ? run(x, kernel) : run(x, kernel, bias);
@@ -65,7 +62,7 @@ export class FusedDense extends StockDense {
     if (Array.isArray(inputs) && inputs.length !== 1) return super.call(inputs, kwargs);
     const x = Array.isArray(inputs) ? inputs[0] : inputs;
     const activation = layer.activation.getClassName();
-    if (x.dtype !== 'float32' || x.rank < 2 || !KERNEL_ACTIVATIONS.includes(activation) || !hasDenseKernels()) return super.call(inputs, kwargs);
+    if (x.dtype !== 'float32' || x.rank < 2 || !isKernelActivation(activation) || !hasDenseKernels()) return super.call(inputs, kwargs);
     return tf.tidy(() => {
       layer.invokeCallHook(inputs, kwargs);
       return runDense(x, layer.kernel.read(), layer.bias?.read(), activation);

@@ -1,7 +1,8 @@
 import * as tf from '@tensorflow/tfjs';
+import { RecurrentAttrs, RecurrentCellKind } from '@mimo/kernels';
 import { Kwargs, KwargsMask, toFloatMask } from './layer-utils';
 import { OrthogonalInitializer } from './orthogonal-initializer';
-import { hasRecurrentSequenceKernel, RecurrentCellKind, runRecurrentSequence } from './recurrent-sequence-op';
+import { hasRecurrentSequenceKernel, runRecurrentSequence } from './recurrent-sequence-op';
 
 /** What the fused path reads from a tfjs-layers LSTM / GRU layer and its cell (public fields of both). */
 interface RecurrentLayerFields {
@@ -23,7 +24,11 @@ interface RecurrentLayerFields {
 }
 
 /** Gate activations the sequence kernels implement (the candidate activation must be tanh). */
-const GATE_ACTIVATIONS = ['hardSigmoid', 'sigmoid'];
+const GATE_ACTIVATIONS: readonly string[] = ['hardSigmoid', 'sigmoid'] satisfies RecurrentAttrs['recurrentActivation'][];
+
+function isGateActivation(name: string): name is RecurrentAttrs['recurrentActivation'] {
+  return GATE_ACTIVATIONS.includes(name);
+}
 
 /**
  * A subclass of tfjs-layers' own `className` layer (taken from tfjs's registry, which `installFusedLayers` may
@@ -80,7 +85,7 @@ export function fusedRecurrentCall(kind: RecurrentCellKind, rnn: tf.layers.RNN, 
   const x = Array.isArray(inputs) ? inputs[0] : inputs;
   const gate = cell.recurrentActivation.getClassName();
   const supported =
-    !layer.stateful && cell.dropout === 0 && cell.recurrentDropout === 0 && cell.activation.getClassName() === 'tanh' && GATE_ACTIVATIONS.includes(gate);
+    !layer.stateful && cell.dropout === 0 && cell.recurrentDropout === 0 && cell.activation.getClassName() === 'tanh' && isGateActivation(gate);
   if (!supported || x.rank !== 3 || x.dtype !== 'float32' || x.shape[1] === 0 || !hasRecurrentSequenceKernel(kind)) return undefined;
   return tf.tidy(() => {
     const [batch, steps] = x.shape;

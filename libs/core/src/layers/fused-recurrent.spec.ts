@@ -1,6 +1,7 @@
 import * as tf from '@tensorflow/tfjs';
 import { FusedGRU, FusedLSTM } from './fused-recurrent-layers';
-import { hasRecurrentSequenceKernel, RECURRENT_SEQUENCE_KERNELS } from './recurrent-sequence-op';
+import { RECURRENT_SEQUENCE_KERNELS } from '@mimo/kernels';
+import { hasRecurrentSequenceKernel } from './recurrent-sequence-op';
 import { kernelsOf, seeded, worstError } from './layer-checks.spec-helper';
 
 const STEPS = 6;

@@ -1,7 +1,7 @@
 export { ATTENTION_MASK_INPUTS } from './attention-inputs';
 export type { AttentionMaskInputs } from './attention-inputs';
 export * from './dot-product-attention';
-export { DENSE_KERNELS, FusedDense, hasDenseKernels } from './fused-dense';
+export { FusedDense, hasDenseKernels } from './fused-dense';
 export type { FusedDenseArgs } from './fused-dense';
 export * from './fused-recurrent-layers';
 export type { Kwargs, LayerArgs } from './layer-utils';
@@ -9,4 +9,4 @@ export * from './masked-pooling';
 export * from './multi-head-attention';
 export * from './sequence-mask';
 export * from './weighted-sum';
-export { hasRecurrentSequenceKernel, RECURRENT_SEQUENCE_KERNELS } from './recurrent-sequence-op';
+export { hasRecurrentSequenceKernel } from './recurrent-sequence-op';

@@ -1,17 +1,6 @@
 import * as tf from '@tensorflow/tfjs';
+import { RECURRENT_INPUTS, RECURRENT_SEQUENCE_KERNELS, RecurrentAttrs, RecurrentCellKind } from '@mimo/kernels';
 import { toList } from './layer-utils';
-
-/**
- * Kernel names of the whole-sequence LSTM / GRU ops a backend may register (@mimo/backend-torch does, in
- * its kernels/recurrent.ts, which documents the contract). They have no tfjs counterpart: a backend
- * without them runs the stock per-step tfjs-layers loop.
- */
-export const RECURRENT_SEQUENCE_KERNELS = {
-  lstm: { forward: 'MimoLstmSequence', backward: 'MimoLstmSequenceGrad' },
-  gru: { forward: 'MimoGruSequence', backward: 'MimoGruSequenceGrad' },
-} as const;
-
-export type RecurrentCellKind = keyof typeof RECURRENT_SEQUENCE_KERNELS;
 
 /** Inputs of one whole-sequence run (tfjs-layers' weight layout); `mask` is 0/1 float32 `[batch, steps]`. */
 export interface RecurrentSequenceInputs {
@@ -25,8 +14,6 @@ export interface RecurrentSequenceInputs {
   initialC?: tf.Tensor;
 }
 
-type InputName = keyof RecurrentSequenceInputs;
-const INPUT_ORDER: InputName[] = ['x', 'mask', 'kernel', 'recurrentKernel', 'bias', 'initialH', 'initialC'];
 
 /** Whether the active backend runs `kind` as one kernel. */
 export function hasRecurrentSequenceKernel(kind: RecurrentCellKind): boolean {
@@ -40,24 +27,24 @@ export function hasRecurrentSequenceKernel(kind: RecurrentCellKind): boolean {
  * `[batch, steps, features]` → per step h, then (LSTM) c, then the gates the backward pass reuses:
  * `[batch, steps, 6·units]` for LSTM, `[batch, steps, 4·units]` for GRU.
  */
-export function runRecurrentSequence(kind: RecurrentCellKind, inputs: RecurrentSequenceInputs, recurrentActivation: string): tf.Tensor {
+export function runRecurrentSequence(kind: RecurrentCellKind, inputs: RecurrentSequenceInputs, recurrentActivation: RecurrentAttrs['recurrentActivation']): tf.Tensor {
   const { forward, backward } = RECURRENT_SEQUENCE_KERNELS[kind];
-  const names = INPUT_ORDER.filter((name) => inputs[name] !== undefined);
+  const names = RECURRENT_INPUTS.filter((name) => inputs[name] !== undefined);
   const named = (tensors: tf.Tensor[]) => Object.fromEntries(names.map((name, i) => [name, tensors[i]])) as tf.NamedTensorMap;
-  const attrs = { recurrentActivation };
+  const attrs: RecurrentAttrs = { recurrentActivation };
   // Gradients come back as dx, dKernel, dRecurrentKernel, dBias (with a bias), dInitialH, dInitialC (LSTM).
   const gradientNames = names.filter((name) => name !== 'mask');
   const run = tf.customGrad((...args: Array<tf.Tensor | tf.GradSaveFunc>) => {
     const save = args[args.length - 1] as tf.GradSaveFunc;
     const tensors = args.slice(0, -1) as tf.Tensor[];
-    const [result] = toList(tf.engine().runKernel(forward, named(tensors), attrs) as tf.Tensor | tf.Tensor[]);
+    const [result] = toList(tf.engine().runKernel(forward, named(tensors), { ...attrs }) as tf.Tensor | tf.Tensor[]);
     save([...tensors, result]);
     return {
       value: result,
       gradFunc: (dy: tf.Tensor, saved: tf.Tensor[]) => {
         const savedInputs = named(saved.slice(0, names.length));
         const states = saved[names.length];
-        const grads = toList(tf.engine().runKernel(backward, { ...savedInputs, states, dStates: dy }, attrs) as tf.Tensor | tf.Tensor[]);
+        const grads = toList(tf.engine().runKernel(backward, { ...savedInputs, states, dStates: dy }, { ...attrs }) as tf.Tensor | tf.Tensor[]);
         const byName = Object.fromEntries(gradientNames.map((name, i) => [name, grads[i]]));
         return names.map((name) => (name === 'mask' ? tf.zerosLike(savedInputs.mask) : byName[name]));
       },

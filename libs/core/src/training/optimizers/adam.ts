@@ -1,4 +1,5 @@
 import * as tf from '@tensorflow/tfjs';
+import { ADAM_UPDATE_KERNEL, AdamUpdateAttrs } from '@mimo/kernels';
 import { z } from 'zod';
 import { OptimizerFields } from './optimizer-fields';
 import { TrainingOptimizer } from './training-optimizer';
@@ -16,12 +17,6 @@ export const AdamConfigSchema = z
 
 export type AdamConfig = z.infer<typeof AdamConfigSchema>;
 
-/**
- * A backend may run one variable's whole update as this kernel (inputs variable, gradient, m, v; attrs beta1,
- * beta2, epsilon, alpha; outputs the new variable, m and v): @mimo/backend-torch does, saving ten kernel
- * calls per variable per step. Elsewhere the stock ops below run.
- */
-export const ADAM_UPDATE_KERNEL = 'MimoAdamUpdate';
 
 /** `m ← β₁m + (1−β₁)g`, `v ← β₂v + (1−β₂)g²`, `w ← w − lr·√(1−β₂ᵗ)/(1−β₁ᵗ) · m / (√v + ε)`. */
 export class Adam extends TrainingOptimizer {
@@ -34,10 +29,11 @@ export class Adam extends TrainingOptimizer {
 
   protected update(variable: tf.Variable, gradient: tf.Tensor, [m, v]: tf.Variable[], step: number): void {
     const { beta1, beta2, epsilon } = this.config;
-    const attrs = { beta1, beta2, epsilon, alpha: (this.learningRate * Math.sqrt(1 - beta2 ** step)) / (1 - beta1 ** step) };
+    // A backend may run the whole update as one kernel (@mimo/backend-torch does); elsewhere the stock ops run.
+    const attrs: AdamUpdateAttrs = { beta1, beta2, epsilon, alpha: (this.learningRate * Math.sqrt(1 - beta2 ** step)) / (1 - beta1 ** step) };
     const [newVariable, newM, newV] =
       tf.getKernel(ADAM_UPDATE_KERNEL, tf.getBackend()) !== undefined
-        ? (tf.engine().runKernel(ADAM_UPDATE_KERNEL, { variable, gradient, m, v }, attrs) as tf.Tensor[])
+        ? (tf.engine().runKernel(ADAM_UPDATE_KERNEL, { variable, gradient, m, v }, { ...attrs }) as tf.Tensor[])
         : stockAdamUpdate(variable, gradient, m, v, attrs);
     variable.assign(newVariable);
     m.assign(newM);
@@ -46,7 +42,7 @@ export class Adam extends TrainingOptimizer {
 }
 
 /** The update with tfjs ops: the new variable, m and v. */
-function stockAdamUpdate(variable: tf.Tensor, gradient: tf.Tensor, m: tf.Tensor, v: tf.Tensor, a: { beta1: number; beta2: number; epsilon: number; alpha: number }): tf.Tensor[] {
+function stockAdamUpdate(variable: tf.Tensor, gradient: tf.Tensor, m: tf.Tensor, v: tf.Tensor, a: AdamUpdateAttrs): tf.Tensor[] {
   const newM = tf.add(tf.mul(m, a.beta1), tf.mul(gradient, 1 - a.beta1));
   const newV = tf.add(tf.mul(v, a.beta2), tf.mul(tf.square(gradient), 1 - a.beta2));
   return [tf.sub(variable, tf.div(tf.mul(newM, a.alpha), tf.add(tf.sqrt(newV), a.epsilon))), newM, newV];

@@ -1,0 +1,31 @@
+/**
+ * Whole-sequence LSTM / GRU kernels, with tfjs-layers' weight layout. They have no tfjs counterpart: a backend
+ * without them runs the stock per-step tfjs-layers loop.
+ * - inputs (`RECURRENT_INPUTS`, in this order): x [batch, steps, features] float32, mask [batch, steps] 0/1
+ *   (optional), kernel [features, g·units], recurrentKernel [units, g·units], bias [g·units] (optional), initialH
+ *   [batch, units], initialC (LSTM); g = 4 (gates i, f, c, o) for LSTM, 3 (z, r, h; reset before the recurrent
+ *   product) for GRU.
+ * - attrs `RecurrentAttrs`.
+ * - forward output `states`, one tensor (so tf.customGrad can wrap it): per step h, for LSTM then c, then the
+ *   activated gates the backward pass reuses (LSTM i, f, tanh candidate, o; GRU z, r, tanh candidate):
+ *   [batch, steps, 6·units] for LSTM, [batch, steps, 4·units] for GRU. A masked step carries h and c forward.
+ * - gradient kernels also take `states` and `dStates` (only its h and c parts are read) and return dx, dKernel,
+ *   dRecurrentKernel, dBias (only with a bias), dInitialH, dInitialC (LSTM); they have no gradient themselves
+ *   (first-order gradients only).
+ */
+export const RECURRENT_SEQUENCE_KERNELS = {
+  lstm: { forward: 'MimoLstmSequence', backward: 'MimoLstmSequenceGrad' },
+  gru: { forward: 'MimoGruSequence', backward: 'MimoGruSequenceGrad' },
+} as const;
+
+export type RecurrentCellKind = keyof typeof RECURRENT_SEQUENCE_KERNELS;
+
+/** The inputs of a whole-sequence kernel, in order; the gradient kernels add `states` and `dStates`. */
+export const RECURRENT_INPUTS = ['x', 'mask', 'kernel', 'recurrentKernel', 'bias', 'initialH', 'initialC'] as const;
+
+export interface RecurrentAttrs {
+  /** The gates' activation; the candidate's is tanh. */
+  recurrentActivation: 'hardSigmoid' | 'sigmoid';
+  /** For checks: run each step as ATen ops (as on cuda) instead of the cpu's vectorised loop. */
+  atenOps?: boolean;
+}
