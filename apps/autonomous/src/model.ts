@@ -4,7 +4,7 @@ import { MANOEUVRES } from './scene/planner';
 type InputSpecInput = ModelSpecInput['inputs'][string];
 
 /** The model variants of the ablation: one modality alone, or both fused by concatenation or by attention over the modalities. */
-export const VARIANTS = ['camera', 'lidar', 'concat', 'attention'] as const;
+export const VARIANTS = ['camera', 'lidar', 'concat', 'gated'] as const;
 export type Variant = (typeof VARIANTS)[number];
 
 export interface AutonomousSpecOptions {
@@ -38,7 +38,7 @@ export function autonomousSpecFor(variant: Variant, options: AutonomousSpecOptio
       return { ...base, description: 'LIDAR only: Dense over the ranges → manoeuvre.', inputs: { lidar } };
     case 'concat':
       return { ...base, description: 'Camera (CNN) + LIDAR (Dense), concatenated → manoeuvre.', inputs: { camera, lidar }, fusion: { type: 'concat', units: [64] } };
-    case 'attention':
+    case 'gated':
       return {
         ...base,
         description: 'Camera (CNN) + LIDAR (Dense), fused by per-example softmax attention over the two modalities → manoeuvre.',

@@ -15,7 +15,7 @@ const SPEC_NAMES: Record<string, string> = { 'S&P 500': 'sp500', StockNet: 'stoc
 
 /**
  * Price window → LSTM or Conv1D (32 units; tiny 8), news vector → Dense 16, concat + Dense 32 (dropout 0.2;
- * `--fusion attention`: gated fusion, a learnt per-example weighting of prices and news) →
+ * `--fusion gated`: gated fusion, a learnt per-example weighting of prices and news) →
  * `next_return` (regression, percent, MSE, weight 1) and `direction` (binary, BCE, weight 0.5).
  */
 export function createFinanceSpec({ data, fusion }: SpecOptions, encoder: FinanceEncoder): ModelSpecInput {
@@ -29,11 +29,11 @@ export function createFinanceSpec({ data, fusion }: SpecOptions, encoder: Financ
       prices: { ...inputs.prices, encoder: { type: 'time-series', layer: encoder, units } },
       news: { ...inputs.news, encoder: { type: 'dense', units: [16] } },
     },
-    fusion: fusion === 'attention' ? { type: 'gated', units: 32 } : { type: 'concat', units: [32], dropout: 0.2 },
+    fusion: fusion === 'gated' ? { type: 'gated', units: 32 } : { type: 'concat', units: [32], dropout: 0.2 },
     heads: {
       next_return: { type: 'regression', lossWeight: LOSS_WEIGHTS.next_return },
       direction: { type: 'binary', lossWeight: LOSS_WEIGHTS.direction },
     },
-    optimizer: { name: 'adam', learningRate: 0.001 },
+    optimizer: { type: 'adam', learningRate: 0.001 },
   };
 }

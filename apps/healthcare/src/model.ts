@@ -23,7 +23,7 @@ const SPEC_NAMES: Record<string, string> = { PneumoniaMNIST: 'pneumoniamnist_xra
 
 /**
  * The healthcare spec for prepared data: `labs` → Dense [32, 16] (dropout 0.2), `xray` → CNN [16, 32] + Dense 32
- * (image only: `XRAY_ENCODER`), fusion concat + Dense 32 (`--fusion attention`: gated fusion, a learnt per-patient weighting of the
+ * (image only: `XRAY_ENCODER`), fusion concat + Dense 32 (`--fusion gated`: gated fusion, a learnt per-patient weighting of the
  * modalities), heads from the labels — outcome / diagnosis binary (weight 1), severity multiclass and icu
  * binary as auxiliary heads (weight 0.3).
  */
@@ -40,8 +40,8 @@ export function createHealthcareSpec({ data, fusion }: SpecOptions): ModelSpecIn
     name: SPEC_NAMES[data.card.name] ?? 'patient_outcome',
     description: 'Lab values + chest X-ray → outcome (+ severity)',
     inputs: encoders,
-    fusion: fusion === 'attention' && Object.keys(encoders).length > 1 ? { type: 'gated', units: 32 } : { type: 'concat', units: [32], dropout: 0.2 },
+    fusion: fusion === 'gated' && Object.keys(encoders).length > 1 ? { type: 'gated', units: 32 } : { type: 'concat', units: [32], dropout: 0.2 },
     heads,
-    optimizer: { name: 'adam', learningRate: LEARNING_RATE },
+    optimizer: { type: 'adam', learningRate: LEARNING_RATE },
   };
 }

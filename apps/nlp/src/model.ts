@@ -25,7 +25,7 @@ const specBase = (dataName: string) => (dataName === 'SpamAssassin' ? 'spam' : d
 
 /**
  * The NLP spec for prepared data: `text` → the chosen text encoder; numeric context → Dense [16]; categorical
- * context → an 8-dim embedding; fusion concat + Dense 32 (dropout 0.3; `--fusion attention`: gated fusion);
+ * context → an 8-dim embedding; fusion concat + Dense 32 (dropout 0.3; `--fusion gated`: gated fusion);
  * heads from the labels, the first with weight 1, the others auxiliary (0.3). Name `<data>_<encoder>`.
  */
 export function createNlpSpec({ data, fusion }: SpecOptions, encoder: TextEncoderChoice): ModelSpecInput {
@@ -41,8 +41,8 @@ export function createNlpSpec({ data, fusion }: SpecOptions, encoder: TextEncode
     name: `${specBase(data.card.name)}_${encoder}`,
     description: 'Text + context features → label (+ auxiliary heads)',
     inputs,
-    fusion: fusion === 'attention' && Object.keys(inputs).length > 1 ? { type: 'gated', units: 32 } : { type: 'concat', units: [32], dropout: 0.3 },
+    fusion: fusion === 'gated' && Object.keys(inputs).length > 1 ? { type: 'gated', units: 32 } : { type: 'concat', units: [32], dropout: 0.3 },
     heads,
-    optimizer: { name: 'adam', learningRate: 0.002 },
+    optimizer: { type: 'adam', learningRate: 0.002 },
   };
 }

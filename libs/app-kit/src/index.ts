@@ -11,7 +11,7 @@
  *   val? / test, the data-derived `inputs` (kind + shape) and `heads`, the `preprocessing` JSON state and a `DataCard`
  *   (name, source, what is real, what is simulated). For tables, `prepareTable(rows, schema, split, state?)`
  *   does the fitting and transforming.
- * - `createSpec({ data, seed, fusion? })` → the model spec (`fusion` is `--fusion concat|attention`).
+ * - `createSpec({ data, seed, fusion? })` → the model spec (`fusion` is `--fusion concat|gated`).
  * - optional `trainerConfig(options)` (optimizer, class weights, augmentation, extra metrics…), `afterBuild`
  *   (e.g. load pretrained encoder weights and freeze them), `decodeRecords` (raw records → input tensors for
  *   predict and serve; default: the bundle's TablePreprocessor) with its `recordFiles`, `report` and `extraCommands`.
@@ -20,7 +20,7 @@
  * any other failure exits 1 with `mimo <app> <command>: message`):
  *
  * - `train [--data PATH] [--out DIR] [--epochs N=20] [--batch-size N=32] [--seed N=42] [--backend NAME]
- *   [--fusion concat|attention] [--inputs a,b] [--tensorboard DIR] [--patience N=5] [--tiny]`: `runTrain` —
+ *   [--fusion concat|gated] [--inputs a,b] [--tensorboard DIR] [--patience N=5] [--tiny]`: `runTrain` —
  *   prepare → spec (`subsetSpec` by `--inputs`; fusion falls back to concat) → `Trainer` with the per-head
  *   metrics of `METRICS_BY_HEAD_TYPE`, early stopping on val_loss (best weights restored), progress, optional
  *   TensorBoard → test metrics → `saveBundle(out ?? out/<app>/<spec name>)` with preprocessing.json and a

@@ -1,9 +1,12 @@
 import * as tf from '@tensorflow/tfjs';
 import type { BenchVariant } from './bench/bench-variants';
-import { AppCommand, ModelSpec, ModelSpecInput, TensorMap, TrainerConfigInput, TrainingData } from '@mimo/core';
+import { AppCommand, FusionType, ModelSpec, ModelSpecInput, TensorMap, TrainerConfigInput, TrainingData } from '@mimo/core';
 
-/** The fusion a user asks for with `--fusion`: plain concatenation, or the app's attention variant. */
-export type FusionChoice = 'concat' | 'attention';
+/**
+ * The fusion a user asks for with `--fusion`, named as in the spec: `concat`, or `gated` (a learnt per-example
+ * softmax weighting of the inputs). The apps' encoders give vectors, so `cross-attention` (sequences) is not offered.
+ */
+export type FusionChoice = Extract<FusionType, 'concat' | 'gated'>;
 
 /** What a model card says about the data it was trained on. */
 export interface DataCard {

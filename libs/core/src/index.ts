@@ -44,7 +44,7 @@ export type { Checkpoint, TrainerState } from './training';
 export { createMetric, defaultMetrics } from './training';
 export type { MetricConfig, MetricConfigInput, MetricType, MetricDefinition, MetricAccumulator } from './training';
 export { createTrainingOptimizer, Adam, Sgd, Rmsprop } from './training';
-export type { TrainingOptimizer, TrainingOptimizerConfig, TrainingOptimizerConfigInput, OptimizerName, ScheduleConfig, ScheduleType, ClassWeight } from './training';
+export type { TrainingOptimizer, TrainingOptimizerConfig, TrainingOptimizerConfigInput, OptimizerType, ScheduleConfig, ScheduleType, ClassWeight } from './training';
 
 // Ensembles and transfer learning.
 export { trainBagging, trainStacking, transferWeights, setTrainable, pretrainedInput, encoderLayerNames } from './training';

@@ -51,7 +51,7 @@ export async function loadAppBatch(app: string, batchSize: number): Promise<AppB
 /** The Trainer's step (without metrics) on one batch of an app's model, built afresh on the active backend. */
 export function appTraining(app: AppBatch): TimedTraining {
   const model = buildModel(app.spec);
-  const optimizer = createTrainingOptimizer({ name: 'adam', learningRate: 1e-3 });
+  const optimizer = createTrainingOptimizer({ type: 'adam', learningRate: 1e-3 });
   const variables = model.trainableWeights.map((w) => w.read() as tf.Variable);
   return {
     step: async () => {

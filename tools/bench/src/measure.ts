@@ -42,7 +42,7 @@ export interface RepeatedRun {
  */
 export function benchModelTraining(name: BenchModelName, batchSize: number): TimedTraining {
   const { model, x, y, loss } = buildBenchModel(name, batchSize);
-  const optimizer = createTrainingOptimizer({ name: 'adam', learningRate: 1e-3 });
+  const optimizer = createTrainingOptimizer({ type: 'adam', learningRate: 1e-3 });
   const variables = model.trainableWeights.map((w) => w.read() as tf.Variable);
   return {
     step: async () => {

@@ -17,7 +17,7 @@ const schema: TableSchemaInput = {
 // @ts-expect-error a column type Mimo does not have
 const wrongSchema: TableSchemaInput = { columns: { age: { type: 'decimal' } } };
 
-const config: TrainerConfigInput = { epochs: 2, batchSize: 8, optimizer: { name: 'adam', learningRate: 0.01 } };
+const config: TrainerConfigInput = { epochs: 2, batchSize: 8, optimizer: { type: 'adam', learningRate: 0.01 } };
 // @ts-expect-error epochs is a number
 const wrongConfig: TrainerConfigInput = { epochs: 'two' };
 

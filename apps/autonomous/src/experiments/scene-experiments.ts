@@ -53,9 +53,9 @@ export async function runSceneExperiments(options: SceneExperimentOptions): Prom
     { variant: 'camera', rate: 0 },
     { variant: 'lidar', rate: 0 },
     { variant: 'concat', rate: 0 },
-    { variant: 'attention', rate: 0 },
+    { variant: 'gated', rate: 0 },
     { variant: 'concat', rate: options.dropoutRate ?? 0.3 },
-    { variant: 'attention', rate: options.dropoutRate ?? 0.3 },
+    { variant: 'gated', rate: options.dropoutRate ?? 0.3 },
   ];
   const runs: SceneExperimentResult['runs'] = [];
   for (const { variant, rate } of plan) {

@@ -41,7 +41,7 @@ export async function trainVariant(options: TrainVariantOptions): Promise<Varian
     epochs: options.epochs,
     batchSize: options.batchSize,
     seed: options.seed,
-    optimizer: { name: 'adam', learningRate: options.learningRate },
+    optimizer: { type: 'adam', learningRate: options.learningRate },
     callbacks: [{ type: 'early-stopping', monitor: 'val_loss', patience: options.patience, restoreBestWeights: true }],
   });
   const subset = (data: TrainingData): TrainingData => ({ xs: pick(data.xs, names), ys: data.ys });

@@ -13,7 +13,7 @@ export const autonomousPlugin: AppPlugin = {
     const state = parseSensorPreprocessing(data.preprocessing);
     return autonomousSpecFor(fusion ?? 'concat', { imageSize: state.imageSize, beams: state.beams, classes: state.classes.length, seed });
   },
-  trainerConfig: () => ({ optimizer: { name: 'adam', learningRate: 0.002 } }),
+  trainerConfig: () => ({ optimizer: { type: 'adam', learningRate: 0.002 } }),
   decodeRecords: (records, bundle, baseDir) => decodeSensorRecords(records, bundle.preprocessing, baseDir),
   recordFiles: ['camera', 'ranges'],
   report,

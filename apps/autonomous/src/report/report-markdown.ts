@@ -11,7 +11,7 @@ function table(header: string[], rows: (string | number)[][]): string {
 function results(r: ExperimentResults, charts: Record<string, ChartLink>): string {
   const s = r.scenes;
   const ablation = s.runs.filter((run) => run.modalityDropout === 0);
-  const fused = s.runs.filter((run) => run.variant === 'concat' || run.variant === 'attention');
+  const fused = s.runs.filter((run) => run.variant === 'concat' || run.variant === 'gated');
   const link = (name: string) => charts[name]?.markdown ?? '';
   const robot = r.robot
     ? [
@@ -77,7 +77,7 @@ and a 2-D range scan (\`lidar\`, 24 ranges, Dense [64, 64]) fused into one softm
 ## Commands
 
 \`\`\`bash
-npx mimo autonomous train [--data manifest.csv] [--fusion concat|attention] [--inputs camera|lidar|camera,lidar] [--epochs N] [--tiny]
+npx mimo autonomous train [--data manifest.csv] [--fusion concat|gated] [--inputs camera|lidar|camera,lidar] [--epochs N] [--tiny]
 npx mimo autonomous evaluate --model out/autonomous/autonomous_concat [--json metrics.json]
 npx mimo autonomous predict --model out/autonomous/autonomous_concat --input frames.jsonl   # or frames.csv
 npx mimo autonomous generate --out data/scenes [--count N] [--seed N]    # write generated scenes as a manifest + PNGs
@@ -139,7 +139,7 @@ zeroed (the kit decides the inputs after \`prepare\`); the ablation below trains
 | camera only (\`--inputs camera\`) | CNN [16, 32] → Dense 64 → softmax |
 | LIDAR only (\`--inputs lidar\`) | Dense [64, 64] → softmax |
 | \`concat\` (default) | both encoders, concatenated, Dense 64 → softmax |
-| \`attention\` | both encoders, each projected to 64 (tanh) and weighted by a per-example softmax over the two sensors (core's \`gated\` fusion), summed → softmax. Attention *between* the modalities, not cross-attention of beams over image patches (that would need the ranges as a sequence input). |
+| \`gated\` | both encoders, each projected to 64 (tanh) and weighted by a per-example softmax over the two sensors (core's \`gated\` fusion), summed → softmax. Attention *between* the modalities, not cross-attention of beams over image patches (that would need the ranges as a sequence input). |
 
 ${results(r, charts)}
 `;

@@ -35,7 +35,7 @@ export function methodSection(): string[] {
     `- \`news\`: the news vectors of the window's last ${NEWS_DAYS.full} trading days (tiny: ${NEWS_DAYS.tiny}), per day ${NEWS_FEATURES.map((n) => `\`${n}\``).join(', ')}:`,
     '  each text (tweet, headline) is scored with the AFINN-165 financial market news lexicon (sum of matched words),',
     '  a trading day collects the texts dated after the previous trading day up to itself (weekend news counts for',
-    '  Monday). Encoder: Dense 16. Fusion: concat + Dense 32 (`--fusion attention`: gated).',
+    '  Monday). Encoder: Dense 16. Fusion: concat + Dense 32 (`--fusion gated`: gated fusion).',
     '- Heads: `next_return` (next-day simple return in percent; MSE, loss weight 1.0) and `direction` (up; binary',
     '  cross-entropy, loss weight 0.5).',
     '- No look-ahead: a window ends on day t, the targets are the return from t to t+1; splits are by target day, never',

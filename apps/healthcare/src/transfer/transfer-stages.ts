@@ -52,7 +52,7 @@ export function stagePlugin(base: AppPlugin, setup: StageSetup): AppPlugin {
     },
     trainerConfig: (options) => ({
       ...base.trainerConfig?.(options),
-      ...(setup.stage === 'fine_tuned' ? { optimizer: { name: 'adam' as const, learningRate: FINE_TUNE_LEARNING_RATE } } : {}),
+      ...(setup.stage === 'fine_tuned' ? { optimizer: { type: 'adam' as const, learningRate: FINE_TUNE_LEARNING_RATE } } : {}),
     }),
   };
 }

@@ -26,7 +26,7 @@ export function benchVariantsOf(plugin: AppPlugin, inputNames: readonly string[]
   return [
     ...single,
     { name: BASELINE_VARIANT, description: `every input, concatenated${encoderNote}`, options: { fusion: 'concat' } },
-    { name: 'attention', description: `every input, the app's attention fusion${encoderNote}`, options: { fusion: 'attention' } },
+    { name: 'gated', description: `every input, gated fusion (a learnt per-example weighting of the inputs)${encoderNote}`, options: { fusion: 'gated' } },
     { name: 'bagging', description: 'bagging ensemble of the concat model (bootstrap samples, averaged)', options: { fusion: 'concat' }, ensemble: 'bagging' },
     { name: 'stacking', description: 'stacking ensemble of the concat model (out-of-fold meta-model)', options: { fusion: 'concat' }, ensemble: 'stacking' },
     ...otherEncoders.map((encoder) => ({ name: `encoder-${encoder}`, description: `concat with the ${encoder} encoder`, options: { fusion: 'concat' as const, encoder } })),

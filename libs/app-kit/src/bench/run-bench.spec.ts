@@ -19,7 +19,7 @@ describe('mimo bench (the kit’s runner, on the toy app)', () => {
 
   it('runs every variant with each seed and writes results, a report and charts', async () => {
     const { results, report } = await runBench({ config, plugins, out, log: quiet });
-    const variants = ['only-num', 'only-ward', 'concat', 'attention', 'bagging', 'stacking'];
+    const variants = ['only-num', 'only-ward', 'concat', 'gated', 'bagging', 'stacking'];
     expect(Object.keys(results.variants.toy)).toEqual(variants);
     expect(results.runs).toHaveLength(variants.length * 2);
     expect(results.summary.map((s) => s.variant)).toEqual(variants);

@@ -14,7 +14,7 @@ export const TRAIN_FLAGS = {
   'batch-size': { type: 'int' },
   seed: { type: 'int', min: 0 },
   backend: { type: 'string' },
-  fusion: { type: 'string', choices: ['concat', 'attention'] },
+  fusion: { type: 'string', choices: ['concat', 'gated'] },
   inputs: { type: 'list' },
   tensorboard: { type: 'string' },
   patience: { type: 'int' },

@@ -5,7 +5,7 @@ const rules = {
   epochs: { type: 'int' },
   seed: { type: 'int', min: 0 },
   inputs: { type: 'list' },
-  fusion: { type: 'string', choices: ['concat', 'attention'] },
+  fusion: { type: 'string', choices: ['concat', 'gated'] },
   tiny: { type: 'boolean' },
   'batch-size': { type: 'int' },
 } as const;
@@ -28,7 +28,7 @@ describe('parseFlags', () => {
     [['--epochs', 'x'], '--epochs expects an integer ≥ 1. Received: "x"'],
     [['--data'], '--data expects a value'],
     [['--data', '--tiny'], '--data expects a value'],
-    [['--fusion', 'sum'], '--fusion expects one of: concat, attention. Received: "sum"'],
+    [['--fusion', 'sum'], '--fusion expects one of: concat, gated. Received: "sum"'],
     [['stray'], 'Unexpected argument "stray"'],
     [['--epochs', '1', '--epochs', '2'], '--epochs is given twice'],
     [['--tiny=yes'], '--tiny takes no value'],

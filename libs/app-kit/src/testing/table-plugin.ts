@@ -39,9 +39,9 @@ export function tablePlugin(): AppPlugin {
           num: { ...(inputs.num as { kind: 'numeric'; size: number }), encoder: { type: 'dense', units: [8] } },
           ward: { ...(inputs.ward as { kind: 'categorical'; vocabSize: number; length: number }), encoder: { type: 'embedding', embeddingDim: 2 } },
         },
-        fusion: fusion === 'attention' ? { type: 'gated', units: 8 } : { type: 'concat' },
+        fusion: fusion === 'gated' ? { type: 'gated', units: 8 } : { type: 'concat' },
         heads: { y: { type: 'binary' } },
-        optimizer: { name: 'adam', learningRate: 0.03 },
+        optimizer: { type: 'adam', learningRate: 0.03 },
       };
     },
   };

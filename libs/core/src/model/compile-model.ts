@@ -3,7 +3,7 @@ import { ModelSpec, OptimizerConfig } from '../spec/model-spec';
 import { headFor } from './build-model';
 
 export function createOptimizer(config: OptimizerConfig): tf.Optimizer {
-  switch (config.name) {
+  switch (config.type) {
     case 'adam':
       return tf.train.adam(config.learningRate);
     case 'rmsprop':

@@ -36,7 +36,7 @@ async function testAccuracy(inputNames: string[]): Promise<number> {
     inputs: Object.fromEntries(inputNames.map((n) => [n, allInputs[n]])),
     fusion: { type: 'concat', units: [16] },
     heads: { label: { type: 'binary' } },
-    optimizer: { name: 'adam', learningRate: 0.01 },
+    optimizer: { type: 'adam', learningRate: 0.01 },
     seed: 3,
   });
   const train = makeData(800, 1);

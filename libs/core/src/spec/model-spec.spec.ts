@@ -23,10 +23,15 @@ describe('parseModelSpec', () => {
   it('fills in every documented default', () => {
     const spec = parseModelSpec(valid);
     expect(spec.fusion).toEqual({ type: 'concat', units: [], activation: 'relu', dropout: 0, batchNorm: false });
-    expect(spec.optimizer).toEqual({ name: 'adam', learningRate: 0.001 });
+    expect(spec.optimizer).toEqual({ type: 'adam', learningRate: 0.001 });
     expect(spec.inputs.labs.encoder).toEqual({ type: 'dense', units: [64], activation: 'relu', dropout: 0, batchNorm: false });
     expect(spec.heads.outcome).toMatchObject({ type: 'binary', lossWeight: 1, units: [] });
     expect(spec.inputs.site).toMatchObject({ length: 1 });
+  });
+
+  it("reads a saved spec's optimizer keyed by its old `name` as `type`", () => {
+    expect(parseModelSpec({ ...valid, optimizer: { name: 'sgd', learningRate: 0.1 } }).optimizer).toEqual({ type: 'sgd', learningRate: 0.1 });
+    expect(parseModelSpec({ ...valid, optimizer: { type: 'rmsprop' } }).optimizer).toEqual({ type: 'rmsprop', learningRate: 0.001 });
   });
 
   it('is idempotent: parsing a parsed spec gives it back', () => {

@@ -21,7 +21,7 @@ export const InputSpecSchema = z.discriminatedUnion('kind', [
 
 export const OptimizerConfigSchema = z
   .object({
-    name: z.enum(['adam', 'rmsprop', 'sgd']).default('adam').describe('Optimizer. Defaults to adam.'),
+    type: z.enum(['adam', 'rmsprop', 'sgd']).default('adam').describe('Optimizer. Defaults to adam.'),
     learningRate: z.number().positive().default(0.001).describe('Learning rate. Defaults to 0.001.'),
   })
   .describe('Optimizer used when the spec is compiled.');
@@ -41,7 +41,7 @@ export const ModelSpecSchema = z
       .record(NameSchema, HeadConfigSchema)
       .refine((heads) => Object.keys(heads).length > 0, 'expected at least one head')
       .describe('Named outputs, each with its loss, in model output order.'),
-    optimizer: OptimizerConfigSchema.default({ name: 'adam', learningRate: 0.001 }),
+    optimizer: OptimizerConfigSchema.default({ type: 'adam', learningRate: 0.001 }),
     seed: z.number().int().nonnegative().optional().describe('Seed for initial weights and dropout; unset draws fresh randomness.'),
   })
   .superRefine((spec, ctx) => {
@@ -84,8 +84,20 @@ export class ModelSpecError extends Error {
 }
 
 /** Validates a spec once, at the edge; says what was expected and what was received. */
+/**
+ * A spec's optimizer was keyed by `name` before every registry key became `type`; specs saved in bundles before
+ * then still say `name`, and load as `type`.
+ */
+function withLegacyOptimizerKey(raw: unknown): unknown {
+  if (typeof raw !== 'object' || raw === null || !('optimizer' in raw)) return raw;
+  const optimizer = (raw as { optimizer: unknown }).optimizer;
+  if (typeof optimizer !== 'object' || optimizer === null || !('name' in optimizer) || 'type' in optimizer) return raw;
+  const { name, ...rest } = optimizer as { name: unknown };
+  return { ...raw, optimizer: { ...rest, type: name } };
+}
+
 export function parseModelSpec(raw: unknown): ModelSpec {
-  const result = ModelSpecSchema.safeParse(raw, { reportInput: true });
+  const result = ModelSpecSchema.safeParse(withLegacyOptimizerKey(raw), { reportInput: true });
   if (result.success) return result.data;
   const name = typeof raw === 'object' && raw !== null && typeof (raw as { name?: unknown }).name === 'string' ? (raw as { name: string }).name : '(unnamed)';
   throw new ModelSpecError(name, describeZodIssues(result.error));

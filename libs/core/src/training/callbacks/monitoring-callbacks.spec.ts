@@ -93,7 +93,7 @@ describe('ReduceLROnPlateau', () => {
     const trainer = new Trainer(model, spec, {
       epochs: 4,
       batchSize: 4,
-      optimizer: { name: 'sgd', learningRate: 0.1 },
+      optimizer: { type: 'sgd', learningRate: 0.1 },
       callbacks: [{ type: 'reduce-lr-on-plateau', monitor: 'scripted', patience: 1, factor: 0.2 }],
     });
     const history = await trainer.fit(data, { callbacks: [scriptedLog('scripted', [1, 1, 1, 1]), check, { onEpochEnd: () => void after.push(weightValues(model)) }] });

@@ -5,7 +5,7 @@ import { bootstrapIndices, trainBagging } from './bagging';
 import { memberPredictions } from './ensemble';
 import { foldIndices, metaSpec, STACKED_INPUT, trainStacking } from './stacking';
 
-const trainer = { epochs: 3, batchSize: 8, optimizer: { name: 'adam' as const, learningRate: 0.02 } };
+const trainer = { epochs: 3, batchSize: 8, optimizer: { type: 'adam' as const, learningRate: 0.02 } };
 
 describe('ensembles', () => {
   it('draws bootstrap samples and folds from the seed', () => {

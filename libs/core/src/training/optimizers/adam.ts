@@ -6,7 +6,7 @@ import { TrainingOptimizer } from './training-optimizer';
 
 export const AdamConfigSchema = z
   .object({
-    name: z.literal('adam').describe('Adam: adaptive moments.'),
+    type: z.literal('adam').describe('Adam: adaptive moments.'),
     learningRate: OptimizerFields.learningRate.default(0.001).describe('Learning rate. Defaults to 0.001.'),
     beta1: z.number().gt(0).lt(1).default(0.9).describe('Decay of the first-moment estimate. Defaults to 0.9.'),
     beta2: z.number().gt(0).lt(1).default(0.999).describe('Decay of the second-moment estimate. Defaults to 0.999.'),

@@ -13,25 +13,25 @@ export * from './rmsprop';
 export * from './sgd';
 
 export const TrainingOptimizerConfigSchema = z
-  .discriminatedUnion('name', [AdamConfigSchema, RmspropConfigSchema, SgdConfigSchema])
+  .discriminatedUnion('type', [AdamConfigSchema, RmspropConfigSchema, SgdConfigSchema])
   .refine((c) => [c.clipNorm, c.globalClipNorm, c.clipValue].filter((v) => v !== undefined).length <= 1, {
     message: 'set at most one of clipNorm, globalClipNorm and clipValue',
   })
-  .describe('Optimizer by name, with its learning rate, its own settings and optional gradient clipping.');
+  .describe('Optimizer by type, with its learning rate, its own settings and optional gradient clipping.');
 
 export type TrainingOptimizerConfig = AdamConfig | RmspropConfig | SgdConfig;
 export type TrainingOptimizerConfigInput = z.input<typeof TrainingOptimizerConfigSchema>;
-export type OptimizerName = TrainingOptimizerConfig['name'];
+export type OptimizerType = TrainingOptimizerConfig['type'];
 
-/** Every optimizer by its `name`; the compiler fails when a config has no constructor. */
-export const optimizers: { [K in OptimizerName]: (config: Extract<TrainingOptimizerConfig, { name: K }>) => TrainingOptimizer } = {
+/** Every optimizer by its `type`; the compiler fails when a config has no constructor. */
+export const optimizers: { [K in OptimizerType]: (config: Extract<TrainingOptimizerConfig, { type: K }>) => TrainingOptimizer } = {
   adam: (config) => new Adam(config),
   rmsprop: (config) => new Rmsprop(config),
   sgd: (config) => new Sgd(config),
 };
 
-/** An optimizer from a config (or a spec's `{ name, learningRate }`), with every default filled in. */
+/** An optimizer from a config (or a spec's `{ type, learningRate }`), with every default filled in. */
 export function createTrainingOptimizer(config: TrainingOptimizerConfigInput | SpecOptimizerConfig): TrainingOptimizer {
   const parsed = TrainingOptimizerConfigSchema.parse(config);
-  return (optimizers[parsed.name] as (c: TrainingOptimizerConfig) => TrainingOptimizer)(parsed);
+  return (optimizers[parsed.type] as (c: TrainingOptimizerConfig) => TrainingOptimizer)(parsed);
 }

@@ -12,12 +12,12 @@ function stepOnce(optimizer: TrainingOptimizer, value: number, gradient: number,
 
 describe('optimizers (Keras update rules)', () => {
   it.each<[string, TrainingOptimizerConfigInput, number, number]>([
-    ['sgd', { name: 'sgd', learningRate: 0.1 }, 1, 0.95],
-    ['sgd, two steps', { name: 'sgd', learningRate: 0.1 }, 2, 0.9],
-    ['sgd with momentum', { name: 'sgd', learningRate: 0.1, momentum: 0.9 }, 2, 1 - 0.05 - 0.095],
-    ['sgd with Nesterov momentum', { name: 'sgd', learningRate: 0.1, momentum: 0.9, nesterov: true }, 1, 1 - 0.095],
-    ['adam (first step ≈ lr)', { name: 'adam', learningRate: 0.1 }, 1, 0.9],
-    ['rmsprop', { name: 'rmsprop', learningRate: 0.1 }, 1, 1 - (0.1 * 0.5) / Math.sqrt(0.1 * 0.25 + 1e-7)],
+    ['sgd', { type: 'sgd', learningRate: 0.1 }, 1, 0.95],
+    ['sgd, two steps', { type: 'sgd', learningRate: 0.1 }, 2, 0.9],
+    ['sgd with momentum', { type: 'sgd', learningRate: 0.1, momentum: 0.9 }, 2, 1 - 0.05 - 0.095],
+    ['sgd with Nesterov momentum', { type: 'sgd', learningRate: 0.1, momentum: 0.9, nesterov: true }, 1, 1 - 0.095],
+    ['adam (first step ≈ lr)', { type: 'adam', learningRate: 0.1 }, 1, 0.9],
+    ['rmsprop', { type: 'rmsprop', learningRate: 0.1 }, 1, 1 - (0.1 * 0.5) / Math.sqrt(0.1 * 0.25 + 1e-7)],
   ])('%s', (_name, config, steps, expected) => {
     const optimizer = createTrainingOptimizer(config);
     expect(stepOnce(optimizer, 1, 0.5, steps)).toBeCloseTo(expected, 5);
@@ -25,7 +25,7 @@ describe('optimizers (Keras update rules)', () => {
   });
 
   it('uses a new learning rate on the very next update', () => {
-    const optimizer = createTrainingOptimizer({ name: 'sgd', learningRate: 0.1 });
+    const optimizer = createTrainingOptimizer({ type: 'sgd', learningRate: 0.1 });
     const v = tf.variable(tf.tensor1d([1]));
     const g = tf.tensor1d([0.5]);
     optimizer.applyGradients([v], [g]);
@@ -38,11 +38,11 @@ describe('optimizers (Keras update rules)', () => {
 
   it('restores its state exactly: a restored optimizer continues bit for bit', () => {
     const run = (restoreAfter?: number) => {
-      let optimizer = createTrainingOptimizer({ name: 'adam', learningRate: 0.05 });
+      let optimizer = createTrainingOptimizer({ type: 'adam', learningRate: 0.05 });
       const v = tf.variable(tf.tensor1d([1, -2, 3]));
       for (let step = 0; step < 6; step++) {
         if (step === restoreAfter) {
-          const fresh = createTrainingOptimizer({ name: 'adam', learningRate: 0.05 });
+          const fresh = createTrainingOptimizer({ type: 'adam', learningRate: 0.05 });
           fresh.setState(optimizer.getState());
           optimizer.dispose();
           optimizer = fresh;
@@ -58,7 +58,7 @@ describe('optimizers (Keras update rules)', () => {
   });
 
   it('refuses state for other variables with a message that says what to do', () => {
-    const optimizer = createTrainingOptimizer({ name: 'adam' });
+    const optimizer = createTrainingOptimizer({ type: 'adam' });
     const a = tf.variable(tf.zeros([2]));
     const b = tf.variable(tf.zeros([3]));
     optimizer.applyGradients([a], [tf.onesLike(a)]);
@@ -70,9 +70,9 @@ describe('optimizers (Keras update rules)', () => {
   });
 
   it('validates its config', () => {
-    expect(() => createTrainingOptimizer({ name: 'sgd', clipNorm: 1, clipValue: 1 })).toThrow('set at most one of clipNorm, globalClipNorm and clipValue');
-    expect(() => createTrainingOptimizer({ name: 'sgd', nesterov: true })).toThrow('sgd: nesterov needs momentum > 0. Received: momentum=0');
-    expect(() => createTrainingOptimizer({ name: 'adam' }).learningRate = -1).toThrow('learning rate must be a finite number ≥ 0. Received: -1');
+    expect(() => createTrainingOptimizer({ type: 'sgd', clipNorm: 1, clipValue: 1 })).toThrow('set at most one of clipNorm, globalClipNorm and clipValue');
+    expect(() => createTrainingOptimizer({ type: 'sgd', nesterov: true })).toThrow('sgd: nesterov needs momentum > 0. Received: momentum=0');
+    expect(() => createTrainingOptimizer({ type: 'adam' }).learningRate = -1).toThrow('learning rate must be a finite number ≥ 0. Received: -1');
   });
 });
 

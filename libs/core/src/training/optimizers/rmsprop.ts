@@ -5,7 +5,7 @@ import { TrainingOptimizer } from './training-optimizer';
 
 export const RmspropConfigSchema = z
   .object({
-    name: z.literal('rmsprop').describe('RMSprop: divide by a running RMS of the gradients.'),
+    type: z.literal('rmsprop').describe('RMSprop: divide by a running RMS of the gradients.'),
     learningRate: OptimizerFields.learningRate.default(0.001).describe('Learning rate. Defaults to 0.001.'),
     rho: z.number().gt(0).lt(1).default(0.9).describe('Decay of the running mean of squared gradients. Defaults to 0.9.'),
     momentum: z.number().min(0).lt(1).default(0).describe('Momentum on the updates; 0 for none. Defaults to 0.'),

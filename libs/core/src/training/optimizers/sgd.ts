@@ -5,7 +5,7 @@ import { TrainingOptimizer } from './training-optimizer';
 
 export const SgdConfigSchema = z
   .object({
-    name: z.literal('sgd').describe('Stochastic gradient descent, optionally with (Nesterov) momentum.'),
+    type: z.literal('sgd').describe('Stochastic gradient descent, optionally with (Nesterov) momentum.'),
     learningRate: OptimizerFields.learningRate.default(0.01).describe('Learning rate. Defaults to 0.01.'),
     momentum: z.number().min(0).lt(1).default(0).describe('Momentum; 0 for plain SGD. Defaults to 0.'),
     nesterov: z.boolean().default(false).describe('Use Nesterov momentum (needs momentum > 0). Defaults to false.'),

@@ -32,7 +32,7 @@ describe('learning-rate schedules', () => {
       const trainer = new Trainer(model, tinySpec, {
         epochs: 3,
         batchSize: 8,
-        optimizer: { name: 'sgd', learningRate: 0.1 },
+        optimizer: { type: 'sgd', learningRate: 0.1 },
         callbacks: [{ type: 'lr-schedule', perBatch, schedule }],
       });
       const history = await trainer.fit(data, { callbacks: [{ onBatchBegin: (_b, ctx) => void seen.push(ctx.learningRate) }] });

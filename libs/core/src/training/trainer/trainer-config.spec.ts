@@ -10,7 +10,7 @@ describe('trainer config', () => {
   });
 
   it('names every problem by its path', () => {
-    expect(() => parseTrainerConfig({ batchSize: 0, callbacks: [{ type: 'csv-logger' } as never], optimizer: { name: 'sgd', momentum: 2 } })).toThrow(
+    expect(() => parseTrainerConfig({ batchSize: 0, callbacks: [{ type: 'csv-logger' } as never], optimizer: { type: 'sgd', momentum: 2 } })).toThrow(
       'Invalid trainer config:\n  - batchSize: Too small: expected number to be >0.\n  - optimizer.momentum: Too big: expected number to be <1.\n  - callbacks[0].path: Invalid input: expected string, received undefined.',
     );
   });

@@ -36,7 +36,7 @@ function layerWeights(model: tf.LayersModel, layer: string): number[] {
 
 describe('Trainer', () => {
   it('trains every head and logs Keras-style names: loss, <head>_loss, <head>_<metric>, val_…, learning_rate', async () => {
-    const t = trainer({ epochs: 6, batchSize: 16, validationSplit: 0.25, optimizer: { name: 'adam', learningRate: 0.02 }, metrics: { flag: ['accuracy', 'auc'] } });
+    const t = trainer({ epochs: 6, batchSize: 16, validationSplit: 0.25, optimizer: { type: 'adam', learningRate: 0.02 }, metrics: { flag: ['accuracy', 'auc'] } });
     let batchLogs: string[] = [];
     const history = await t.fit(trackData(tinyData(64)), { callbacks: [{ onBatchEnd: (_b, logs) => void (batchLogs = Object.keys(logs).sort()) }] });
     expect(history.epoch).toEqual([0, 1, 2, 3, 4, 5]);
@@ -111,7 +111,7 @@ describe('Trainer', () => {
     const spec = parseModelSpec({ name: 'rare', inputs: { x: { kind: 'numeric', size: 3, encoder: { type: 'dense', units: [4] } } }, heads: { y: { type: 'binary' } }, seed: 2 });
     const data = trackData({ xs: { x: tf.tensor2d(rows) }, ys: { y: tf.tensor2d(rows.map((r) => [r[0] > 1.2 ? 1 : 0])) } });
     const recall = async (classWeights: TrainerConfigInput['classWeights']) => {
-      const t = trainer({ epochs: 5, batchSize: 32, classWeights, metrics: { y: ['recall'] }, optimizer: { name: 'adam', learningRate: 0.01 } }, spec);
+      const t = trainer({ epochs: 5, batchSize: 32, classWeights, metrics: { y: ['recall'] }, optimizer: { type: 'adam', learningRate: 0.01 } }, spec);
       await t.fit(data);
       return (await t.evaluate(data)).y_recall;
     };
@@ -121,7 +121,7 @@ describe('Trainer', () => {
   });
 
   it('clips gradients: with clipValue no SGD step moves a weight by more than lr · clipValue', async () => {
-    const t = trainer({ epochs: 1, batchSize: 64, shuffle: false, optimizer: { name: 'sgd', learningRate: 1, clipValue: 1e-3 } });
+    const t = trainer({ epochs: 1, batchSize: 64, shuffle: false, optimizer: { type: 'sgd', learningRate: 1, clipValue: 1e-3 } });
     const before = weightValues(t.model);
     await t.fit(trackData(tinyData(64)));
     const moved = weightValues(t.model).flatMap((w, i) => w.map((v, j) => Math.abs(v - before[i][j])));
@@ -184,7 +184,7 @@ describe('Trainer', () => {
 
   it('does not leak: the tensor count is flat across epochs', async () => {
     const counts: number[] = [];
-    const t = trainer({ epochs: 5, batchSize: 8, validationSplit: 0.25, metrics: { flag: ['auc', 'f1'], level: ['r2'] }, optimizer: { name: 'rmsprop', momentum: 0.5, globalClipNorm: 1 } });
+    const t = trainer({ epochs: 5, batchSize: 8, validationSplit: 0.25, metrics: { flag: ['auc', 'f1'], level: ['r2'] }, optimizer: { type: 'rmsprop', momentum: 0.5, globalClipNorm: 1 } });
     await t.fit(trackData(tinyData(40)), { callbacks: [{ onEpochEnd: () => void counts.push(tf.memory().numTensors) }] });
     expect(new Set(counts).size).toBe(1);
   });

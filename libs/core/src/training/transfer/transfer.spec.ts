@@ -25,7 +25,7 @@ const layerValues = (model: tf.LayersModel, names: string[]) => names.map((n) =>
 
 async function train(model: tf.LayersModel, spec: ModelSpec, learningRate: number): Promise<void> {
   const data = { xs: randomInputs(spec, 16, 4), ys: randomTargets(spec, 16, 5) };
-  const trainer = new Trainer(model, spec, { epochs: 2, batchSize: 8, optimizer: { name: 'adam', learningRate } });
+  const trainer = new Trainer(model, spec, { epochs: 2, batchSize: 8, optimizer: { type: 'adam', learningRate } });
   await trainer.fit(data);
   trainer.dispose();
   tf.dispose([...Object.values(data.xs), ...Object.values(data.ys)]);
