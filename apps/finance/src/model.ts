@@ -1,4 +1,4 @@
-import { SpecOptions } from '@mimo/app-kit';
+import { preparedInput, SpecOptions } from '@mimo/app-kit';
 import { ModelSpecInput, referenceSpec } from '@mimo/core';
 
 /** The app's reference spec, as `mimo finance spec` shows it (price window LSTM + sentiment → next return). */
@@ -19,15 +19,16 @@ const SPEC_NAMES: Record<string, string> = { 'S&P 500': 'sp500', StockNet: 'stoc
  * `next_return` (regression, percent, MSE, weight 1) and `direction` (binary, BCE, weight 0.5).
  */
 export function createFinanceSpec({ data, fusion }: SpecOptions, encoder: FinanceEncoder): ModelSpecInput {
-  const inputs = data.inputs as { prices: { kind: 'sequence'; steps: number; features: number }; news: { kind: 'numeric'; size: number } };
+  const prices = preparedInput(data, 'prices', 'sequence');
+  const news = preparedInput(data, 'news', 'numeric');
   // Tiny runs (5-day windows) get a tiny encoder.
-  const units = inputs.prices.steps < 10 ? 8 : 32;
+  const units = prices.steps !== null && prices.steps < 10 ? 8 : 32;
   return {
     name: `${SPEC_NAMES[data.card.name] ?? 'prices'}_${encoder}`,
     description: `Price / volume window (${encoder}) + news sentiment → next-day return and direction`,
     inputs: {
-      prices: { ...inputs.prices, encoder: { type: 'time-series', layer: encoder, units } },
-      news: { ...inputs.news, encoder: { type: 'dense', units: [16] } },
+      prices: { ...prices, encoder: { type: 'time-series', layer: encoder, units } },
+      news: { ...news, encoder: { type: 'dense', units: [16] } },
     },
     fusion: fusion === 'gated' ? { type: 'gated', units: 32 } : { type: 'concat', units: [32], dropout: 0.2 },
     heads: {

@@ -1,7 +1,6 @@
 import { SpecOptions } from '@mimo/app-kit';
 import { ModelSpecInput, referenceSpec } from '@mimo/core';
 
-type HeadConfigInput = ModelSpecInput['heads'][string];
 type EncoderInput = Extract<ModelSpecInput['inputs'][string], { kind: 'image' }>['encoder'];
 
 /** The app's reference spec, as `mimo healthcare spec` shows it (lab values + chest X-ray → outcome). */
@@ -28,13 +27,13 @@ const SPEC_NAMES: Record<string, string> = { PneumoniaMNIST: 'pneumoniamnist_xra
  * binary as auxiliary heads (weight 0.3).
  */
 export function createHealthcareSpec({ data, fusion }: SpecOptions): ModelSpecInput {
-  const inputs = data.inputs as Record<string, { kind: 'numeric'; size: number } | { kind: 'image'; height: number; width: number; channels: 1 | 3 }>;
+  const inputs = data.inputs;
   const imageOnly = !('labs' in inputs);
   const encoders: ModelSpecInput['inputs'] = {};
   if (inputs.labs?.kind === 'numeric') encoders.labs = { ...inputs.labs, encoder: { type: 'dense', units: [32, 16], dropout: 0.2 } };
   if (inputs.xray?.kind === 'image') encoders.xray = { ...inputs.xray, encoder: imageOnly ? XRAY_ENCODER : COHORT_XRAY_ENCODER };
   const heads = Object.fromEntries(
-    Object.entries((data.heads ?? {}) as Record<string, HeadConfigInput>).map(([name, head]) => [name, name === 'outcome' || name === 'diagnosis' ? head : { ...head, lossWeight: AUXILIARY_LOSS_WEIGHT }]),
+    Object.entries(data.heads ?? {}).map(([name, head]) => [name, name === 'outcome' || name === 'diagnosis' ? head : { ...head, lossWeight: AUXILIARY_LOSS_WEIGHT }]),
   );
   return {
     name: SPEC_NAMES[data.card.name] ?? 'patient_outcome',

@@ -29,13 +29,13 @@ const specBase = (dataName: string) => (dataName === 'SpamAssassin' ? 'spam' : d
  * heads from the labels, the first with weight 1, the others auxiliary (0.3). Name `<data>_<encoder>`.
  */
 export function createNlpSpec({ data, fusion }: SpecOptions, encoder: TextEncoderChoice): ModelSpecInput {
-  const shapes = data.inputs as Record<string, InputConfig>;
+  const shapes = data.inputs;
   const inputs: ModelSpecInput['inputs'] = {};
   if (shapes[TEXT_INPUT]) inputs[TEXT_INPUT] = { ...shapes[TEXT_INPUT], encoder: TEXT_ENCODER_CONFIGS[encoder] };
   if (shapes[NUMERIC_CONTEXT]) inputs[NUMERIC_CONTEXT] = { ...shapes[NUMERIC_CONTEXT], encoder: { type: 'dense', units: [16] } };
   if (shapes[CATEGORICAL_CONTEXT]) inputs[CATEGORICAL_CONTEXT] = { ...shapes[CATEGORICAL_CONTEXT], encoder: { type: 'embedding', embeddingDim: 8 } };
   const heads = Object.fromEntries(
-    Object.entries((data.heads ?? {}) as ModelSpecInput['heads']).map(([name, head], i) => [name, i === 0 ? head : { ...head, lossWeight: AUXILIARY_LOSS_WEIGHT }]),
+    Object.entries(data.heads ?? {}).map(([name, head], i) => [name, i === 0 ? head : { ...head, lossWeight: AUXILIARY_LOSS_WEIGHT }]),
   );
   return {
     name: `${specBase(data.card.name)}_${encoder}`,

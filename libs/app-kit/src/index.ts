@@ -55,6 +55,7 @@ export * from './metrics/nest-metrics';
 export * from './flows/subset-spec';
 export * from './flows/pick-inputs';
 export * from './flows/model-card';
+export * from './flows/app-bundles';
 export * from './flows/train-flow';
 export * from './flows/evaluate-flow';
 export * from './flows/predict-flow';

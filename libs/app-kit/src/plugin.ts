@@ -1,6 +1,6 @@
 import * as tf from '@tensorflow/tfjs';
 import type { BenchVariant } from './bench/bench-variants';
-import { AppCommand, FusionType, ModelSpec, ModelSpecInput, TensorMap, TrainerConfigInput, TrainingData } from '@mimo/core';
+import { AppCommand, FusionType, InputKind, InputShapeSpec, ModelSpec, ModelSpecInput, TensorMap, TrainerConfigInput, TrainingData } from '@mimo/core';
 
 /**
  * The fusion a user asks for with `--fusion`, named as in the spec: `concat`, or `gated` (a learnt per-example
@@ -31,11 +31,20 @@ export interface PreparedData {
   val?: TrainingData;
   test: TrainingData;
   /** Input specs (kind + shape, no encoder) derived from the data, e.g. `TablePreprocessor.inputSpecs()`. */
-  inputs: Record<string, unknown>;
-  /** Head types derived from the labels (e.g. `TablePreprocessor.headShapes()`), for `createSpec`. */
-  heads?: Record<string, unknown>;
+  inputs: Record<string, InputShapeSpec>;
+  /** Head configs derived from the labels (e.g. `TablePreprocessor.headShapes()`), for `createSpec`. */
+  heads?: ModelSpecInput['heads'];
   /** JSON state of the preprocessing fitted on `train` only; saved as the bundle's `preprocessing.json`. */
   preprocessing?: unknown;
+}
+
+/** The prepared input `name`, checked to be of `kind` (a clear error says what the data hold instead). */
+export function preparedInput<K extends InputKind>(data: PreparedData, name: string, kind: K): Extract<InputShapeSpec, { kind: K }> {
+  const input = data.inputs[name];
+  if (input?.kind !== kind) {
+    throw new Error(`${data.card.name}: expected a ${kind} input '${name}'. Received: ${input ? `a ${input.kind} input` : `no such input (inputs: ${Object.keys(data.inputs).join(', ') || 'none'})`}`);
+  }
+  return input as Extract<InputShapeSpec, { kind: K }>;
 }
 
 export interface PrepareOptions {

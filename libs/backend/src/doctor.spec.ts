@@ -1,5 +1,5 @@
 import * as tf from '@tensorflow/tfjs';
-import { isolateBackendState } from './isolate-backend-state.spec-helper';
+import { isolateBackendState } from './isolate-backend-state.test-helper';
 import { doctorReport, formatDoctorReport } from './doctor';
 import { inspectPackage } from './optional-package';
 import { BACKEND_NAMES } from './resolve-backend';

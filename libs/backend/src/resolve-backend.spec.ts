@@ -1,7 +1,7 @@
 import * as tf from '@tensorflow/tfjs';
 import { registerTorchBackend } from '@mimo/backend-torch';
 import * as os from 'os';
-import { isolateBackendState } from './isolate-backend-state.spec-helper';
+import { isolateBackendState } from './isolate-backend-state.test-helper';
 import { inspectPackage } from './optional-package';
 import {
   BACKEND_NAMES,

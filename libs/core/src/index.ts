@@ -7,7 +7,7 @@
 export { parseModelSpec, modelSpecJsonSchema, ModelSpecError } from './spec/model-spec';
 export type { ModelSpec, ModelSpecInput, InputSpec } from './spec/model-spec';
 export { inputShape, inputDtype } from './spec/input-kinds';
-export type { InputKind } from './spec/input-kinds';
+export type { InputKind, InputShapeSpec } from './spec/input-kinds';
 export type { EncoderConfig, EncoderType } from './encoders';
 export type { FusionConfig, FusionType } from './fusion';
 export type { HeadConfig, HeadType } from './heads';

@@ -20,7 +20,7 @@ interface Subject {
 }
 
 /**
- * `npm run bench [-- --backends cpu,wasm,torch --reps 5 --min-seconds 1.5 --batch 64 --models mlp,cnn,lstm,gru
+ * `npm run bench:throughput [-- --backends cpu,wasm,torch --reps 5 --min-seconds 1.5 --batch 64 --models mlp,cnn,lstm,gru
  * --apps healthcare,nlp,finance,autonomous|none --no-pytorch]`: training samples/s of the bench models and of
  * each app's default model (a batch of its real data) on each backend in one process, with PyTorch's twins of
  * both (pytorch_bench.py, pytorch_twin.py) when python3 has torch: their repetitions alternate with the torch

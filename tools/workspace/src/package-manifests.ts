@@ -17,7 +17,7 @@ interface Manifest {
 
 /** Tests and their helpers may use the workspace's dev dependencies; they are not shipped. */
 function shipped(file: string): boolean {
-  return !/\.spec(-helper)?\.ts$/.test(file);
+  return !/\.(spec|test-helper)\.ts$/.test(file);
 }
 
 /**

@@ -1,6 +1,5 @@
-import { AppPlugin, writeReportPage } from '@mimo/app-kit';
+import { AppPlugin, listAppBundles, writeReportPage } from '@mimo/app-kit';
 import * as path from 'path';
-import { financeBundleNames } from './collect-bundles';
 import { dataSetCharts } from './report-charts';
 import { resultsTable, verdicts } from './report-markdown';
 import { methodSection, usageSection } from './report-text';
@@ -18,7 +17,7 @@ export async function writeFinanceReport(plugin: AppPlugin, options: ReportOptio
   const out = options.out ?? 'docs';
   const runsDir = options.runs ?? path.join('out', plugin.name);
   const scored: ScoredBundle[] = [];
-  for (const name of await financeBundleNames(runsDir)) scored.push(await scoreBundle(name, path.join(runsDir, name)));
+  for (const { name, dir } of await listAppBundles(runsDir, 'finance')) scored.push(await scoreBundle(name, dir));
   const byData = new Map<string, ScoredBundle[]>();
   for (const run of scored) {
     const key = `${run.card.data.name}${run.card.data.tiny ? ' (tiny)' : ''}`;

@@ -3,7 +3,7 @@ import * as path from 'path';
 import { CrossValidationResult } from '../cv/cross-validate';
 import { ThresholdRecord, THRESHOLD_FILE } from '../threshold/threshold-command';
 import { TransferRecord } from '../transfer/run-transfer';
-import { RunBundle } from './collect-bundles';
+import { AppBundleEntry } from '@mimo/app-kit';
 
 /** What the report shows beside the bundles: `<runs>/cv/*.json`, `<runs>/transfer/transfer.json` and each bundle's threshold.json. */
 export interface Experiments {
@@ -14,7 +14,7 @@ export interface Experiments {
 
 const readJson = async <T>(file: string): Promise<T> => JSON.parse(await fs.readFile(file, 'utf8')) as T;
 
-export async function readExperiments(runsDir: string, runs: readonly RunBundle[]): Promise<Experiments> {
+export async function readExperiments(runsDir: string, runs: readonly AppBundleEntry[]): Promise<Experiments> {
   const cvDir = path.join(runsDir, 'cv');
   const cvFiles = existsSync(cvDir) ? (await fs.readdir(cvDir)).filter((f) => f.endsWith('.json')).sort() : [];
   const transferFile = path.join(runsDir, 'transfer', 'transfer.json');

@@ -1,17 +1,17 @@
+import { AppBundleEntry } from '@mimo/app-kit';
 import { LAB_PARAMS } from '../cohort/cohort-params';
-import { RunBundle } from './collect-bundles';
 import { meanStd } from './experiment-tables';
 import { Experiments } from './read-experiments';
 
 const f = (v: number | undefined) => (v === undefined ? '–' : v.toFixed(3));
 
 /** The main head of a run: `outcome`, else `diagnosis`. */
-export function mainHead(run: RunBundle): string {
+export function mainHead(run: AppBundleEntry): string {
   return 'outcome' in run.card.heads ? 'outcome' : Object.keys(run.card.heads)[0];
 }
 
 /** One metrics row per run: data set, inputs, test n, accuracy, AUC, F1, epochs, backend. */
-export function metricsTable(runs: readonly RunBundle[]): string {
+export function metricsTable(runs: readonly AppBundleEntry[]): string {
   const rows = runs.map((run) => {
     const m = run.card.metrics.test[mainHead(run)] ?? {};
     return `| ${run.name} | ${run.card.data.name} | ${run.card.inputs.join(' + ')} | ${run.card.data.n.test} | ${f(m.accuracy)} | ${f(m.auc)} | ${f(m.f1)} | ${run.card.epochs.completed} | ${run.card.backend} |`;
@@ -33,9 +33,9 @@ export function labTable(): string {
  * is judged at the threshold chosen on its validation split when there is one; WDBC's by cross-validation
  * when it was run, else on its single split.
  */
-export function targetsTable(runs: readonly RunBundle[], experiments: Experiments): string {
+export function targetsTable(runs: readonly AppBundleEntry[], experiments: Experiments): string {
   const byData = (name: string, inputs?: string) => runs.find((r) => r.card.data.name === name && (inputs === undefined || r.card.inputs.join('+') === inputs));
-  const metric = (run: RunBundle | undefined, key: string) => (run ? run.card.metrics.test[mainHead(run)]?.[key] : undefined);
+  const metric = (run: AppBundleEntry | undefined, key: string) => (run ? run.card.metrics.test[mainHead(run)]?.[key] : undefined);
   const verdict = (value: number | undefined, target: number) => (value === undefined ? 'not run' : value >= target ? 'met' : 'missed');
   const mnist = byData('PneumoniaMNIST');
   const threshold = mnist && experiments.thresholds[mnist.name];

@@ -1,6 +1,5 @@
-import { AppPlugin, chartsSection, lineChartSvg, rocChartSvg, rocCurve, RocPoint, testPredictions, writeChart, writeReportPage } from '@mimo/app-kit';
+import { AppBundleEntry, AppPlugin, chartsSection, listAppBundles, lineChartSvg, rocChartSvg, rocCurve, RocPoint, testPredictions, writeChart, writeReportPage } from '@mimo/app-kit';
 import * as path from 'path';
-import { collectBundles, RunBundle } from './collect-bundles';
 import { cvTable, thresholdTable, transferDifference, transferTable } from './experiment-tables';
 import { COHORT_TEXT, NOTES_TEXT, REPRODUCE_TEXT, TRANSFER_TEXT } from './page-text';
 import { Experiments, readExperiments } from './read-experiments';
@@ -13,7 +12,7 @@ export interface ReportOptions {
   runs?: string;
 }
 
-async function charts(plugin: AppPlugin, runs: RunBundle[], chartDir: string, rel: string): Promise<string[]> {
+async function charts(plugin: AppPlugin, runs: AppBundleEntry[], chartDir: string, rel: string): Promise<string[]> {
   const lines: string[] = [];
   const rocs = new Map<string, Record<string, RocPoint[]>>();
   for (const run of runs) {
@@ -54,7 +53,7 @@ function experimentSections(experiments: Experiments): string[] {
 export async function writeHealthcareReport(plugin: AppPlugin, options: ReportOptions = {}): Promise<string> {
   const out = options.out ?? 'docs';
   const runsDir = options.runs ?? path.join('out', 'healthcare');
-  const runs = await collectBundles(runsDir);
+  const runs = await listAppBundles(runsDir, 'healthcare');
   const chartDir = path.join(out, 'healthcare');
   const chartLines = await charts(plugin, runs, chartDir, 'healthcare');
   const experiments = await readExperiments(runsDir, runs);

@@ -25,7 +25,7 @@ const imageSize = (input: { height: number; width: number; channels: number }) =
 /** The pretrained `xray` input (its encoder included), after checking that the data's images have its shape. */
 export function pretrainedXrayInput(source: Bundle, sourceDir: string, data: PreparedData): InputSpec {
   const xray = source.spec.inputs.xray as Extract<InputSpec, { kind: 'image' }>;
-  const own = data.inputs.xray as { kind?: string; height: number; width: number; channels: number } | undefined;
+  const own = data.inputs.xray;
   if (own?.kind !== 'image') throw new Error(`the data (${data.card.name}) have no image input 'xray' to take the pretrained encoder of ${sourceDir}`);
   if (imageSize(own) !== imageSize(xray)) throw new Error(`--source ${sourceDir}: its xray encoder takes ${imageSize(xray)} images, the data (${data.card.name}) have ${imageSize(own)}`);
   return pretrainedInput(source.spec, 'xray');

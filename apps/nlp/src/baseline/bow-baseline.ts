@@ -1,5 +1,5 @@
 import * as tf from '@tensorflow/tfjs';
-import { headMetricConfigs, PreparedData } from '@mimo/app-kit';
+import { headMetricConfigs, PreparedData, preparedInput } from '@mimo/app-kit';
 import { ModelSpec } from '@mimo/core';
 import { HeadMetrics, MetricConfigSchema } from '@mimo/core/internal';
 import { promises as fs } from 'fs';
@@ -38,7 +38,7 @@ function textSplit(split: PreparedData['train']): TextSplit {
 }
 
 export function captureBaselineSplits(data: PreparedData): BaselineSplits {
-  const text = data.inputs[TEXT_INPUT] as { vocabSize: number };
+  const text = preparedInput(data, TEXT_INPUT, 'tokens');
   return { vocabSize: text.vocabSize, train: textSplit(data.train), test: textSplit(data.test) };
 }
 

@@ -1,14 +1,11 @@
-import { AppModelCard } from '@mimo/app-kit';
+import { AppBundleEntry, listAppBundles } from '@mimo/app-kit';
 import { existsSync, promises as fs } from 'fs';
 import * as path from 'path';
 import { BASELINE_FILE, BaselineResult } from '../baseline/bow-baseline';
 import { NlpRunInfo, RUN_FILE } from '../transfer/run-info';
 
 /** One NLP bundle with what its train run wrote beside the card: the BoW baseline and the transfer record. */
-export interface NlpRun {
-  name: string;
-  dir: string;
-  card: AppModelCard;
+export interface NlpRun extends AppBundleEntry {
   baseline?: BaselineResult;
   info?: NlpRunInfo;
 }
@@ -19,13 +16,9 @@ async function readOptional<T>(file: string): Promise<T | undefined> {
 
 /** Every nlp bundle (a folder with a card.json whose app is nlp) directly under `runs`, by name. */
 export async function collectRuns(runs: string): Promise<NlpRun[]> {
-  if (!existsSync(runs)) return [];
   const found: NlpRun[] = [];
-  for (const name of (await fs.readdir(runs)).sort()) {
-    const dir = path.join(runs, name);
-    const card = await readOptional<AppModelCard>(path.join(dir, 'card.json'));
-    if (card?.app !== 'nlp') continue;
-    found.push({ name, dir, card, baseline: await readOptional(path.join(dir, BASELINE_FILE)), info: await readOptional(path.join(dir, RUN_FILE)) });
+  for (const bundle of await listAppBundles(runs, 'nlp')) {
+    found.push({ ...bundle, baseline: await readOptional(path.join(bundle.dir, BASELINE_FILE)), info: await readOptional(path.join(bundle.dir, RUN_FILE)) });
   }
   return found;
 }

@@ -1,7 +1,7 @@
 import { SeededRandom } from '@mimo/core';
 import { randomSplit, Row, TableSchemaInput } from '@mimo/data';
 import { prepareTable } from '../data/prepare-table';
-import { AppPlugin } from '../plugin';
+import { AppPlugin, preparedInput } from '../plugin';
 
 /** A table whose label needs both inputs: `y = [a + b > 0]`, `a` numeric, `b` from a category. */
 export function syntheticRows(n: number, seed: number): Row[] {
@@ -32,12 +32,11 @@ export function tablePlugin(): AppPlugin {
       return { ...prepared, card: { name: 'toy table', source: 'syntheticRows(n, 7)', real: [], simulated: ['every column'] } };
     },
     createSpec: ({ data, fusion }) => {
-      const inputs = data.inputs as Record<string, { kind: 'numeric'; size: number } | { kind: 'categorical'; vocabSize: number; length: number }>;
       return {
         name: 'toy',
         inputs: {
-          num: { ...(inputs.num as { kind: 'numeric'; size: number }), encoder: { type: 'dense', units: [8] } },
-          ward: { ...(inputs.ward as { kind: 'categorical'; vocabSize: number; length: number }), encoder: { type: 'embedding', embeddingDim: 2 } },
+          num: { ...preparedInput(data, 'num', 'numeric'), encoder: { type: 'dense', units: [8] } },
+          ward: { ...preparedInput(data, 'ward', 'categorical'), encoder: { type: 'embedding', embeddingDim: 2 } },
         },
         fusion: fusion === 'gated' ? { type: 'gated', units: 8 } : { type: 'concat' },
         heads: { y: { type: 'binary' } },

@@ -2,7 +2,7 @@ import * as tf from '@tensorflow/tfjs';
 import { DotProductAttention } from './dot-product-attention';
 import { MaskedGlobalAveragePooling1D } from './masked-pooling';
 import { SequenceMask } from './sequence-mask';
-import { expectClose, saveAndLoad, tensorsLeaked, trainStepChanges } from './layer-checks.spec-helper';
+import { expectClose, saveAndLoad, tensorsLeaked, trainStepChanges } from './layer-checks.test-helper';
 
 const E = Math.exp(1);
 // 1 batch, Tq=2, Tv=3, dim=2.

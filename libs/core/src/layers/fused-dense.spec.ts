@@ -1,7 +1,7 @@
 import * as tf from '@tensorflow/tfjs';
 import { DENSE_KERNELS } from '@mimo/kernels';
 import { FusedDense, FusedDenseArgs, hasDenseKernels } from './fused-dense';
-import { kernelsOf, saveAndLoad, seeded, worstError } from './layer-checks.spec-helper';
+import { kernelsOf, saveAndLoad, seeded, worstError } from './layer-checks.test-helper';
 
 /** x → Dense(5, hidden) → Dense(3, output), stock or fused, weights seeded; `steps` makes the input rank 3. */
 function buildModel(fused: boolean, hidden: string, output: string, steps?: number): tf.LayersModel {

@@ -2,7 +2,7 @@ import * as tf from '@tensorflow/tfjs';
 import { FusedGRU, FusedLSTM } from './fused-recurrent-layers';
 import { RECURRENT_SEQUENCE_KERNELS } from '@mimo/kernels';
 import { hasRecurrentSequenceKernel } from './recurrent-sequence-op';
-import { kernelsOf, seeded, worstError } from './layer-checks.spec-helper';
+import { kernelsOf, seeded, worstError } from './layer-checks.test-helper';
 
 const STEPS = 6;
 const VOCAB = 9;

@@ -1,5 +1,5 @@
 import * as tf from '@tensorflow/tfjs';
-import { tensorsLeaked } from './layer-checks.spec-helper';
+import { tensorsLeaked } from './layer-checks.test-helper';
 
 describe('tensorsLeaked', () => {
   it('counts a tensor left behind and disposes the returned ones (a count inside tf.tidy would read 0)', () => {

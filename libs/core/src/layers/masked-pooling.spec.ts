@@ -1,7 +1,7 @@
 import * as tf from '@tensorflow/tfjs';
 import { MaskedGlobalAveragePooling1D } from './masked-pooling';
 import { SequenceMask } from './sequence-mask';
-import { expectClose, saveAndLoad, tensorsLeaked, trainStepChanges } from './layer-checks.spec-helper';
+import { expectClose, saveAndLoad, tensorsLeaked, trainStepChanges } from './layer-checks.test-helper';
 
 describe('MaskedGlobalAveragePooling1D', () => {
   const seq = () => tf.tensor([[[1, 2], [3, 4], [100, 100]], [[5, 6], [7, 8], [9, 10]], [[-1, -1], [-2, -2], [-3, -3]]]);

@@ -2,7 +2,7 @@ import * as tf from '@tensorflow/tfjs';
 import { DotProductAttention } from './dot-product-attention';
 import { MultiHeadAttention } from './multi-head-attention';
 import { SequenceMask } from './sequence-mask';
-import { expectClose, saveAndLoad, tensorsLeaked, trainStepChanges } from './layer-checks.spec-helper';
+import { expectClose, saveAndLoad, tensorsLeaked, trainStepChanges } from './layer-checks.test-helper';
 
 /** Scaled dot-product attention through the other layer: scale 1/√keyDim. */
 function scaledDotProduct(q: tf.Tensor, v: tf.Tensor, k: tf.Tensor, keyDim: number, opts: { causal?: boolean; valueMask?: tf.Tensor } = {}) {

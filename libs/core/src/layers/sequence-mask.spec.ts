@@ -1,6 +1,6 @@
 import * as tf from '@tensorflow/tfjs';
 import { SequenceMask } from './sequence-mask';
-import { expectClose, saveAndLoad, tensorsLeaked } from './layer-checks.spec-helper';
+import { expectClose, saveAndLoad, tensorsLeaked } from './layer-checks.test-helper';
 
 describe('SequenceMask', () => {
 

@@ -2,7 +2,7 @@ import { promises as fs } from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import { RecordReader } from 'tfrecord';
-import { readEvents, readRecords } from './event-file.spec-helper';
+import { readEvents, readRecords } from './event-file.test-helper';
 import { TensorBoardWriter } from './tensorboard-writer';
 
 let dir: string;

@@ -1,7 +1,7 @@
 import { saveBundle } from '@mimo/core';
 import { promises as fs } from 'fs';
 import * as path from 'path';
-import { referenceModel, tempDir } from '../testing/test-models.spec-helper';
+import { referenceModel, tempDir } from '../testing/test-models.test-helper';
 import { serveCli } from './serve-cli';
 
 describe('serveCli (mimo serve)', () => {

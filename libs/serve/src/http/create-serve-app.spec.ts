@@ -1,7 +1,7 @@
 import * as tf from '@tensorflow/tfjs';
 import { ServedModel } from '../model/served-model';
 import { ModelMetadata } from '../model/model-version';
-import { getJson, post, referenceModel } from '../testing/test-models.spec-helper';
+import { getJson, post, referenceModel } from '../testing/test-models.test-helper';
 import { RunningServer, startServer } from './start-server';
 
 const numericRow = (offset: number) => Array.from({ length: 10 }, (_, i) => (i + offset) / 10);

@@ -1,5 +1,5 @@
 import { SeededRandom } from '@mimo/core';
-import { post, referenceModel } from '../testing/test-models.spec-helper';
+import { post, referenceModel } from '../testing/test-models.test-helper';
 import { RunningServer, startServer } from './start-server';
 
 /** A random JSON value, at most `depth` levels deep. */

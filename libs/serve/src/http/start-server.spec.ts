@@ -1,4 +1,4 @@
-import { post, referenceModel, waitFor } from '../testing/test-models.spec-helper';
+import { post, referenceModel, waitFor } from '../testing/test-models.test-helper';
 import { startServer } from './start-server';
 
 describe('startServer', () => {

@@ -2,7 +2,7 @@ import { saveBundle } from '@mimo/core';
 import { promises as fs } from 'fs';
 import * as path from 'path';
 import { startServer } from '../http/start-server';
-import { getJson, post, referenceModel, saveTableBundle, tempDir, waitFor } from '../testing/test-models.spec-helper';
+import { getJson, post, referenceModel, saveTableBundle, tempDir, waitFor } from '../testing/test-models.test-helper';
 import { ModelRegistry } from './model-registry';
 
 async function saveReference(dir: string, name: string): Promise<void> {

@@ -3,7 +3,7 @@ import { TablePreprocessor } from '@mimo/data';
 import { promises as fs } from 'fs';
 import * as path from 'path';
 import { RunningServer, startServer } from '../http/start-server';
-import { getJson, pngBase64, post, saveTableBundle, tempDir } from '../testing/test-models.spec-helper';
+import { getJson, pngBase64, post, saveTableBundle, tempDir } from '../testing/test-models.test-helper';
 import { loadServedModel } from './load-served-model';
 import { ModelMetadata } from './model-version';
 import { ServedModel } from './served-model';

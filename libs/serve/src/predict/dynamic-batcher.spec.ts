@@ -1,5 +1,5 @@
 import * as tf from '@tensorflow/tfjs';
-import { referenceModel } from '../testing/test-models.spec-helper';
+import { referenceModel } from '../testing/test-models.test-helper';
 import { DynamicBatcher } from './dynamic-batcher';
 import { InputBatches } from './input-batch';
 

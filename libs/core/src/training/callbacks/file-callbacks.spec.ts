@@ -4,7 +4,7 @@ import * as os from 'os';
 import * as path from 'path';
 import { loadBundle } from '../../bundle/bundle';
 import { buildModel } from '../../model/build-model';
-import { readEvents } from '../../tensorboard/event-file.spec-helper';
+import { readEvents } from '../../tensorboard/event-file.test-helper';
 import { CHECKPOINT_FILES, findCheckpoint, TrainerState } from '../checkpoint/checkpoint';
 import { dataTensors } from '../data/training-data';
 import { fakeContext } from '../testing/fake-context';
