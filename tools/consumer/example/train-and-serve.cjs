@@ -54,7 +54,7 @@ async function main() {
     heads: preprocessor.headShapes(),
     seed: 7,
   });
-  const trainer = new Trainer(buildModel(spec), spec, { epochs: 40, batchSize: 32, optimizer: { name: 'adam', learningRate: 0.02 }, metrics: { outcome: ['accuracy'] } });
+  const trainer = new Trainer(buildModel(spec), spec, { epochs: 40, batchSize: 32, optimizer: { type: 'adam', learningRate: 0.02 }, metrics: { outcome: ['accuracy'] } });
   const { history } = await trainer.fit({ xs, ys });
   const accuracy = history.outcome_accuracy.at(-1);
   console.log(`trained ${history.loss.length} epochs: loss ${history.loss.at(-1).toFixed(4)}, accuracy ${accuracy.toFixed(3)}`);

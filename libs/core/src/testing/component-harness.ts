@@ -5,16 +5,16 @@ import * as path from 'path';
 import { loadBundle, saveBundle } from '../bundle/bundle';
 import { maxAbsDiff, weightsNotBitIdentical } from '../check/round-trip';
 import { buildModel, headFor } from '../model/build-model';
-import { compileModel } from '../model/compile-model';
 import { ModelSpec, ModelSpecInput, parseModelSpec } from '../spec/model-spec';
 import { randomInputs, randomTargets } from '../synthetic/random-examples';
+import { Trainer } from '../training/trainer/trainer';
 
 export interface ComponentReport {
   spec: ModelSpec;
   /** Symbolic output shapes, batch first (null). */
   outputShapes: (number | null)[][];
   trainableWeights: number;
-  /** Names of trainable weights that one training step left unchanged. */
+  /** Names of trainable weights that one Trainer step left unchanged. */
   unchangedWeights: string[];
   /** Weights whose bytes differ after save → load (should be none). */
   weightsChanged: string[];
@@ -34,21 +34,20 @@ function predictAll(model: tf.LayersModel, inputs: tf.Tensor[]): tf.Tensor[] {
 
 /**
  * Runs one model spec through the checks every encoder, fusion and head must pass (the Keras
- * `run_layer_test` idea): symbolic shapes with a null batch, a training step that changes every
- * trainable weight, save → load with bit-identical weights and the same predictions, no tensor leak,
- * config JSON round trip.
+ * `run_layer_test` idea): symbolic shapes with a null batch, one step of the `Trainer` (the path users train
+ * on: per-head losses, Mimo's optimizer) that changes every trainable weight, save → load with bit-identical
+ * weights and the same predictions, no tensor leak, config JSON round trip.
  */
 export async function runComponentChecks(raw: ModelSpecInput, batch = 6): Promise<ComponentReport> {
   const spec = parseModelSpec(raw);
   const model = buildModel(spec);
-  compileModel(model, spec);
   const inputMap = randomInputs(spec, batch, 11);
   const targetMap = randomTargets(spec, batch, 12);
   const inputs = model.inputNames.map((n) => inputMap[n]);
   const dir = await fs.mkdtemp(path.join(os.tmpdir(), 'mimo-harness-'));
   try {
     const before = model.trainableWeights.map((w) => w.read().clone());
-    await model.fit(inputMap, targetMap, { epochs: 1, batchSize: batch, verbose: 0, shuffle: false });
+    await new Trainer(model, spec, { epochs: 1, batchSize: batch, shuffle: false }).fit({ xs: inputMap, ys: targetMap });
     const unchangedWeights = model.trainableWeights
       .filter((w, i) => tf.tidy(() => tf.max(tf.abs(tf.sub(w.read(), before[i]))).dataSync()[0]) === 0)
       .map((w) => w.originalName);

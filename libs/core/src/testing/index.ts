@@ -1,2 +1,4 @@
 export * from './component-harness';
 export * from './expect-component';
+export * from './layer-test';
+export * from './expect-layer';
