@@ -43,7 +43,7 @@ export function autonomousSpecFor(variant: Variant, options: AutonomousSpecOptio
         ...base,
         description: 'Camera (CNN) + LIDAR (Dense), fused by per-example softmax attention over the two modalities → manoeuvre.',
         inputs: { camera, lidar },
-        fusion: { type: 'gated', units: 64 },
+        fusion: { type: 'gated', units: [64] },
       };
   }
 }

@@ -27,10 +27,10 @@ export function createFinanceSpec({ data, fusion }: SpecOptions, encoder: Financ
     name: `${SPEC_NAMES[data.card.name] ?? 'prices'}_${encoder}`,
     description: `Price / volume window (${encoder}) + news sentiment → next-day return and direction`,
     inputs: {
-      prices: { ...prices, encoder: { type: 'time-series', layer: encoder, units } },
+      prices: { ...prices, encoder: { type: 'time-series', layer: encoder, units: [units] } },
       news: { ...news, encoder: { type: 'dense', units: [16] } },
     },
-    fusion: fusion === 'gated' ? { type: 'gated', units: 32 } : { type: 'concat', units: [32], dropout: 0.2 },
+    fusion: fusion === 'gated' ? { type: 'gated', units: [32] } : { type: 'concat', units: [32], dropout: 0.2 },
     heads: {
       next_return: { type: 'regression', lossWeight: LOSS_WEIGHTS.next_return },
       direction: { type: 'binary', lossWeight: LOSS_WEIGHTS.direction },

@@ -39,7 +39,7 @@ export function createHealthcareSpec({ data, fusion }: SpecOptions): ModelSpecIn
     name: SPEC_NAMES[data.card.name] ?? 'patient_outcome',
     description: 'Lab values + chest X-ray → outcome (+ severity)',
     inputs: encoders,
-    fusion: fusion === 'gated' && Object.keys(encoders).length > 1 ? { type: 'gated', units: 32 } : { type: 'concat', units: [32], dropout: 0.2 },
+    fusion: fusion === 'gated' && Object.keys(encoders).length > 1 ? { type: 'gated', units: [32] } : { type: 'concat', units: [32], dropout: 0.2 },
     heads,
     optimizer: { type: 'adam', learningRate: LEARNING_RATE },
   };

@@ -16,8 +16,8 @@ type TextEncoder = Extract<InputConfig['encoder'], { type: 'text' }>;
 
 /** The three text encoders at about the same width (64-dim token vectors, 64-dim text features). */
 export const TEXT_ENCODER_CONFIGS: Record<TextEncoderChoice, TextEncoder> = {
-  lstm: { type: 'text', embeddingDim: 64, rnn: 'lstm', units: 64 },
-  bigru: { type: 'text', embeddingDim: 64, rnn: 'gru', units: 32, bidirectional: true },
+  lstm: { type: 'text', embeddingDim: 64, rnn: 'lstm', units: [64] },
+  bigru: { type: 'text', embeddingDim: 64, rnn: 'gru', units: [32], bidirectional: true },
   transformer: { type: 'text', embeddingDim: 64, rnn: 'transformer', transformer: { layers: 2, heads: 4, ffUnits: 128, dropout: 0.1 } },
 };
 
@@ -41,7 +41,7 @@ export function createNlpSpec({ data, fusion }: SpecOptions, encoder: TextEncode
     name: `${specBase(data.card.name)}_${encoder}`,
     description: 'Text + context features → label (+ auxiliary heads)',
     inputs,
-    fusion: fusion === 'gated' && Object.keys(inputs).length > 1 ? { type: 'gated', units: 32 } : { type: 'concat', units: [32], dropout: 0.3 },
+    fusion: fusion === 'gated' && Object.keys(inputs).length > 1 ? { type: 'gated', units: [32] } : { type: 'concat', units: [32], dropout: 0.3 },
     heads,
     optimizer: { type: 'adam', learningRate: 0.002 },
   };

@@ -7,7 +7,7 @@ const UNITS = 8;
 const spec = parseModelSpec({
   name: 'twin_check',
   inputs: {
-    text: { kind: 'tokens', vocabSize: 50, maxLength: 6, encoder: { type: 'text', rnn: 'lstm', units: UNITS } },
+    text: { kind: 'tokens', vocabSize: 50, maxLength: 6, encoder: { type: 'text', rnn: 'lstm', units: [UNITS] } },
     image: { kind: 'image', height: 8, width: 8, channels: 2, encoder: { type: 'cnn', filters: [4], kernelSize: 3, pooling: true } },
     numeric: { kind: 'numeric', size: 5, encoder: { type: 'dense', units: [6], dropout: 0.1 } },
   },

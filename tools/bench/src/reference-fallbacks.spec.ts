@@ -24,7 +24,7 @@ describe('training the reference models on torch', () => {
     resetFallbackCounts();
     const spec = {
       name: `tiny_text_${rnn}`,
-      inputs: { text: { kind: 'tokens', vocabSize: 30, maxLength: 8, encoder: { type: 'text', rnn, units: 4, bidirectional: true } } },
+      inputs: { text: { kind: 'tokens', vocabSize: 30, maxLength: 8, encoder: { type: 'text', rnn, units: [4] as number[], bidirectional: true } } },
       heads: { label: { type: 'binary' } },
       seed: 3,
     } as const;

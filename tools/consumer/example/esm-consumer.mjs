@@ -21,7 +21,7 @@ const spec = parseModelSpec({
   name: 'esm_two_inputs',
   inputs: {
     labs: { kind: 'numeric', size: 3, encoder: { type: 'dense', units: [8] } },
-    notes: { kind: 'tokens', vocabSize: 50, maxLength: 6, encoder: { type: 'text', embeddingDim: 4, rnn: 'lstm', units: 4 } },
+    notes: { kind: 'tokens', vocabSize: 50, maxLength: 6, encoder: { type: 'text', embeddingDim: 4, rnn: 'lstm', units: [4] } },
   },
   heads: { outcome: { type: 'binary' } },
   seed: 3,

@@ -7,7 +7,7 @@ const spec = parseModelSpec({
     labs: { kind: 'numeric', size: 3, encoder: { type: 'dense', units: [4] } },
     xray: { kind: 'image', height: 8, width: 8, encoder: { type: 'cnn', filters: [2] } },
   },
-  fusion: { type: 'gated', units: 4 },
+  fusion: { type: 'gated', units: [4] },
   heads: { outcome: { type: 'binary' } },
 });
 

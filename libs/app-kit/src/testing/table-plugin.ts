@@ -38,7 +38,7 @@ export function tablePlugin(): AppPlugin {
           num: { ...preparedInput(data, 'num', 'numeric'), encoder: { type: 'dense', units: [8] } },
           ward: { ...preparedInput(data, 'ward', 'categorical'), encoder: { type: 'embedding', embeddingDim: 2 } },
         },
-        fusion: fusion === 'gated' ? { type: 'gated', units: 8 } : { type: 'concat' },
+        fusion: fusion === 'gated' ? { type: 'gated', units: [8] } : { type: 'concat' },
         heads: { y: { type: 'binary' } },
         optimizer: { type: 'adam', learningRate: 0.03 },
       };

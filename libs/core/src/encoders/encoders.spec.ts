@@ -1,4 +1,5 @@
-import { ModelSpecInput } from '../spec/model-spec';
+import { buildModel } from '../model/build-model';
+import { ModelSpecInput, parseModelSpec } from '../spec/model-spec';
 import { expectComponentBehaves } from '../testing';
 import { EncoderType } from '.';
 
@@ -9,8 +10,10 @@ const cases: { [K in EncoderType]: InputSpecInput[] } = {
   dense: [{ kind: 'numeric', size: 5, encoder: { type: 'dense', units: [8, 4], batchNorm: true, dropout: 0.1 } }],
   embedding: [{ kind: 'categorical', vocabSize: 7, length: 2, encoder: { type: 'embedding', embeddingDim: 3, units: [4] } }],
   text: [
-    { kind: 'tokens', vocabSize: 30, maxLength: 6, encoder: { type: 'text', embeddingDim: 4, rnn: 'lstm', units: 5 } },
-    { kind: 'tokens', vocabSize: 30, maxLength: 6, encoder: { type: 'text', embeddingDim: 4, rnn: 'gru', units: 5, bidirectional: true } },
+    { kind: 'tokens', vocabSize: 30, maxLength: 6, encoder: { type: 'text', embeddingDim: 4, rnn: 'lstm', units: [5] } },
+    { kind: 'tokens', vocabSize: 30, maxLength: 6, encoder: { type: 'text', embeddingDim: 4, rnn: 'gru', units: [5], bidirectional: true } },
+    { kind: 'tokens', vocabSize: 30, maxLength: 6, encoder: { type: 'text', embeddingDim: 4, rnn: 'lstm', units: [5, 3] } },
+    { kind: 'tokens', vocabSize: 30, maxLength: 6, encoder: { type: 'text', embeddingDim: 4, rnn: 'gru', units: [4, 3], bidirectional: true } },
     { kind: 'tokens', vocabSize: 30, maxLength: 6, encoder: { type: 'text', embeddingDim: 4, rnn: 'none' } },
     { kind: 'tokens', vocabSize: 30, maxLength: 6, encoder: { type: 'text', embeddingDim: 4, rnn: 'transformer', transformer: { layers: 2, heads: 2, ffUnits: 8 } } },
   ],
@@ -19,9 +22,11 @@ const cases: { [K in EncoderType]: InputSpecInput[] } = {
     { kind: 'image', height: 6, width: 6, channels: 3, encoder: { type: 'cnn', filters: [3], padding: 'valid', pooling: false, output: 'global-average', units: [4] } },
   ],
   'time-series': [
-    { kind: 'sequence', steps: 5, features: 2, encoder: { type: 'time-series', layer: 'lstm', units: 4, masking: true } },
-    { kind: 'sequence', steps: null, features: 2, encoder: { type: 'time-series', layer: 'gru', units: 4, bidirectional: true } },
-    { kind: 'sequence', steps: 5, features: 2, encoder: { type: 'time-series', layer: 'conv1d', units: 4 } },
+    { kind: 'sequence', steps: 5, features: 2, encoder: { type: 'time-series', layer: 'lstm', units: [4], masking: true } },
+    { kind: 'sequence', steps: null, features: 2, encoder: { type: 'time-series', layer: 'gru', units: [4], bidirectional: true } },
+    { kind: 'sequence', steps: 5, features: 2, encoder: { type: 'time-series', layer: 'conv1d', units: [4] } },
+    { kind: 'sequence', steps: 5, features: 2, encoder: { type: 'time-series', layer: 'lstm', units: [4, 3], masking: true } },
+    { kind: 'sequence', steps: 5, features: 2, encoder: { type: 'time-series', layer: 'conv1d', units: [4, 3] } },
   ],
 };
 
@@ -33,3 +38,33 @@ describe.each(Object.entries(cases).flatMap(([type, inputs]) => inputs.map((inpu
     });
   },
 );
+
+describe('units of recurrent and Conv1D encoders', () => {
+  const build = (encoder: InputSpecInput['encoder'], kind: 'tokens' | 'sequence') =>
+    buildModel(
+      parseModelSpec({
+        name: 'units_case',
+        inputs: { x: kind === 'tokens' ? { kind, vocabSize: 20, maxLength: 5, encoder } : { kind, steps: 5, features: 2, encoder } },
+        heads: { y: { type: 'regression' } },
+        seed: 2,
+      }),
+    );
+
+  it('stack one layer per entry, the last giving the features', () => {
+    const model = build({ type: 'text', embeddingDim: 4, rnn: 'lstm', units: [6, 3] }, 'tokens');
+    const lstms = model.layers.filter((l) => l.getClassName() === 'LSTM').map((l) => (l.getConfig() as { units: number; returnSequences: boolean }));
+    expect(lstms.map((c) => [c.units, c.returnSequences])).toEqual([
+      [6, true],
+      [3, false],
+    ]);
+    const conv = build({ type: 'time-series', layer: 'conv1d', units: [5, 2] }, 'sequence');
+    expect(conv.layers.filter((l) => l.getClassName() === 'Conv1D').map((l) => (l.getConfig() as { filters: number }).filters)).toEqual([5, 2]);
+    model.dispose();
+    conv.dispose();
+  });
+
+  it('read a single number (specs saved before units were lists) as one layer', () => {
+    const spec = parseModelSpec({ name: 'legacy', inputs: { x: { kind: 'sequence', steps: 5, features: 2, encoder: { type: 'time-series', units: 7 } } }, heads: { y: { type: 'binary' } } });
+    expect(spec.inputs.x.encoder).toMatchObject({ units: [7] });
+  });
+});

@@ -7,7 +7,8 @@ export const RecurrentCellSchema = z.enum(['lstm', 'gru']).describe('Recurrent c
 
 export interface RecurrentOptions {
   cell: z.infer<typeof RecurrentCellSchema>;
-  units: number;
+  /** One recurrent layer per entry; all but the last return their whole sequence to the next. */
+  units: number[];
   bidirectional: boolean;
   /** Explicit 0/1 step mask, needed to pool a bidirectional sequence. */
   mask?: tf.SymbolicTensor;
@@ -15,38 +16,46 @@ export interface RecurrentOptions {
 }
 
 /** tfjs-layers' LSTM / GRU, run as one whole-sequence kernel on a backend that has it (torch). */
-function rnnLayer(options: RecurrentOptions, ctx: BuildContext, returnSequences: boolean, returnState: boolean): tf.layers.RNN {
+function rnnLayer(options: RecurrentOptions, units: number, ctx: BuildContext, returnSequences: boolean, returnState: boolean, suffix: string): tf.layers.RNN {
   const args = {
-    units: options.units,
+    units,
     returnSequences,
     returnState,
     kernelInitializer: ctx.kernelInitializer(),
     recurrentInitializer: ctx.recurrentInitializer(),
-    name: ctx.name(options.cell),
+    name: ctx.name(`${options.cell}${suffix}`),
   };
   return options.cell === 'lstm' ? new FusedLSTM(args) : new FusedGRU(args);
 }
 
 /**
- * Runs an LSTM / GRU over `[batch, steps, d]` (honouring an upstream Keras mask) and returns the
- * final state `[batch, units]` (`2·units` when bidirectional) plus, when asked, the per-step outputs.
+ * Runs a stack of LSTM / GRU layers over `[batch, steps, d]` (honouring an upstream Keras mask, which each layer
+ * passes on) and returns the last layer's final state `[batch, units]` (`2·units` when bidirectional) plus, when
+ * asked, its per-step outputs.
  */
 export function buildRecurrent(
   x: tf.SymbolicTensor,
   options: RecurrentOptions,
   ctx: BuildContext,
 ): { features: tf.SymbolicTensor; sequence?: tf.SymbolicTensor } {
+  // Lower layers are named `lstm_1`, `lstm_2`, …; the top one keeps the one-layer name (`lstm`).
+  const wrap = (units: number, returnSequences: boolean, suffix: string): tf.layers.Layer =>
+    options.bidirectional
+      ? tf.layers.bidirectional({ layer: rnnLayer(options, units, ctx, returnSequences, false, suffix), mergeMode: 'concat', name: ctx.name(`bi_${options.cell}${suffix}`) })
+      : rnnLayer(options, units, ctx, returnSequences, false, suffix);
+  const lower = options.units.slice(0, -1);
+  const top = options.units[options.units.length - 1];
+  lower.forEach((units, i) => (x = wrap(units, true, `_${i + 1}`).apply(x) as tf.SymbolicTensor));
   if (options.bidirectional) {
-    const bidirectional = (returnSequences: boolean) =>
-      tf.layers.bidirectional({ layer: rnnLayer(options, ctx, returnSequences, false), mergeMode: 'concat', name: ctx.name(`bi_${options.cell}`) });
+    const bidirectional = (returnSequences: boolean) => wrap(top, returnSequences, '');
     if (!options.needsSequence) return { features: bidirectional(false).apply(x) as tf.SymbolicTensor };
     const sequence = bidirectional(true).apply(x) as tf.SymbolicTensor;
     const poolInputs = options.mask ? [sequence, options.mask] : sequence;
     const features = new MaskedGlobalAveragePooling1D({ name: ctx.name('pool') }).apply(poolInputs) as tf.SymbolicTensor;
     return { features, sequence };
   }
-  if (!options.needsSequence) return { features: rnnLayer(options, ctx, false, false).apply(x) as tf.SymbolicTensor };
+  if (!options.needsSequence) return { features: rnnLayer(options, top, ctx, false, false, '').apply(x) as tf.SymbolicTensor };
   // returnState gives the last *unmasked* state, which is what the features must be.
-  const [sequence, state] = rnnLayer(options, ctx, true, true).apply(x) as tf.SymbolicTensor[];
+  const [sequence, state] = rnnLayer(options, top, ctx, true, true, '').apply(x) as tf.SymbolicTensor[];
   return { features: state, sequence };
 }

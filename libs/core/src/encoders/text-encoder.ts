@@ -2,6 +2,7 @@ import * as tf from '@tensorflow/tfjs';
 import { z } from 'zod';
 import { MaskedGlobalAveragePooling1D, SequenceMask } from '../layers';
 import { EncoderDefinition } from './encoded-input';
+import { unitsListSchema } from '../blocks/units-list';
 import { buildRecurrent } from './recurrent';
 import { buildTransformerEncoder, TransformerOptionsSchema } from './transformer-encoder';
 
@@ -13,12 +14,12 @@ export const TextEncoderConfigSchema = z
       .enum(['lstm', 'gru', 'transformer', 'none'])
       .default('lstm')
       .describe("Recurrent layer, 'transformer' (self-attention blocks, see `transformer`), or 'none' for masked mean pooling. Defaults to lstm."),
-    units: z.number().int().positive().default(64).describe('Units of the recurrent layer. Defaults to 64.'),
+    units: unitsListSchema(64, 'Units of each recurrent layer (lstm / gru)'),
     bidirectional: z.boolean().default(false).describe('Read the text both ways and concatenate (lstm / gru). Defaults to false.'),
     transformer: TransformerOptionsSchema.optional().describe("rnn: 'transformer' only: blocks, heads, feed-forward units, dropout. Unset: the defaults."),
   })
   .describe(
-    'Text encoder: `[batch, maxLength] int32 (0 = PAD) → [batch, units] float32` (2·units if bidirectional; embeddingDim for the transformer and none).',
+    'Text encoder: `[batch, maxLength] int32 (0 = PAD) → [batch, units] float32`, units of the last layer (2·units if bidirectional; embeddingDim for the transformer and none).',
   );
 
 export type TextEncoderConfig = z.infer<typeof TextEncoderConfigSchema>;

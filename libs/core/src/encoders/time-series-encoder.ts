@@ -1,13 +1,14 @@
 import * as tf from '@tensorflow/tfjs';
 import { z } from 'zod';
 import { EncoderDefinition } from './encoded-input';
+import { unitsListSchema } from '../blocks/units-list';
 import { buildRecurrent } from './recurrent';
 
 export const TimeSeriesEncoderConfigSchema = z
   .object({
     type: z.literal('time-series').describe('LSTM, GRU or Conv1D over a time series.'),
     layer: z.enum(['lstm', 'gru', 'conv1d']).default('lstm').describe('Sequence layer. Defaults to lstm.'),
-    units: z.number().int().positive().default(64).describe('Recurrent units or Conv1D filters. Defaults to 64.'),
+    units: unitsListSchema(64, 'Recurrent units or Conv1D filters of each layer'),
     kernelSize: z.number().int().positive().default(3).describe('Conv1D kernel size (conv1d only). Defaults to 3.'),
     bidirectional: z.boolean().default(false).describe('Bidirectional recurrent layer (lstm / gru only). Defaults to false.'),
     masking: z
@@ -15,7 +16,7 @@ export const TimeSeriesEncoderConfigSchema = z
       .default(false)
       .describe('Masking(0): all-zero time steps are padding and skipped (lstm / gru only). Defaults to false.'),
   })
-  .describe('Time-series encoder: `[batch, steps, features] float32 → [batch, units] float32`.');
+  .describe('Time-series encoder: `[batch, steps, features] float32 → [batch, units] float32`, units of the last layer.');
 
 export type TimeSeriesEncoderConfig = z.infer<typeof TimeSeriesEncoderConfigSchema>;
 
@@ -23,16 +24,11 @@ export const timeSeriesEncoder: EncoderDefinition<TimeSeriesEncoderConfig> = {
   accepts: ['sequence'],
   build: ({ input, config, ctx, needsSequence }) => {
     if (config.layer === 'conv1d') {
-      const sequence = tf.layers
-        .conv1d({
-          filters: config.units,
-          kernelSize: config.kernelSize,
-          padding: 'same',
-          activation: 'relu',
-          kernelInitializer: ctx.kernelInitializer(),
-          name: ctx.name('conv1d'),
-        })
-        .apply(input) as tf.SymbolicTensor;
+      let sequence = input;
+      config.units.forEach((filters, i) => {
+        const name = ctx.name(i === config.units.length - 1 ? 'conv1d' : `conv1d_${i + 1}`);
+        sequence = tf.layers.conv1d({ filters, kernelSize: config.kernelSize, padding: 'same', activation: 'relu', kernelInitializer: ctx.kernelInitializer(), name }).apply(sequence) as tf.SymbolicTensor;
+      });
       const features = tf.layers.globalAveragePooling1d({ name: ctx.name('gap') }).apply(sequence) as tf.SymbolicTensor;
       return { features, sequence };
     }

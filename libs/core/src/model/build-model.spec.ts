@@ -8,7 +8,7 @@ const spec = parseModelSpec({
   name: 'two_heads',
   inputs: {
     labs: { kind: 'numeric', size: 4, encoder: { type: 'dense', units: [8] } },
-    text: { kind: 'tokens', vocabSize: 20, maxLength: 5, encoder: { type: 'text', embeddingDim: 4, units: 6 } },
+    text: { kind: 'tokens', vocabSize: 20, maxLength: 5, encoder: { type: 'text', embeddingDim: 4, units: [6] } },
   },
   heads: { outcome: { type: 'binary' }, severity: { type: 'multiclass', classes: 3, lossWeight: 0.5 } },
   seed: 7,

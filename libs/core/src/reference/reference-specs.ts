@@ -21,7 +21,7 @@ export const referenceSpecs: ModelSpecInput[] = [
     name: 'text_image_attention',
     description: 'Seed 2: text (Embedding → LSTM 64) + image (Conv2D 32, 3×3) → text steps attend over image patches → sigmoid.',
     inputs: {
-      text: { kind: 'tokens', vocabSize: 500, maxLength: 16, encoder: { type: 'text', rnn: 'lstm', units: 64 } },
+      text: { kind: 'tokens', vocabSize: 500, maxLength: 16, encoder: { type: 'text', rnn: 'lstm', units: [64] } },
       image: { kind: 'image', height: 16, width: 16, channels: 1, encoder: { type: 'cnn', filters: [32], kernelSize: 3 } },
     },
     fusion: { type: 'cross-attention', query: 'text', value: 'image', numHeads: 2, keyDim: 16 },
@@ -50,7 +50,7 @@ export const referenceSpecs: ModelSpecInput[] = [
     description: 'Seed 5: image (Conv2D → Flatten) + time series (LSTM 64) → concatenate → sigmoid.',
     inputs: {
       image: { kind: 'image', height: 16, width: 16, channels: 1, encoder: { type: 'cnn', filters: [32], pooling: true } },
-      series: { kind: 'sequence', steps: 20, features: 4, encoder: { type: 'time-series', layer: 'lstm', units: 64 } },
+      series: { kind: 'sequence', steps: 20, features: 4, encoder: { type: 'time-series', layer: 'lstm', units: [64] } },
     },
     heads: { output: { type: 'binary' } },
     seed: 5,
@@ -59,7 +59,7 @@ export const referenceSpecs: ModelSpecInput[] = [
     name: 'variable_length',
     description: 'Seed 6: variable-length sequences [null, features] → Masking(0) → LSTM 64 → sigmoid.',
     inputs: {
-      series: { kind: 'sequence', steps: null, features: 3, encoder: { type: 'time-series', layer: 'lstm', units: 64, masking: true } },
+      series: { kind: 'sequence', steps: null, features: 3, encoder: { type: 'time-series', layer: 'lstm', units: [64], masking: true } },
     },
     heads: { output: { type: 'binary' } },
     seed: 6,
@@ -78,7 +78,7 @@ export const referenceSpecs: ModelSpecInput[] = [
     name: 'nlp_text_user',
     description: 'Seed 8 (NLP): text (Embedding → LSTM 64) + user features (Dense 32) → sentiment (sigmoid).',
     inputs: {
-      text: { kind: 'tokens', vocabSize: 2000, maxLength: 32, encoder: { type: 'text', rnn: 'lstm', units: 64 } },
+      text: { kind: 'tokens', vocabSize: 2000, maxLength: 32, encoder: { type: 'text', rnn: 'lstm', units: [64] } },
       user: { kind: 'numeric', size: 8, encoder: { type: 'dense', units: [32] } },
     },
     heads: { sentiment: { type: 'binary' } },
@@ -88,7 +88,7 @@ export const referenceSpecs: ModelSpecInput[] = [
     name: 'finance_prices_sentiment',
     description: 'Seed 9 (finance): price window (LSTM 64) + news sentiment (Dense 32) → next return (linear; MSE loss, MAE).',
     inputs: {
-      prices: { kind: 'sequence', steps: 30, features: 5, encoder: { type: 'time-series', layer: 'lstm', units: 64 } },
+      prices: { kind: 'sequence', steps: 30, features: 5, encoder: { type: 'time-series', layer: 'lstm', units: [64] } },
       sentiment: { kind: 'numeric', size: 4, encoder: { type: 'dense', units: [32] } },
     },
     heads: { next_return: { type: 'regression' } },

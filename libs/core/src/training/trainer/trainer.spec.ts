@@ -80,8 +80,8 @@ describe('Trainer', () => {
     const spec = parseModelSpec({
       name: 'attend',
       inputs: {
-        a: { kind: 'sequence', steps: 5, features: 3, encoder: { type: 'time-series', layer: 'conv1d', units: 4 } },
-        b: { kind: 'sequence', steps: 4, features: 2, encoder: { type: 'time-series', layer: 'conv1d', units: 4 } },
+        a: { kind: 'sequence', steps: 5, features: 3, encoder: { type: 'time-series', layer: 'conv1d', units: [4] } },
+        b: { kind: 'sequence', steps: 4, features: 2, encoder: { type: 'time-series', layer: 'conv1d', units: [4] } },
       },
       fusion: { type: 'cross-attention', query: 'a', value: 'b', numHeads: 1, keyDim: 4, attentionDropout: 0.5 },
       heads: { y: { type: 'regression' } },
