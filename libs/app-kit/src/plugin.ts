@@ -81,6 +81,8 @@ export interface TrainOptions {
   data?: string;
   /** `--out DIR`: the bundle folder; defaults to `out/<app>/<spec name>`. */
   out?: string;
+  /** `--overwrite`: let `out` replace a folder that is not a Mimo bundle (by default refused, before training). */
+  overwrite?: boolean;
   epochs: number;
   batchSize: number;
   seed: number;

@@ -21,7 +21,11 @@ export type { DotProductAttentionArgs, MultiHeadAttentionArgs } from './layers';
 export { PositionEmbedding } from './encoders/transformer-position';
 
 // Bundles: a model, its spec, preprocessing state and card in one folder, written atomically.
-export { saveBundle, loadBundle, BUNDLE_FILES } from './bundle/bundle';
+export { saveBundle, loadBundle, BUNDLE_FILES, BundleIntegrityError } from './bundle/bundle';
+export { verifyBundle } from './bundle/bundle-manifest';
+export type { BundleVerification } from './bundle/bundle-manifest';
+export { checkBundleTarget, BundleTargetError } from './bundle/bundle-target';
+export type { BundleTargetOptions } from './bundle/bundle-target';
 export type { Bundle, ModelCard } from './bundle/bundle';
 export { writeDirAtomically } from './bundle/atomic-dir';
 

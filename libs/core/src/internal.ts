@@ -14,6 +14,8 @@ export { installFusedLayers, registerMimoLayers } from './model/layer-registry';
 export * from './model/compile-model';
 export * from './bundle/atomic-dir';
 export * from './bundle/bundle';
+export * from './bundle/bundle-manifest';
+export * from './bundle/bundle-target';
 export * from './random/seeded-random';
 export * from './synthetic/random-examples';
 export * from './reference/reference-specs';

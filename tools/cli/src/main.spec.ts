@@ -1,4 +1,7 @@
-import { buildModel, parseModelSpec } from '@mimo/core';
+import { buildModel, parseModelSpec, referenceSpec, saveBundle } from '@mimo/core';
+import { mkdtempSync, rmSync, statSync, writeFileSync } from 'fs';
+import * as os from 'os';
+import * as path from 'path';
 import { pendingCommands } from '@mimo/core/internal';
 import { apps } from './apps';
 import { main, takeBackendFlag } from './main';
@@ -65,6 +68,21 @@ describe('mimo CLI', () => {
     const { code, out } = await run(['finance', 'spec', '--backend', 'wasm']);
     expect(code).toBe(0);
     expect(out).toMatch(/finance_prices_sentiment: \d+ parameters/);
+  });
+
+  it('verifies a bundle against its manifest: ok, corrupt (exit 1), usage (exit 2)', async () => {
+    const dir = mkdtempSync(path.join(os.tmpdir(), 'mimo-cli-verify-'));
+    try {
+      const spec = parseModelSpec(referenceSpec('shared_multitask'));
+      await saveBundle(dir, { model: buildModel(spec), spec });
+      expect(await run(['bundle', 'verify', dir])).toMatchObject({ code: 0, out: expect.stringContaining(`${dir}: ok (4 files match the manifest: model.json, weights.bin, spec.json, card.json)`) });
+      const weights = path.join(dir, 'weights.bin');
+      writeFileSync(weights, Buffer.alloc(statSync(weights).size));
+      expect(await run(['bundle', 'verify', dir])).toMatchObject({ code: 1, out: `${dir}: CORRUPT\n  - ${weights}: its SHA-256 differs from the manifest's (the file is corrupt or was changed after saving)\n` });
+      expect(await run(['bundle', 'verify'])).toMatchObject({ code: 2, err: expect.stringContaining('Usage: mimo bundle verify DIR') });
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 
   it('reads --backend anywhere in the arguments', () => {

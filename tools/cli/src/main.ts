@@ -12,6 +12,7 @@ Usage:
   mimo models [--check] [--only a,b]   reference model specs; --check builds, trains, saves and reloads each
   mimo doctor                          Node / TensorFlow.js versions, backends and which one a run picks
   mimo serve --models DIR [--port N]   serve every bundle in DIR over HTTP (TensorFlow Serving style REST API)
+  mimo bundle verify DIR               check a saved bundle's files against its manifest (sizes, SHA-256)
   mimo bench [--profile quick|full]    compare every app's variants over seeds and backends (mimo bench --help)
   mimo <app> <command> [flags]         ${Object.keys(apps).join(' | ')} (mimo <app> --help)
 
@@ -65,6 +66,7 @@ export async function main(argv: string[]): Promise<number> {
     installFusedLayers();
     return (await import('./commands/bench-command')).benchCommand(args, backend);
   }
+  if (command === 'bundle') return (await import('./commands/bundle-command')).bundleCommand(args);
   if (command === 'models') return (await import('./commands/models-command')).modelsCommand(args, (fallback) => prepareTensors(backend, fallback));
   if (command === 'serve') {
     await prepareTensors(backend);

@@ -10,6 +10,7 @@ import { runServe } from './serve-command';
 export const TRAIN_FLAGS = {
   data: { type: 'string' },
   out: { type: 'string' },
+  overwrite: { type: 'boolean' },
   epochs: { type: 'int' },
   'batch-size': { type: 'int' },
   seed: { type: 'int', min: 0 },
@@ -36,6 +37,7 @@ export function trainOptions(flags: ParsedFlags<typeof TRAIN_FLAGS>, plugin?: Ap
   return {
     data: flags.data,
     out: flags.out,
+    overwrite: flags.overwrite ?? false,
     epochs: flags.epochs ?? 20,
     batchSize: flags.batchSize ?? 32,
     seed: flags.seed ?? 42,

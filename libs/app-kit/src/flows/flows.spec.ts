@@ -1,5 +1,5 @@
 import { loadBundle } from '@mimo/core';
-import { mkdtempSync, readFileSync, writeFileSync } from 'fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'fs';
 import { tmpdir } from 'os';
 import * as path from 'path';
 import { createAppCommands } from '../cli/app-commands';
@@ -92,6 +92,23 @@ describe('createAppCommands', () => {
     expect(await runCommand(withEncoders.train, ['--encoder', 'wide', '--epochs', '1', '--tiny', '--out', out])).toMatchObject({ code: 0 });
     expect(seen).toEqual(['wide']);
     expect(JSON.parse(readFileSync(path.join(out, 'card.json'), 'utf8'))).toMatchObject({ encoder: 'wide', training: { seconds: expect.any(Number), examplesPerSecond: expect.any(Number) } });
+  });
+
+  it('never replaces a folder of the user\'s with --out (refused before training) unless --overwrite, nor a file', async () => {
+    const kept = path.join(dir, 'kept');
+    mkdirSync(kept);
+    writeFileSync(path.join(kept, 'important.txt'), 'keep');
+    const refused = await runCommand(commands.train, ['--out', kept, '--epochs', '1', '--tiny']);
+    expect(refused).toMatchObject({ code: 1, err: expect.stringContaining(`refusing to replace ${kept}: it is not a Mimo bundle (it holds important.txt)`) });
+    expect(refused.err).not.toContain('Epoch 1/1');
+    expect(readFileSync(path.join(kept, 'important.txt'), 'utf8')).toBe('keep');
+    const file = path.join(dir, 'notes.txt');
+    writeFileSync(file, 'keep');
+    expect(await runCommand(commands.train, ['--out', file, '--epochs', '1', '--tiny', '--overwrite'])).toMatchObject({ code: 1, err: expect.stringContaining('it is a file, not a folder') });
+    expect(readFileSync(file, 'utf8')).toBe('keep');
+    expect(await runCommand(commands.train, ['--out', kept, '--epochs', '1', '--tiny', '--overwrite'])).toMatchObject({ code: 0 });
+    expect(existsSync(path.join(kept, 'important.txt'))).toBe(false);
+    expect(await runCommand(commands.train, ['--out', kept, '--epochs', '1', '--tiny'])).toMatchObject({ code: 0 }); // a bundle is replaced
   });
 
   it('runs train, evaluate --json and predict from flags', async () => {

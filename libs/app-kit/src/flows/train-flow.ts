@@ -1,5 +1,5 @@
 import * as tf from '@tensorflow/tfjs';
-import { buildModel, Logs, ModelSpec, parseModelSpec, ProgressDisplay, ProgressStream, saveBundle, Trainer, TrainerConfigInput, TrainingData, TrainingHistory } from '@mimo/core';
+import { buildModel, checkBundleTarget, Logs, ModelSpec, parseModelSpec, ProgressDisplay, ProgressStream, saveBundle, Trainer, TrainerConfigInput, TrainingData, TrainingHistory } from '@mimo/core';
 import * as path from 'path';
 import { headMetricConfigs } from '../metrics/head-metric-configs';
 import { nestMetrics } from '../metrics/nest-metrics';
@@ -73,6 +73,8 @@ export async function prepareRun(plugin: AppPlugin, options: TrainOptions, log: 
 export async function runTrain(plugin: AppPlugin, options: TrainOptions, customLog?: (line: string) => void): Promise<TrainResult> {
   const log = customLog ?? ((line: string) => process.stderr.write(`${line}\n`));
   const progressStream: ProgressStream = customLog ? { write: (text: string) => customLog(text.trimEnd()) } : process.stderr;
+  // Refused before anything loads or trains: a folder of the user's is never replaced by a bundle.
+  if (options.out !== undefined) await checkBundleTarget(options.out, { overwrite: options.overwrite });
   const { data, spec, train, val, test, config, encoder } = await prepareRun(plugin, options, log);
   try {
     const model = buildModel(spec);
@@ -101,7 +103,7 @@ export async function runTrain(plugin: AppPlugin, options: TrainOptions, customL
         // Examples per second over the whole fit (validation passes included), as a user would time it.
         training: { seconds: fitSeconds, examplesPerSecond: (exampleCount(train) * history.epoch.length) / fitSeconds },
       };
-      await saveBundle(dir, { model, spec, preprocessing: data.preprocessing, card });
+      await saveBundle(dir, { model, spec, preprocessing: data.preprocessing, card }, { overwrite: options.overwrite });
       trainer.dispose();
       log(`saved ${dir} (backend ${card.backend})`);
       return { dir, card, testLogs, history };

@@ -8,6 +8,8 @@ import * as path from 'path';
 export async function writeDirAtomically(dir: string, files: Record<string, string | Uint8Array>): Promise<void> {
   const target = path.resolve(dir);
   await fs.mkdir(path.dirname(target), { recursive: true });
+  const existing = await fs.lstat(target).catch(() => undefined);
+  if (existing && !existing.isDirectory()) throw new Error(`refusing to replace ${target}: it is a file, not a folder`);
   const suffix = `${process.pid}-${Date.now()}-${Math.random().toString(36).slice(2, 8)}`;
   const temp = `${target}.tmp-${suffix}`;
   await fs.mkdir(temp);

@@ -5,7 +5,9 @@ import * as path from 'path';
 import { buildModel } from '../model/build-model';
 import { parseModelSpec } from '../spec/model-spec';
 import { randomInputs } from '../synthetic/random-examples';
-import { BUNDLE_FILES, loadBundle, saveBundle } from './bundle';
+import { BUNDLE_FILES, BundleIntegrityError, loadBundle, saveBundle } from './bundle';
+import { verifyBundle } from './bundle-manifest';
+import { BundleTargetError } from './bundle-target';
 
 const spec = parseModelSpec({
   name: 'bundle_case',
@@ -40,12 +42,47 @@ describe('bundle', () => {
     const target = path.join(dir, 'b');
     await saveBundle(target, { model: buildModel(spec), spec, preprocessing: { old: true } });
     await saveBundle(target, { model: buildModel(spec), spec });
-    expect((await fs.readdir(target)).sort()).toEqual([BUNDLE_FILES.card, BUNDLE_FILES.model, BUNDLE_FILES.spec, BUNDLE_FILES.weights].sort());
+    expect((await fs.readdir(target)).sort()).toEqual([BUNDLE_FILES.card, BUNDLE_FILES.manifest, BUNDLE_FILES.model, BUNDLE_FILES.spec, BUNDLE_FILES.weights].sort());
   });
 
-  it('names the file that is missing or broken', async () => {
+  it('refuses to replace a folder that is not a bundle, or a file, keeping what is there', async () => {
+    const notes = path.join(dir, 'notes');
+    await fs.mkdir(notes);
+    await fs.writeFile(path.join(notes, 'important.txt'), 'keep');
+    await expect(saveBundle(notes, { model: buildModel(spec), spec })).rejects.toThrow(
+      new BundleTargetError(notes, `refusing to replace ${notes}: it is not a Mimo bundle (it holds important.txt); choose another folder, or overwrite it explicitly (--overwrite)`),
+    );
+    expect(await fs.readFile(path.join(notes, 'important.txt'), 'utf8')).toBe('keep');
+    const file = path.join(dir, 'notes.txt');
+    await fs.writeFile(file, 'keep');
+    await expect(saveBundle(file, { model: buildModel(spec), spec }, { overwrite: true })).rejects.toThrow(`refusing to write a bundle to ${file}: it is a file, not a folder`);
+    expect(await fs.readFile(file, 'utf8')).toBe('keep');
+    await saveBundle(notes, { model: buildModel(spec), spec }, { overwrite: true });
+    expect(await fs.readdir(notes)).not.toContain('important.txt');
+    const empty = path.join(dir, 'empty');
+    await fs.mkdir(empty);
+    await saveBundle(empty, { model: buildModel(spec), spec });
+    expect(await fs.readdir(empty)).toContain(BUNDLE_FILES.model);
+  });
+
+  it('checks every file against the manifest when it loads: a corrupt or missing file is named', async () => {
     const target = path.join(dir, 'b');
     await saveBundle(target, { model: buildModel(spec), spec });
+    const weights = path.join(target, BUNDLE_FILES.weights);
+    expect(await verifyBundle(target)).toMatchObject({ hasManifest: true, problems: [], checked: expect.arrayContaining([BUNDLE_FILES.weights, BUNDLE_FILES.spec]) });
+    const size = (await fs.stat(weights)).size;
+    await fs.writeFile(weights, Buffer.alloc(size, 7)); // same size, other bytes: loaded silently before manifests
+    await expect(loadBundle(target)).rejects.toThrow(BundleIntegrityError);
+    await expect(loadBundle(target)).rejects.toThrow(`${weights}: its SHA-256 differs from the manifest's`);
+    await fs.rm(path.join(target, BUNDLE_FILES.card));
+    expect((await verifyBundle(target)).problems).toEqual([`${weights}: its SHA-256 differs from the manifest's (the file is corrupt or was changed after saving)`, `${path.join(target, BUNDLE_FILES.card)}: missing`]);
+  });
+
+  it('names the file that is missing or broken in a bundle saved before manifests', async () => {
+    const target = path.join(dir, 'b');
+    await saveBundle(target, { model: buildModel(spec), spec });
+    await fs.rm(path.join(target, BUNDLE_FILES.manifest));
+    expect(await verifyBundle(target)).toMatchObject({ hasManifest: false, problems: [] });
     await fs.writeFile(path.join(target, BUNDLE_FILES.weights), Buffer.alloc(10));
     await expect(loadBundle(target)).rejects.toThrow(/weights\.bin: expected \d+ bytes of weights, found 10/);
     await expect(loadBundle(path.join(dir, 'nowhere'))).rejects.toThrow(/Cannot read bundle file .*nowhere\/model\.json/);
@@ -54,6 +91,7 @@ describe('bundle', () => {
   it('reports a spec file that is not JSON', async () => {
     const target = path.join(dir, 'b');
     await saveBundle(target, { model: buildModel(spec), spec });
+    await fs.rm(path.join(target, BUNDLE_FILES.manifest));
     await fs.writeFile(path.join(target, BUNDLE_FILES.spec), '{not json');
     await expect(loadBundle(target)).rejects.toThrow(/spec\.json is not valid JSON/);
   });

@@ -4,6 +4,8 @@ import * as path from 'path';
 import { registerMimoLayers } from '../model/layer-registry';
 import { ModelSpec, parseModelSpec } from '../spec/model-spec';
 import { writeDirAtomically } from './atomic-dir';
+import { bundleManifest, MANIFEST_FILE, verifyBundle } from './bundle-manifest';
+import { BundleTargetOptions, checkBundleTarget } from './bundle-target';
 
 export const BUNDLE_FILES = {
   model: 'model.json',
@@ -11,7 +13,19 @@ export const BUNDLE_FILES = {
   spec: 'spec.json',
   preprocessing: 'preprocessing.json',
   card: 'card.json',
+  manifest: MANIFEST_FILE,
 } as const;
+
+/** A bundle whose files do not match its manifest (corrupt, truncated, changed after saving). */
+export class BundleIntegrityError extends Error {
+  constructor(
+    readonly dir: string,
+    readonly problems: string[],
+  ) {
+    super(`bundle ${dir} is corrupt: ${problems.join('; ')}. Restore it from a copy or save it again.`);
+    this.name = 'BundleIntegrityError';
+  }
+}
 
 /** Facts about how a bundle was made; apps add their own fields (data, metrics, …). */
 export interface ModelCard {
@@ -43,8 +57,13 @@ export async function modelArtifacts(model: tf.LayersModel): Promise<tf.io.Model
   return saved;
 }
 
-/** Saves model + spec + preprocessing state + card as one folder, atomically (a crash never leaves half a bundle). */
-export async function saveBundle(dir: string, bundle: Omit<Bundle, 'card'> & { card?: Partial<ModelCard> }): Promise<ModelCard> {
+/**
+ * Saves model + spec + preprocessing state + card as one folder with a manifest of every file's size and SHA-256,
+ * atomically (a crash never leaves half a bundle). It replaces only an empty folder or a Mimo bundle unless
+ * `overwrite` is set, and never a file (`BundleTargetError`).
+ */
+export async function saveBundle(dir: string, bundle: Omit<Bundle, 'card'> & { card?: Partial<ModelCard> }, options: BundleTargetOptions = {}): Promise<ModelCard> {
+  await checkBundleTarget(dir, options);
   const artifacts = await modelArtifacts(bundle.model);
   const weights = new Uint8Array(tf.io.CompositeArrayBuffer.join(artifacts.weightData));
   const modelJson = {
@@ -68,6 +87,7 @@ export async function saveBundle(dir: string, bundle: Omit<Bundle, 'card'> & { c
     [BUNDLE_FILES.card]: JSON.stringify(card, null, 2),
   };
   if (bundle.preprocessing !== undefined) files[BUNDLE_FILES.preprocessing] = JSON.stringify(bundle.preprocessing, null, 2);
+  files[BUNDLE_FILES.manifest] = JSON.stringify(bundleManifest(files), null, 2);
   await writeDirAtomically(dir, files);
   return card;
 }
@@ -88,8 +108,13 @@ async function readJson(dir: string, file: string, required: boolean): Promise<u
   }
 }
 
-/** Loads a folder written by `saveBundle`; errors name the file that is missing or broken. */
+/**
+ * Loads a folder written by `saveBundle`; errors name the file that is missing or broken. Every file its manifest
+ * lists is checked first (`BundleIntegrityError`); a bundle saved before bundles had manifests loads unchecked.
+ */
 export async function loadBundle(dir: string): Promise<Bundle> {
+  const verification = await verifyBundle(dir);
+  if (verification.problems.length) throw new BundleIntegrityError(dir, verification.problems);
   const modelJson = (await readJson(dir, BUNDLE_FILES.model, true)) as {
     modelTopology?: object;
     weightsManifest?: { paths: string[]; weights: tf.io.WeightsManifestEntry[] }[];

@@ -3,6 +3,8 @@ import { promises as fs } from 'fs';
 import * as path from 'path';
 import { writeDirAtomically } from '../../bundle/atomic-dir';
 import { Bundle, loadBundle, saveBundle } from '../../bundle/bundle';
+import { bundleManifest, MANIFEST_FILE } from '../../bundle/bundle-manifest';
+import { checkBundleTarget } from '../../bundle/bundle-target';
 import { ModelSpec } from '../../spec/model-spec';
 import { TrainingHistory } from '../callbacks/trainer-callback';
 import { OptimizerState } from '../optimizers/training-optimizer';
@@ -49,6 +51,7 @@ export async function writeCheckpoint(
   checkpoint: { model: tf.LayersModel; spec: ModelSpec; state: Omit<TrainerState, 'format' | 'version' | 'optimizer'>; optimizer: OptimizerState; variables: tf.Variable[] },
 ): Promise<void> {
   const target = path.resolve(dir);
+  await checkBundleTarget(target);
   await fs.mkdir(path.dirname(target), { recursive: true });
   const staging = await fs.mkdtemp(`${target}.staging-`);
   try {
@@ -71,6 +74,7 @@ export async function writeCheckpoint(
     const slotValues = await Promise.all(optimizer.slots.flat().map((t) => t.data() as Promise<Float32Array>));
     files[CHECKPOINT_FILES.state] = JSON.stringify(state, null, 2);
     files[CHECKPOINT_FILES.optimizer] = concatBytes(slotValues);
+    files[MANIFEST_FILE] = JSON.stringify(bundleManifest(files), null, 2);
     await writeDirAtomically(target, files);
   } finally {
     await fs.rm(staging, { recursive: true, force: true });
