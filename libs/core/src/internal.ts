@@ -25,3 +25,4 @@ export * from './app/pending-commands';
 export * from './tensorboard';
 export * from './augmentation';
 export * from './training';
+export * from './check/finite';

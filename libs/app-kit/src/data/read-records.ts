@@ -41,9 +41,9 @@ export async function readRecordLines(file: string): Promise<RecordLine[]> {
   return records;
 }
 
-/** Records to predict on (`readRecordLines` without the line numbers); a file without any is an error. */
-export async function readRecords(file: string): Promise<Record<string, unknown>[]> {
-  const records = (await readRecordLines(file)).map(({ record }) => record);
+/** Records to predict on, with their lines (`readRecordLines`); a file without any is an error. */
+export async function readRecords(file: string): Promise<RecordLine[]> {
+  const records = await readRecordLines(file);
   if (records.length === 0) throw new DataError({ file }, 'no records');
   return records;
 }

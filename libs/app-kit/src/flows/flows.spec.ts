@@ -111,6 +111,16 @@ describe('createAppCommands', () => {
     expect(await runCommand(commands.train, ['--out', kept, '--epochs', '1', '--tiny'])).toMatchObject({ code: 0 }); // a bundle is replaced
   });
 
+  it('predict refuses a record the preprocessing cannot represent, naming its file and line, instead of printing null', async () => {
+    const out = path.join(dir, 'finite');
+    expect(await runCommand(commands.train, ['--out', out, '--epochs', '1', '--tiny'])).toMatchObject({ code: 0 });
+    const input = path.join(dir, 'huge.jsonl');
+    writeFileSync(input, '{"a": 1, "noise": 0, "ward": "A"}\n\n{"a": 1e308, "noise": 0, "ward": "A"}\n');
+    const predict = await runCommand(commands.predict, ['--model', out, '--input', input]);
+    expect(predict).toMatchObject({ code: 1, out: '' });
+    expect(predict.err).toContain(`${input}:3: input 'num' became NaN or Infinity`);
+  });
+
   it('runs train, evaluate --json and predict from flags', async () => {
     const out = path.join(dir, 'cli');
     const train = await runCommand(commands.train, ['--out', out, '--epochs', '2', '--tiny', '--seed', '1']);

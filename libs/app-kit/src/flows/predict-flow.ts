@@ -1,6 +1,7 @@
 import * as tf from '@tensorflow/tfjs';
 import { loadBundle, ModelSpec, TensorMap } from '@mimo/core';
-import { TablePreprocessor } from '@mimo/data';
+import { nonFiniteExamples } from '@mimo/core/internal';
+import { DataError, TablePreprocessor } from '@mimo/data';
 import * as path from 'path';
 import { readRecords } from '../data/read-records';
 import { AppPlugin } from '../plugin';
@@ -30,16 +31,26 @@ function headPrediction(type: ModelSpec['heads'][string]['type'], values: number
 export async function runPredict(plugin: AppPlugin, options: { model: string; input: string }): Promise<Record<string, HeadPrediction>[]> {
   const bundle = await loadBundle(options.model);
   try {
-    const records = await readRecords(options.input);
+    const lines = await readRecords(options.input);
+    const records = lines.map(({ record }) => record);
     const decode = plugin.decodeRecords ?? decodeTableRecords;
     const xs = await decode(records, { preprocessing: bundle.preprocessing, spec: bundle.spec }, path.dirname(path.resolve(options.input)));
+    // A NaN or an infinity is an error naming its record, never a `null` prediction.
+    const refuse = (tensor: tf.Tensor, problem: string) => {
+      const [first] = tensor.dtype === 'float32' ? nonFiniteExamples(tensor.dataSync(), tensor.shape) : [];
+      if (first !== undefined) throw new DataError({ file: options.input, line: lines[first].line }, problem);
+    };
     try {
       const inputs = pickInputs(xs, bundle.spec);
+      for (const [name, tensor] of Object.entries(inputs)) refuse(tensor, `input '${name}' became NaN or Infinity: the values are outside what the model's preprocessing can represent`);
+      const heads = bundle.model.outputNames.map((name) => name.split('/')[0]);
       const outputs = tf.tidy(() => {
         const out = bundle.model.predict(bundle.model.inputNames.map((name) => inputs[name]));
-        return (Array.isArray(out) ? out : [out]).map((t) => t.arraySync() as number[][]);
+        return (Array.isArray(out) ? out : [out]).map((t, h) => {
+          refuse(t, `the model's output '${heads[h]}' is NaN or Infinity: the record is far outside what the model was trained on`);
+          return t.arraySync() as number[][];
+        });
       });
-      const heads = bundle.model.outputNames.map((name) => name.split('/')[0]);
       return records.map((_, i) =>
         Object.fromEntries(heads.map((head, h) => [head, headPrediction(bundle.spec.heads[head]?.type ?? 'regression', outputs[h][i])])),
       );

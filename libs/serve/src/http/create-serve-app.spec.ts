@@ -1,4 +1,5 @@
 import * as tf from '@tensorflow/tfjs';
+import { buildModel, parseModelSpec } from '@mimo/core';
 import { ServedModel } from '../model/served-model';
 import { ModelMetadata } from '../model/model-version';
 import { getJson, post, referenceModel } from '../testing/test-models.test-helper';
@@ -151,5 +152,33 @@ describe('createServeApp: security options', () => {
     expect(allowed.headers.get('access-control-allow-origin')).toBe('http://allowed.example');
     const other = await fetch(`${server.url}/healthz`, { headers: { ...headers, origin: 'http://evil.example' } });
     expect(other.headers.get('access-control-allow-origin')).toBeNull();
+  });
+});
+
+describe('createServeApp: never a NaN or an infinity as a prediction', () => {
+  let server: RunningServer;
+  beforeAll(async () => {
+    // Every kernel 1e20, biases 0: an input of 1e30 overflows float32 on the way to the output, 0 gives 0.
+    const spec = parseModelSpec({ name: 'overflow', inputs: { x: { kind: 'numeric', size: 1, encoder: { type: 'dense', units: [1], activation: 'linear' } } }, heads: { y: { type: 'regression' } }, seed: 1 });
+    const model = buildModel(spec);
+    model.layers.forEach((layer) => layer.setWeights(layer.getWeights().map((w, i) => (i === 0 ? tf.fill(w.shape, 1e20) : tf.zerosLike(w)))));
+    // A decoder as a price-based app's might be: a record's value scaled by its own factor, which can overflow.
+    const decodeRecords = (records: unknown[]) => ({ x: tf.tensor2d((records as { v: number; scale: number }[]).map((r) => [r.v * r.scale]), undefined, 'float32') });
+    server = await startServer({ models: [{ name: 'overflow', version: '1', bundle: { model, spec, card: { name: 'overflow', createdAt: 'test', tfjsVersion: tf.version.tfjs } }, decodeRecords }], port: 0, apiToken: '' });
+  });
+  afterAll(() => server.close());
+  const predict = (body: unknown) => post(`${server.url}/v1/models/overflow:predict`, body);
+
+  it('answers 422 naming the record a decoder turned into a non-finite input, 400 for an instance out of float32 range', async () => {
+    expect(await predict({ records: [{ v: 1, scale: 1 }, { v: 1e300, scale: 1e10 }] })).toMatchObject({ status: 422, body: { code: 'non_finite_input', field: 'records[1]' } });
+    expect(await predict({ instances: [[1], [1e308]] })).toMatchObject({ status: 400, body: { code: 'bad_value', field: 'instances[1][0]' } });
+  });
+
+  it('answers 422 naming the example whose output is not finite, and 200 with numbers otherwise', async () => {
+    const res = await predict({ instances: [[0], [1e30]] });
+    expect(res).toMatchObject({ status: 422, body: { code: 'non_finite_output', field: 'instances[1]' } });
+    expect(String(res.body.error)).toContain("the model's output");
+    const fine = await predict({ instances: [[0]] });
+    expect(fine).toMatchObject({ status: 200, body: { predictions: [[0]] } });
   });
 });

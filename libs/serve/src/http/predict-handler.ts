@@ -3,6 +3,7 @@ import { ModelRegistry } from '../model/model-registry';
 import { ModelVersion } from '../model/model-version';
 import { decodeRecords } from '../predict/decode-records';
 import { columnarOutputs, rowPredictions } from '../predict/format-outputs';
+import { ExampleField, refuseNonFiniteInputs, refuseNonFiniteOutputs } from '../predict/check-finite';
 import { InputBatches } from '../predict/input-batch';
 import { parseColumns, parseInstances } from '../predict/parse-tensor-body';
 import { describeValue, RequestError } from '../predict/request-error';
@@ -42,10 +43,14 @@ export function predictHandler(registry: ModelRegistry, maxInstances: number): R
       const record = body as Record<string, unknown>;
       const keys = BODY_KEYS.filter((key) => key in record);
       if (keys.length !== 1) throw RequestError.badRequest('bad_request', 'body', `expected exactly one of ${BODY_KEYS.join(', ')}, received ${keys.length === 0 ? 'none' : keys.join(' and ')}`);
-      const inputs = await readInputs(record, keys[0], model, maxInstances);
+      const key = keys[0];
+      const field: ExampleField = (index, input) => (key === 'inputs' ? `inputs.${input}[${index}]` : `${key}[${index}]`);
+      const inputs = await readInputs(record, key, model, maxInstances);
+      refuseNonFiniteInputs(inputs, field);
       const outputs = await model.batcher.predict(inputs);
+      refuseNonFiniteOutputs(outputs, field);
       if (res.headersSent) return;
-      res.json(keys[0] === 'inputs' ? { outputs: columnarOutputs(outputs) } : { predictions: rowPredictions(outputs) });
+      res.json(key === 'inputs' ? { outputs: columnarOutputs(outputs) } : { predictions: rowPredictions(outputs) });
     } catch (error) {
       sendAnyError(res, error);
     } finally {

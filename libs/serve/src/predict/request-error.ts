@@ -19,6 +19,8 @@ export type RequestErrorCode =
   | 'not_found'
   | 'timeout'
   | 'unavailable'
+  | 'non_finite_input'
+  | 'non_finite_output'
   | 'internal';
 
 /**
