@@ -48,5 +48,8 @@ describe('decodeSensorRecords', () => {
     await expect(decodeSensorRecords([{ ranges: [1, 2] }], state, dir)).rejects.toThrow('row 1: column "ranges": expected 24 ranges, received 2');
     await expect(decodeSensorRecords([{ ranges: frame.ranges }, { camera: 'nope.png' }], state, dir)).rejects.toThrow(/row 2: column "camera": .*nope.png: expected a PNG, JPEG or WebP image, received no file/);
     await expect(decodeSensorRecords([{ ranges: [...frame.ranges.slice(1), 'x'] }], state, dir)).rejects.toThrow('row 1: column "ranges": expected a range in metres (a finite number ≥ 0), received "x"');
+    for (const [ranges, shown] of [[42, '42'], [true, 'true'], [{}, '{}']] as const) {
+      await expect(decodeSensorRecords([{ camera: 'frames/0.png', ranges }], state, dir)).rejects.toThrow(`row 1: column "ranges": expected an array of 24 ranges or a file of ranges, received ${shown}`);
+    }
   });
 });

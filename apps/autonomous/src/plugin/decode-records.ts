@@ -14,7 +14,10 @@ async function readRanges(record: Record<string, unknown>, state: SensorPreproce
   let raw: unknown[];
   if (inline.some(present)) raw = inline;
   else if (Array.isArray(record.ranges)) raw = record.ranges;
-  else if (typeof record.ranges === 'string' && record.ranges !== '') {
+  else if (present(record.ranges) && typeof record.ranges !== 'string') {
+    // The server refuses these too (a file field must be base64): one verdict, wherever a record comes from.
+    throw DataError.expected({ row, column: 'ranges' }, `an array of ${state.beams} ranges or a file of ranges`, record.ranges);
+  } else if (typeof record.ranges === 'string' && record.ranges !== '') {
     const file = path.resolve(baseDir, record.ranges);
     const text = await fs.readFile(file, 'utf8').catch(() => {
       throw new DataError({ row, column: 'ranges' }, `expected a file of ranges, received a path that does not exist (${file})`);

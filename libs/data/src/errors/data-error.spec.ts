@@ -18,4 +18,10 @@ describe('DataError', () => {
     expect(describeReceived('x'.repeat(100))).toBe(`"${'x'.repeat(60)}"…`);
     expect(describeReceived(3)).toBe('3');
   });
+
+  it('shows objects and arrays as JSON, shortened', () => {
+    expect(describeReceived({})).toBe('{}');
+    expect(describeReceived([1, 2])).toBe('[1,2]');
+    expect(describeReceived({ long: 'y'.repeat(100) })).toBe(`{"long":"${'y'.repeat(51)}…`);
+  });
 });

@@ -24,6 +24,10 @@ export function formatLocation(location: DataLocation): string {
 export function describeReceived(value: unknown): string {
   if (value === null || value === undefined) return 'a missing value';
   if (typeof value === 'string') return value.length > 60 ? `${JSON.stringify(value.slice(0, 60))}…` : JSON.stringify(value);
+  if (typeof value === 'object') {
+    const json = JSON.stringify(value) ?? String(value);
+    return json.length > 60 ? `${json.slice(0, 60)}…` : json;
+  }
   return String(value);
 }
 
