@@ -8,6 +8,13 @@ import { appRecordDecoder } from '../serving/app-record-decoder';
  */
 export async function runServe(plugin: AppPlugin, options: { model: string; port: number; host?: string }): Promise<number> {
   const model = await loadServedModel(options.model, { decoderFor: (bundle) => appRecordDecoder(plugin, bundle) });
+  // A bundle of another app would start "ready" and then refuse every record: fail here, saying which app it is.
+  const app = model.bundle.card.app;
+  if (app !== plugin.name) {
+    model.bundle.model.dispose();
+    const which = typeof app === 'string' ? `the ${app} app (serve it with \`mimo ${app} serve\` or \`mimo serve\`)` : 'no app (serve it with `mimo serve`)';
+    throw new Error(`${options.model} was trained by ${which}, not by ${plugin.name}`);
+  }
   const server = await startServer({ models: [model], port: options.port, host: options.host });
   process.stderr.write(`serving ${options.model} at ${server.url} (Ctrl-C stops)\n`);
   await new Promise<void>((resolve) => {

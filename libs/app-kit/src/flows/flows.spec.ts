@@ -121,6 +121,16 @@ describe('createAppCommands', () => {
     expect(predict.err).toContain(`${input}:3: input 'num' became NaN or Infinity`);
   });
 
+  it('serve refuses at start a bundle another app trained', async () => {
+    const out = path.join(dir, 'other-app');
+    expect(await runCommand(commands.train, ['--out', out, '--epochs', '1', '--tiny'])).toMatchObject({ code: 0 });
+    const other = createAppCommands({ ...tablePlugin(), name: 'other' });
+    expect(await runCommand(other.serve, ['--model', out, '--port', '0'])).toMatchObject({
+      code: 1,
+      err: `mimo other serve: ${out} was trained by the toy app (serve it with \`mimo toy serve\` or \`mimo serve\`), not by other\n`,
+    });
+  });
+
   it('runs train, evaluate --json and predict from flags', async () => {
     const out = path.join(dir, 'cli');
     const train = await runCommand(commands.train, ['--out', out, '--epochs', '2', '--tiny', '--seed', '1']);

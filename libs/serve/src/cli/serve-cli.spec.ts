@@ -30,6 +30,8 @@ describe('serveCli (mimo serve)', () => {
       expect(await serveCli([])).toBe(2);
       expect(await serveCli(['--models', '/tmp', '--port', 'abc'])).toBe(2);
       expect(await serveCli(['--nope'])).toBe(2);
+      expect(await serveCli(['--models', '/nonexistent/models'])).toBe(1);
+      expect(err).toHaveBeenLastCalledWith('mimo serve: cannot read /nonexistent/models: /nonexistent/models: no such folder\n');
     } finally {
       err.mockRestore();
     }

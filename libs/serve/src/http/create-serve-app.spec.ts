@@ -83,6 +83,8 @@ describe('createServeApp: TensorFlow Serving REST API over reference models', ()
     expect(missing).toMatchObject({ status: 404, body: { code: 'unknown_model', field: 'model' } });
     expect((await post(`${server.url}/v1/models/numeric_categorical:predict`, 'x', { 'content-type': 'text/plain' })).status).toBe(415);
     expect((await post(`${server.url}/v1/models/numeric_categorical:classify`, {})).status).toBe(404);
+    const get = await fetch(`${server.url}/v1/models/numeric_categorical:predict`);
+    expect([get.status, get.headers.get('allow'), ((await get.json()) as { code: string }).code]).toEqual([405, 'POST', 'method_not_allowed']);
   });
 
   it('gathers concurrent requests into one forward pass, with the same answers', async () => {

@@ -9,6 +9,7 @@ import { multipartRecord } from './multipart-record';
 import { openApiDocument } from './openapi';
 import { findModel, predictHandler } from './predict-handler';
 import { requestTimeout } from './request-timeout';
+import { describeValue, RequestError } from '../predict/request-error';
 import { sendAnyError, sendError } from './send-error';
 
 export interface ServeOptions {
@@ -103,6 +104,10 @@ export function createServeApp(options: ServeOptions): express.Express {
   app.get('/v1/models', (_req, res) => void res.json({ models: registry.list().map((m) => ({ name: m.name, version: m.version })) }));
   app.get('/v1/models/:name', (req, res) => {
     try {
+      if (req.params.name.includes(':')) {
+        res.set('Allow', 'POST');
+        throw new RequestError(405, 'method_not_allowed', `expected POST for ${describeValue(req.params.name)}, received GET`, 'method');
+      }
       const model = findModel(registry, req.params.name);
       res.locals.model = model.name;
       res.json({ model_version_status: [{ version: model.version, state: 'AVAILABLE', status: { error_code: 'OK', error_message: '' } }] });

@@ -61,7 +61,8 @@ describe('ModelRegistry over a models folder', () => {
   it('keeps serving the old version when a new one fails to load, and polls on its own', async () => {
     await saveReference(path.join(root, 'multi', '1'), 'shared_multitask');
     const errors: string[] = [];
-    const registry = await ModelRegistry.open(root, { pollMs: 20, onLoadError: (dir) => errors.push(dir) });
+    const reloads: string[] = [];
+    const registry = await ModelRegistry.open(root, { pollMs: 20, onLoadError: (dir) => errors.push(dir), onReload: (model) => reloads.push(`${model.name}@${model.version}`) });
     await fs.mkdir(path.join(root, 'multi', '3'));
     await fs.writeFile(path.join(root, 'multi', '3', 'model.json'), '{ broken');
     for (let i = 0; i < 200 && errors.length === 0; i++) await new Promise((resolve) => setTimeout(resolve, 10));
@@ -71,7 +72,14 @@ describe('ModelRegistry over a models folder', () => {
     await saveReference(path.join(root, 'multi', '4'), 'shared_multitask');
     for (let i = 0; i < 300 && registry.get('multi')?.version !== '4'; i++) await new Promise((resolve) => setTimeout(resolve, 10));
     expect(registry.get('multi')?.version).toBe('4');
+    expect(reloads).toEqual(['multi@1', 'multi@4']); // version 1 again once the broken 3 was gone, then 4
     await registry.close();
+  });
+
+  it('fails at start on a models folder that is not there, instead of polling it forever', async () => {
+    await expect(ModelRegistry.open(path.join(root, 'nowhere'))).rejects.toThrow(`${path.join(root, 'nowhere')}: no such folder`);
+    await fs.writeFile(path.join(root, 'file'), 'x');
+    await expect(ModelRegistry.open(path.join(root, 'file'))).rejects.toThrow('expected a folder of bundles, received a file');
   });
 
   it('never turns a request into a path: unknown names are 404 whatever they contain', async () => {

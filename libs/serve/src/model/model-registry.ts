@@ -1,3 +1,4 @@
+import { promises as fs } from 'fs';
 import { BatchingOptions, DEFAULT_BATCHING } from '../predict/dynamic-batcher';
 import { DecoderFactory, findBundles, loadServedModel } from './load-served-model';
 import { ModelVersion } from './model-version';
@@ -10,8 +11,10 @@ export interface ModelRegistryOptions {
   decoderFor?: DecoderFactory;
   /** How often a models folder is scanned for new versions, in ms; 0 turns hot reload off. Defaults to 2000. */
   pollMs?: number;
-  /** Told about a bundle that failed to load (the previous version keeps serving). Defaults to stderr. */
+  /** Told about a bundle that failed to load (the previous version keeps serving), once per distinct error. Defaults to stderr. */
   onLoadError?: (dir: string, error: Error) => void;
+  /** Told about each version a scan after the first loaded (a hot reload). Defaults to stderr. */
+  onReload?: (model: ServedModel, dir: string) => void;
 }
 
 /**
@@ -25,6 +28,9 @@ export class ModelRegistry {
   private readonly batchListeners = new Set<(model: string, size: number) => void>();
   private timer: NodeJS.Timeout | undefined;
   private scanning: Promise<void> | undefined;
+  private scanned = false;
+  /** The last error reported per folder, so that a failure polled every 2 s is told once, not every time. */
+  private readonly reported = new Map<string, string>();
 
   private constructor(
     private readonly options: ModelRegistryOptions,
@@ -37,8 +43,15 @@ export class ModelRegistry {
     return registry;
   }
 
-  /** Loads every bundle under `modelsDir` and, unless `pollMs` is 0, keeps watching it for new versions. */
+  /**
+   * Loads every bundle under `modelsDir` and, unless `pollMs` is 0, keeps watching it for new versions. A folder
+   * that is not there fails here, at start, not at every poll.
+   */
   static async open(modelsDir: string, options: ModelRegistryOptions = {}): Promise<ModelRegistry> {
+    const stat = await fs.stat(modelsDir).catch((error: NodeJS.ErrnoException) => {
+      throw new Error(`${modelsDir}: ${error.code === 'ENOENT' ? 'no such folder' : error.message}`);
+    });
+    if (!stat.isDirectory()) throw new Error(`${modelsDir}: expected a folder of bundles, received a file`);
     const registry = new ModelRegistry(options, modelsDir);
     await registry.scan();
     const pollMs = options.pollMs ?? 2000;
@@ -78,7 +91,15 @@ export class ModelRegistry {
   }
 
   private async scanOnce(modelsDir: string): Promise<void> {
-    const report = this.options.onLoadError ?? ((dir: string, error: Error) => process.stderr.write(`mimo serve: cannot load ${dir}: ${error.message}\n`));
+    const onError = this.options.onLoadError ?? ((dir: string, error: Error) => process.stderr.write(`mimo serve: cannot load ${dir}: ${error.message}\n`));
+    const report = (dir: string, error: Error) => {
+      if (this.reported.get(dir) === error.message) return;
+      this.reported.set(dir, error.message);
+      onError(dir, error);
+    };
+    const onReload = this.options.onReload ?? ((model: ServedModel, dir: string) => process.stderr.write(`mimo serve: loaded ${model.name}@${model.version} from ${dir}\n`));
+    const firstScan = !this.scanned;
+    this.scanned = true;
     let found;
     try {
       found = await findBundles(modelsDir, MODEL_NAME_PATTERN);
@@ -86,11 +107,15 @@ export class ModelRegistry {
       report(modelsDir, error as Error);
       return;
     }
+    this.reported.delete(modelsDir);
     for (const location of found) {
       if (this.fingerprints.get(location.name) === location.fingerprint) continue;
       this.fingerprints.set(location.name, location.fingerprint);
       try {
-        this.put(await loadServedModel(location.dir, { name: location.name, version: location.version, decoderFor: this.options.decoderFor }));
+        const model = await loadServedModel(location.dir, { name: location.name, version: location.version, decoderFor: this.options.decoderFor });
+        this.put(model);
+        this.reported.delete(location.dir);
+        if (!firstScan) onReload(model, location.dir);
       } catch (error) {
         report(location.dir, error as Error);
       }

@@ -1,5 +1,6 @@
 import * as tf from '@tensorflow/tfjs';
 import { inputDtype, inputShape } from '@mimo/core';
+import * as path from 'path';
 import { BatchingOptions, BatchListener, DEFAULT_BATCHING, DynamicBatcher } from '../predict/dynamic-batcher';
 import { ServedModel } from './served-model';
 
@@ -12,6 +13,14 @@ export interface ModelMetadata {
   /** Whether `records` (raw JSON records) are accepted. */
   records: boolean;
   card: Record<string, unknown>;
+}
+
+/** A card as clients see it: absolute file paths (where the training data lay) shortened to their file names. */
+export function withoutLocalPaths(value: unknown): unknown {
+  if (typeof value === 'string') return path.isAbsolute(value) ? path.basename(value) : value;
+  if (Array.isArray(value)) return value.map(withoutLocalPaths);
+  if (typeof value === 'object' && value !== null) return Object.fromEntries(Object.entries(value).map(([key, v]) => [key, withoutLocalPaths(v)]));
+  return value;
 }
 
 function headShape(shape: tf.Shape | tf.Shape[]): (number | null)[] {
@@ -44,7 +53,7 @@ export class ModelVersion {
       inputs: Object.fromEntries(Object.entries(spec.inputs).map(([name, input]) => [name, { kind: input.kind, shape: inputShape(input), dtype: inputDtype(input) }])),
       heads: Object.fromEntries(model.outputNames.map((name, i) => [name, { type: spec.heads[name]?.type ?? 'unknown', shape: headShape(model.outputs[i].shape) }])),
       records: served.decodeRecords !== undefined,
-      card: { ...card },
+      card: withoutLocalPaths(card) as Record<string, unknown>,
     };
   }
 

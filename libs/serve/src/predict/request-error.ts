@@ -17,6 +17,7 @@ export type RequestErrorCode =
   | 'unknown_model'
   | 'unauthorized'
   | 'not_found'
+  | 'method_not_allowed'
   | 'timeout'
   | 'unavailable'
   | 'non_finite_input'
