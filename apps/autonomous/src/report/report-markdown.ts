@@ -82,7 +82,7 @@ npx mimo autonomous evaluate --model out/autonomous/autonomous_concat [--json me
 npx mimo autonomous predict --model out/autonomous/autonomous_concat --input frames.jsonl   # or frames.csv
 npx mimo autonomous generate --out data/scenes [--count N] [--seed N]    # write generated scenes as a manifest + PNGs
 npx mimo autonomous experiments [--scenes N] [--epochs N] [--robot-epochs N]   # the study below → docs/autonomous/results.json
-npx mimo autonomous report                                              # regenerate this page and its charts
+npx mimo autonomous report --out docs                                  # regenerate this page and its charts
 \`\`\`
 
 \`train\`, \`evaluate\`, \`predict\`, \`serve\` and \`report\` come from \`@mimo/app-kit\` (flags, bundle, model card, evaluate

@@ -1,3 +1,4 @@
+import { defaultReportDir } from '@mimo/app-kit';
 import { promises as fs } from 'fs';
 import * as path from 'path';
 import { ExperimentResults, RESULTS_FILE } from '../experiments/run-experiments';
@@ -6,10 +7,11 @@ import { reportMarkdown } from './report-markdown';
 
 /**
  * `mimo autonomous report`: reads the measured results (`docs/autonomous/results.json`, made by `experiments`),
- * regenerates every chart as SVG and PNG in `<docs>/autonomous/` and writes `<docs>/autonomous.md`.
+ * regenerates every chart as SVG and PNG in `<docs>/autonomous/` and writes `<docs>/autonomous.md` (`docs` defaults to
+ * out/autonomous/report; the shipped page is `docs`).
  */
 export async function writeReport(options: { docs?: string; results?: string } = {}): Promise<string> {
-  const docs = options.docs ?? 'docs';
+  const docs = options.docs ?? defaultReportDir('autonomous');
   const source = options.results ?? RESULTS_FILE;
   let text: string;
   try {

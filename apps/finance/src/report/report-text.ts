@@ -65,7 +65,7 @@ export function usageSection(): string[] {
     'npx mimo finance train --data stocknet --batch-size 256 --patience 2 --epochs 8 --encoder conv1d --inputs prices --out out/finance/stocknet_conv1d_prices',
     'npx mimo finance train --data stocknet --batch-size 256 --patience 2 --epochs 6 --out out/finance/stocknet_lstm',
     'npx mimo finance train --data stocknet --batch-size 256 --patience 2 --epochs 6 --inputs prices --out out/finance/stocknet_lstm_prices',
-    'npx mimo finance report                  # this page and docs/finance/*.svg|png',
+    'npx mimo finance report --out docs      # this page and docs/finance/*.svg|png',
     '```',
     '',
     '(Epoch caps and patience were set by the time the shared 2-core machine allowed; the table shows the epochs each run completed.)',

@@ -1,4 +1,4 @@
-import { AppPlugin, listAppBundles, writeReportPage } from '@mimo/app-kit';
+import { AppPlugin, defaultReportDir, listAppBundles, writeReportPage } from '@mimo/app-kit';
 import * as path from 'path';
 import { dataSetCharts } from './report-charts';
 import { resultsTable, verdicts } from './report-markdown';
@@ -12,9 +12,9 @@ export interface ReportOptions {
   runs?: string;
 }
 
-/** Regenerates docs/finance.md and its charts (SVG + PNG) from the bundles under `runs`; returns the page's path. */
+/** Writes finance.md and its charts (SVG + PNG) into `out` (out/finance/report; `docs` for the shipped page) from the bundles under `runs`; returns the page's path. */
 export async function writeFinanceReport(plugin: AppPlugin, options: ReportOptions = {}): Promise<string> {
-  const out = options.out ?? 'docs';
+  const out = options.out ?? defaultReportDir(plugin.name);
   const runsDir = options.runs ?? path.join('out', plugin.name);
   const scored: ScoredBundle[] = [];
   for (const { name, dir } of await listAppBundles(runsDir, 'finance')) scored.push(await scoreBundle(name, dir));

@@ -7,7 +7,7 @@ import { drawXray } from './draw-xray';
 import { createXraySource } from './xray-source';
 
 export interface GenerateCohortOptions {
-  /** Output folder. Defaults to `data/healthcare`. */
+  /** Output folder. Defaults to `out/healthcare/cohort` (generated data stays out of the repository's files). */
   out?: string;
   /** Patients. Defaults to 600. */
   patients?: number;
@@ -28,7 +28,7 @@ export interface CohortSummary {
   seed: number;
 }
 
-export const DEFAULT_COHORT_DIR = path.join('data', 'healthcare');
+export const DEFAULT_COHORT_DIR = path.join('out', 'healthcare', 'cohort');
 
 function round(value: number, decimals: number): number {
   const f = 10 ** decimals;

@@ -1,4 +1,4 @@
-import { AppBundleEntry, AppPlugin, chartsSection, listAppBundles, lineChartSvg, rocChartSvg, rocCurve, RocPoint, testPredictions, writeChart, writeReportPage } from '@mimo/app-kit';
+import { AppBundleEntry, AppPlugin, chartsSection, defaultReportDir, listAppBundles, lineChartSvg, rocChartSvg, rocCurve, RocPoint, testPredictions, writeChart, writeReportPage } from '@mimo/app-kit';
 import * as path from 'path';
 import { cvTable, thresholdTable, transferDifference, transferTable } from './experiment-tables';
 import { COHORT_TEXT, NOTES_TEXT, REPRODUCE_TEXT, TRANSFER_TEXT } from './page-text';
@@ -49,9 +49,9 @@ function experimentSections(experiments: Experiments): string[] {
   return sections;
 }
 
-/** Regenerates docs/healthcare.md and its charts (SVG + PNG) from the bundles under `runs`. */
+/** Writes healthcare.md and its charts (SVG + PNG) into `out` (out/healthcare/report; `docs` for the shipped page) from the bundles under `runs`. */
 export async function writeHealthcareReport(plugin: AppPlugin, options: ReportOptions = {}): Promise<string> {
-  const out = options.out ?? 'docs';
+  const out = options.out ?? defaultReportDir('healthcare');
   const runsDir = options.runs ?? path.join('out', 'healthcare');
   const runs = await listAppBundles(runsDir, 'healthcare');
   const chartDir = path.join(out, 'healthcare');

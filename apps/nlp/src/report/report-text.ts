@@ -33,7 +33,7 @@ export const REPORT_TEXT = [
   'npx mimo nlp train --data uci-sentiment --epochs 15 --patience 3 --encoder bigru --out out/nlp/uci_bigru   # and uci_bigru_text',
   'npx mimo nlp train --data uci-sentiment --epochs 15 --patience 3 --encoder transformer --out out/nlp/uci_transformer',
   'npx mimo nlp train --data uci-sentiment --epochs 15 --patience 3 --pretrained out/nlp/spam_lstm --out out/nlp/uci_lstm_from_spam   # and _text',
-  'npx mimo nlp report                                                                       # this page and docs/nlp/*.svg|png',
+  'npx mimo nlp report --out docs                                                            # this page and docs/nlp/*.svg|png',
   '```',
   '',
   'Your own file: a CSV (header line) or JSONL with a text column, context columns and label columns:',

@@ -1,4 +1,4 @@
-import { AppPlugin, chartsSection, confusionMatrix, confusionMatrixSvg, lineChartSvg, rocChartSvg, rocCurve, RocPoint, testPredictions, writeChart, writeReportPage } from '@mimo/app-kit';
+import { AppPlugin, chartsSection, defaultReportDir, confusionMatrix, confusionMatrixSvg, lineChartSvg, rocChartSvg, rocCurve, RocPoint, testPredictions, writeChart, writeReportPage } from '@mimo/app-kit';
 import { BUNDLE_FILES } from '@mimo/core';
 import { promises as fs } from 'fs';
 import * as path from 'path';
@@ -62,9 +62,9 @@ async function charts(plugin: AppPlugin, runs: NlpRun[], chartDir: string, rel: 
   return lines;
 }
 
-/** Regenerates docs/nlp.md and its charts (SVG + PNG) from the bundles under `runs`. */
+/** Writes nlp.md and its charts (SVG + PNG) into `out` (out/nlp/report; `docs` for the shipped page) from the bundles under `runs`. */
 export async function writeNlpReport(plugin: AppPlugin, options: NlpReportOptions = {}): Promise<string> {
-  const out = options.out ?? 'docs';
+  const out = options.out ?? defaultReportDir('nlp');
   const runsDir = options.runs ?? path.join('out', 'nlp');
   const runs = await collectRuns(runsDir);
   const chartLines = await charts(plugin, runs, path.join(out, 'nlp'), 'nlp');

@@ -95,7 +95,7 @@ export function createAppCommands(plugin: AppPlugin): Record<string, AppCommand>
     serve: defineCommand(app, 'serve', 'serve --model DIR over HTTP (@mimo/serve) on --port N (default 8080)', SERVE_FLAGS, (flags) =>
       runServe(plugin, { model: requireFlag(flags.model, 'model'), port: flags.port ?? 8080, host: flags.host }),
     ),
-    report: defineCommand(app, 'report', `regenerate the app report (docs/${app}.md, charts) from the bundles in --runs DIR (out/${app})`, REPORT_FLAGS, async (flags) => {
+    report: defineCommand(app, 'report', `write the app report (${app}.md and charts, into --out DIR: out/${app}/report; --out docs regenerates the shipped page) from the bundles in --runs DIR (out/${app})`, REPORT_FLAGS, async (flags) => {
       if (!plugin.report) {
         process.stderr.write(`mimo ${app} report: not built yet for ${app}\n`);
         return 2;

@@ -11,8 +11,11 @@ const file = (name: string, text: string) => {
 
 describe('readRecords', () => {
   it('reads JSON lines and CSV rows', async () => {
-    expect(await readRecords(file('a.jsonl', '{"age": 40}\n\n{"age": 50}\n'))).toEqual([{ age: 40 }, { age: 50 }]);
-    expect(await readRecords(file('a.csv', 'age,ward\n40,A\n'))).toEqual([{ age: '40', ward: 'A' }]);
+    expect(await readRecords(file('a.jsonl', '{"age": 40}\n\n{"age": 50}\n'))).toEqual([
+      { record: { age: 40 }, line: 1 },
+      { record: { age: 50 }, line: 3 },
+    ]);
+    expect(await readRecords(file('a.csv', 'age,ward\n40,A\n'))).toEqual([{ record: { age: '40', ward: 'A' }, line: 2 }]);
   });
 
   it('names the file and line of a bad record', async () => {

@@ -16,6 +16,14 @@ export interface TrainResult {
   history: TrainingHistory;
 }
 
+/**
+ * Where `mimo <app> report` writes by default: under `out/`, never over the shipped `docs/` pages (`--out docs`
+ * regenerates those, on request).
+ */
+export function defaultReportDir(app: string): string {
+  return path.join('out', app, 'report');
+}
+
 /** Where `train` saves when `--out` is not given: `out/<app>/<spec name>`. */
 export function defaultBundleDir(app: string, specName: string): string {
   return path.join('out', app, specName);
