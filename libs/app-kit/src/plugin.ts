@@ -83,6 +83,13 @@ export interface TrainOptions {
   out?: string;
   /** `--overwrite`: let `out` replace a folder that is not a Mimo bundle (by default refused, before training). */
   overwrite?: boolean;
+  /** `--resume`: continue from the last epoch checkpoint of a run into the same `out` that was killed. */
+  resume?: boolean;
+  /**
+   * Write a checkpoint after every epoch (beside the bundle, removed once it is saved) so that `--resume` can
+   * continue a killed run. Defaults to true; the comparative bench, which times runs and resumes per run, turns it off.
+   */
+  checkpoints?: boolean;
   epochs: number;
   batchSize: number;
   seed: number;

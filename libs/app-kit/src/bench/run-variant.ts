@@ -35,7 +35,7 @@ export interface VariantRunOptions {
 }
 
 async function runSingle(plugin: AppPlugin, options: VariantRunOptions): Promise<RunMeasurement> {
-  const result = await runTrain(plugin, options.train, options.log);
+  const result = await runTrain(plugin, { ...options.train, checkpoints: false }, options.log);
   const bundle = await loadBundle(result.dir);
   try {
     const model = bundle.model;

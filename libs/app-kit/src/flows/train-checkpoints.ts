@@ -1,0 +1,47 @@
+import * as tf from '@tensorflow/tfjs';
+import { findCheckpoint, loadBundle } from '@mimo/core';
+import { promises as fs } from 'fs';
+import * as path from 'path';
+
+/** Where `train` keeps its resumable checkpoints: beside the bundle folder, removed once the bundle is saved. */
+export function checkpointDirFor(bundleDir: string): string {
+  return `${path.resolve(bundleDir)}.checkpoints`;
+}
+
+/**
+ * The checkpoint a `--resume`d run continues from (the last completed epoch of a run that was killed); undefined,
+ * with a note, when there is none. Without `--resume`, the checkpoints of an unfinished run are not thrown away
+ * silently: refused unless `overwrite` (then removed, so nothing of that run mixes into the new one).
+ */
+export async function resumePoint(checkpoints: string, options: { resume?: boolean; overwrite?: boolean }, log: (line: string) => void): Promise<string | undefined> {
+  const last = await findCheckpoint(path.join(checkpoints, 'last'));
+  if (options.resume) {
+    log(last ? `--resume: continuing from ${last}` : `--resume: no checkpoint in ${checkpoints}: training from the start`);
+    return last;
+  }
+  if (last && !options.overwrite) {
+    throw new Error(`a run into the same folder was interrupted; its checkpoint is in ${checkpoints}: pass --resume to continue it, or --overwrite to start over`);
+  }
+  await removeCheckpoints(checkpoints);
+  return undefined;
+}
+
+/**
+ * Puts back the weights of the best epoch from the `best` checkpoint, as EarlyStopping's `restoreBestWeights`
+ * does from memory: so a run resumed after a crash, whose memory lost them, ends with the weights an
+ * uninterrupted run ends with.
+ */
+export async function restoreBestCheckpoint(model: tf.LayersModel, checkpoints: string): Promise<void> {
+  const best = await findCheckpoint(path.join(checkpoints, 'best'));
+  if (!best) return;
+  const { model: saved } = await loadBundle(best);
+  try {
+    model.setWeights(saved.getWeights());
+  } finally {
+    saved.dispose();
+  }
+}
+
+export async function removeCheckpoints(checkpoints: string): Promise<void> {
+  await fs.rm(checkpoints, { recursive: true, force: true });
+}
