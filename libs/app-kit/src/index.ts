@@ -45,6 +45,7 @@
  */
 export * from './plugin';
 export * from './cli/parse-flags';
+export * from './cli/did-you-mean';
 export * from './cli/app-commands';
 export * from './cli/serve-command';
 export * from './serving/app-record-decoder';

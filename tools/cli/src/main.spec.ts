@@ -85,6 +85,15 @@ describe('mimo CLI', () => {
     }
   });
 
+  it('helps with typos and usage: did you mean, --help without tensors, an unknown backend is exit 2', async () => {
+    expect(await run(['modles'])).toMatchObject({ code: 2, err: expect.stringContaining(`Unknown command 'modles'. Did you mean "models"?`) });
+    expect(await run(['finance', 'trian'])).toMatchObject({ code: 2, err: expect.stringContaining(`Unknown command 'trian' for finance. Did you mean "train"?`) });
+    const help = await run(['finance', 'train', '--help']);
+    expect(help).toMatchObject({ code: 0, err: '' });
+    expect(help.out).toContain('--resume');
+    expect(await run(['models', '--backend', 'tpu'])).toMatchObject({ code: 2, err: expect.stringContaining("Unknown backend 'tpu'") });
+  });
+
   it('reads --backend anywhere in the arguments', () => {
     expect(takeBackendFlag(['models', '--backend', 'wasm', '--check'])).toEqual({ backend: 'wasm', rest: ['models', '--check'] });
     expect(takeBackendFlag(['--backend=cpu', 'doctor'])).toEqual({ backend: 'cpu', rest: ['doctor'] });

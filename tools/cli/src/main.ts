@@ -49,6 +49,17 @@ async function prepareTensors(backend: string | undefined, fallback?: TensorFall
 }
 
 export async function main(argv: string[]): Promise<number> {
+  try {
+    return await dispatch(argv);
+  } catch (error) {
+    // `--backend tpu` is a usage mistake (exit 2), not a failure.
+    if ((error as Error).name !== 'BackendSelectionError') throw error;
+    process.stderr.write(`mimo: ${(error as Error).message}\n`);
+    return 2;
+  }
+}
+
+async function dispatch(argv: string[]): Promise<number> {
   const { backend, rest } = takeBackendFlag(argv);
   const [command, ...args] = rest;
   if (!command || command === 'help' || command === '--help' || command === '-h') {
@@ -73,7 +84,8 @@ export async function main(argv: string[]): Promise<number> {
     return (await import('./commands/serve-command')).serveCommand(args);
   }
   if (!isAppName(command)) {
-    process.stderr.write(`Unknown command '${command}'.\n\n${usage()}\n`);
+    const { didYouMean } = await import('@mimo/app-kit');
+    process.stderr.write(`Unknown command '${command}'.${didYouMean(command, ['models', 'doctor', 'serve', 'bench', 'bundle', ...Object.keys(apps)])}\n\n${usage()}\n`);
     return 2;
   }
   const app = await apps[command].load();

@@ -1,10 +1,10 @@
-import { initBackend } from '@mimo/backend';
+import { BackendSelectionError, initBackend } from '@mimo/backend';
 import { AppCommand } from '@mimo/core';
 import { runEvaluate } from '../flows/evaluate-flow';
 import { runPredict } from '../flows/predict-flow';
 import { runTrain } from '../flows/train-flow';
 import { AppPlugin, FusionChoice, TrainOptions } from '../plugin';
-import { FlagError, FlagRules, parseFlags, ParsedFlags, requireFlag } from './parse-flags';
+import { FlagError, FlagRule, FlagRules, parseFlags, ParsedFlags, requireFlag } from './parse-flags';
 import { runServe } from './serve-command';
 
 export const TRAIN_FLAGS = {
@@ -26,7 +26,7 @@ export const TRAIN_FLAGS = {
 
 export const EVALUATE_FLAGS = { model: { type: 'string' }, data: { type: 'string' }, json: { type: 'string' }, backend: { type: 'string' } } as const satisfies FlagRules;
 export const PREDICT_FLAGS = { model: { type: 'string' }, input: { type: 'string' }, backend: { type: 'string' } } as const satisfies FlagRules;
-export const SERVE_FLAGS = { model: { type: 'string' }, port: { type: 'int', min: 0 }, host: { type: 'string' }, backend: { type: 'string' } } as const satisfies FlagRules;
+export const SERVE_FLAGS = { model: { type: 'string' }, port: { type: 'int', min: 0, max: 65535 }, host: { type: 'string' }, backend: { type: 'string' } } as const satisfies FlagRules;
 export const REPORT_FLAGS = { out: { type: 'string' }, runs: { type: 'string' }, backend: { type: 'string' } } as const satisfies FlagRules;
 
 /** Train flags with the kit's defaults filled in; `--encoder` must be one of the plugin's `encoders`. */
@@ -53,6 +53,13 @@ export function trainOptions(flags: ParsedFlags<typeof TRAIN_FLAGS>, plugin?: Ap
   };
 }
 
+/** `mimo <app> <command> --help`: the summary and every flag with what it takes. */
+export function commandUsage(app: string, name: string, summary: string, rules: FlagRules): string {
+  const takes = (rule: FlagRule) =>
+    rule.type === 'boolean' ? '' : rule.choices ? ` ${rule.choices.join('|')}` : rule.type === 'int' ? ' N' : rule.type === 'list' ? ' a,b' : ' VALUE';
+  return `mimo ${app} ${name}: ${summary}\n\nFlags:\n${Object.entries(rules).map(([flag, rule]) => `  --${flag}${takes(rule)}`).join('\n')}`;
+}
+
 /**
  * Runs a command body: `FlagError` → message on stderr, exit 2; any other error → `mimo <app> <cmd>: message`,
  * exit 1. `--backend`, when the command got it (the mimo CLI already strips it), picks the backend first.
@@ -62,6 +69,10 @@ export function defineCommand<R extends FlagRules>(app: string, name: string, su
   return {
     summary,
     run: async (args) => {
+      if (args.includes('--help') || args.includes('-h')) {
+        process.stdout.write(`${commandUsage(app, name, summary, rules)}\n`);
+        return 0;
+      }
       try {
         const flags = parseFlags(args, rules);
         const backend = (flags as { backend?: string }).backend;
@@ -69,7 +80,8 @@ export function defineCommand<R extends FlagRules>(app: string, name: string, su
         return await body(flags);
       } catch (error) {
         process.stderr.write(`mimo ${app} ${name}: ${(error as Error).message}\n`);
-        return error instanceof FlagError ? 2 : 1;
+        // A backend name that does not exist is a usage mistake too.
+        return error instanceof FlagError || error instanceof BackendSelectionError ? 2 : 1;
       }
     },
   };

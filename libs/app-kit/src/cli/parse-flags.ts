@@ -1,3 +1,5 @@
+import { didYouMean } from './did-you-mean';
+
 /** A command-line mistake: the message names the flag, what it expects and what it received. Exit code 2. */
 export class FlagError extends Error {
   override name = 'FlagError';
@@ -10,6 +12,8 @@ export interface FlagRule {
   choices?: readonly string[];
   /** For `int`: the smallest value allowed. Defaults to 1. */
   min?: number;
+  /** For `int`: the largest value allowed. Defaults to none. */
+  max?: number;
 }
 
 export type FlagRules = Record<string, FlagRule>;
@@ -27,13 +31,14 @@ const camel = (flag: string) => flag.replace(/-([a-z])/g, (_, c: string) => c.to
 function readValue(flag: string, rule: FlagRule, raw: string): string | number | string[] {
   if (rule.type === 'int') {
     const min = rule.min ?? 1;
-    if (!/^-?\d+$/.test(raw) || Number(raw) < min) throw new FlagError(`--${flag} expects an integer ≥ ${min}. Received: ${JSON.stringify(raw)}`);
+    const range = rule.max === undefined ? `≥ ${min}` : `from ${min} to ${rule.max}`;
+    if (!/^-?\d+$/.test(raw) || Number(raw) < min || (rule.max !== undefined && Number(raw) > rule.max)) throw new FlagError(`--${flag} expects an integer ${range}. Received: ${JSON.stringify(raw)}`);
     return Number(raw);
   }
   const values = rule.type === 'list' ? raw.split(',').map((v) => v.trim()).filter(Boolean) : [raw];
   if (rule.type === 'list' && values.length === 0) throw new FlagError(`--${flag} expects a comma-separated list. Received: ${JSON.stringify(raw)}`);
   for (const value of values) {
-    if (rule.choices && !rule.choices.includes(value)) throw new FlagError(`--${flag} expects one of: ${rule.choices.join(', ')}. Received: ${JSON.stringify(value)}`);
+    if (rule.choices && !rule.choices.includes(value)) throw new FlagError(`--${flag} expects one of: ${rule.choices.join(', ')}. Received: ${JSON.stringify(value)}.${didYouMean(value, rule.choices)}`);
   }
   return rule.type === 'list' ? values : raw;
 }
@@ -51,7 +56,7 @@ export function parseFlags<R extends FlagRules>(args: string[], rules: R): Parse
     const eq = arg.indexOf('=');
     const flag = arg.slice(2, eq < 0 ? undefined : eq);
     const rule = rules[flag];
-    if (!rule) throw new FlagError(`Unknown flag --${flag}. Flags: ${known}`);
+    if (!rule) throw new FlagError(`Unknown flag --${flag}.${didYouMean(flag, Object.keys(rules), (f) => `--${f}`)} Flags: ${known}`);
     const key = camel(flag);
     if (key in parsed) throw new FlagError(`--${flag} is given twice`);
     if (rule.type === 'boolean') {

@@ -15,10 +15,12 @@ export async function appCommand(app: AppDefinition, args: string[], prepareTens
   }
   const handler = app.commands[command];
   if (command !== 'spec' && !handler) {
-    process.stderr.write(`Unknown command '${command}' for ${app.name}.\n\n${appUsage(app)}\n`);
+    const { didYouMean } = await import('@mimo/app-kit');
+    process.stderr.write(`Unknown command '${command}' for ${app.name}.${didYouMean(command, ['spec', ...Object.keys(app.commands)])}\n\n${appUsage(app)}\n`);
     return 2;
   }
-  await prepareTensors();
+  // A command's --help needs no tensors.
+  if (!rest.includes('--help') && !rest.includes('-h')) await prepareTensors();
   if (command === 'spec') {
     const spec = parseModelSpec(app.spec);
     const model = buildModel(spec);
