@@ -23,6 +23,6 @@ if command -v apt-get >/dev/null; then
 fi
 
 # npm ci also builds the native torch addon: it is @mimo/backend-torch's install script.
-npm ci --no-audit --no-fund
+bash tools/npm-ci.sh
 # The libraries, apps and CLI as JavaScript (dist/): bin/mimo.js runs the compiled CLI.
 NX_DAEMON=false NX_NO_CLOUD=true npx nx run cli:build --output-style=static

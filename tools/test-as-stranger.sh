@@ -28,7 +28,7 @@ fi
 
 git clone --quiet "$repo" "$work/mimo"
 cd "$work/mimo"
-npm ci --no-audit --no-fund
+bash tools/npm-ci.sh
 npm run build:torch
 if [ -n "$wheel" ] && ! grep -q '"source": "python torch' libs/backend-torch/build/status.json; then
   echo "test-as-stranger: the addon was not built against $wheel:" >&2

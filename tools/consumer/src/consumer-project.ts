@@ -36,6 +36,18 @@ function run(command: string, args: string[], cwd: string, env: NodeJS.ProcessEn
   }
 }
 
+/** `npm install`, tried up to three times: a registry connection reset is not a failure of the packages. */
+function installWithRetries(dir: string): void {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      run('npm', ['install', '--no-audit', '--no-fund', '--prefer-offline'], dir);
+      return;
+    } catch (error) {
+      if (attempt === 3) throw error;
+    }
+  }
+}
+
 export interface ConsumerProject {
   dir: string;
   /** Deletes the temporary folder (tarballs and project). */
@@ -73,6 +85,6 @@ export function createConsumerProject(): ConsumerProject {
   };
   writeFileSync(path.join(dir, 'package.json'), `${JSON.stringify(manifest, null, 2)}\n`);
   for (const file of readdirSync(EXAMPLE_DIR)) copyFileSync(path.join(EXAMPLE_DIR, file), path.join(dir, file));
-  run('npm', ['install', '--no-audit', '--no-fund', '--prefer-offline'], dir);
+  installWithRetries(dir);
   return { dir, remove: () => rmSync(root, { recursive: true, force: true }), run: (command, args, env) => run(command, args, dir, env) };
 }
