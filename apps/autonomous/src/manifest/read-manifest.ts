@@ -1,6 +1,6 @@
 import { promises as fs } from 'fs';
 import * as path from 'path';
-import { DataError, DataLocation, readCsvRecords } from '@mimo/data';
+import { csvHeader, DataError, DataLocation, readCsvRecords } from '@mimo/data';
 import { ManifestColumns, readManifestHeader } from './manifest-header';
 
 /** One row of a manifest: a frame's camera image path, its ranges and (for training) its label. */
@@ -81,7 +81,7 @@ export async function readManifest(file: string, options: ReadManifestOptions = 
   let width = 0;
   for await (const { line, fields } of readCsvRecords(file)) {
     if (!columns) {
-      columns = readManifestHeader(file, fields, settings.labels);
+      columns = readManifestHeader(file, csvHeader(file, fields), settings.labels);
       width = fields.length;
       continue;
     }

@@ -28,6 +28,8 @@ describe('readPricesFile', () => {
     await expect(readPricesFile(missing)).rejects.toThrow(`${missing}:2: column "volume": missing (price rows need date, open, high, low, close, volume`);
     const date = file('date.csv', `${HEADER}\n02/01/2020,10,11,9,10.5,100\n`);
     await expect(readPricesFile(date)).rejects.toThrow(`${date}:2: column "date": expected a date YYYY-MM-DD, received "02/01/2020"`);
+    const twice = file('twice.csv', `${HEADER},Close\n2020-01-02,10,11,9,10.5,100,99\n`);
+    await expect(readPricesFile(twice)).rejects.toThrow(`${twice}:2: column "close": appears twice (names are matched without case); expected unique column names`);
   });
 
   it('refuses dates out of order or repeated within a ticker, naming the line', async () => {

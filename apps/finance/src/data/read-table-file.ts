@@ -7,11 +7,20 @@ export interface FileRecord {
   line: number;
 }
 
-const lower = (record: Record<string, unknown>) => Object.fromEntries(Object.entries(record).map(([k, v]) => [k.trim().toLowerCase(), v]));
+/** Field names lower-cased, as the finance readers match them: `Close` and `close` in one record are refused. */
+function lower(record: Record<string, unknown>, file: string, line: number): Record<string, unknown> {
+  const fields: Record<string, unknown> = {};
+  for (const [key, value] of Object.entries(record)) {
+    const name = key.trim().toLowerCase();
+    if (name in fields) throw new DataError({ file, line, column: name }, 'appears twice (names are matched without case); expected unique column names');
+    fields[name] = value;
+  }
+  return fields;
+}
 
 /** A `.csv` (header row) or `.jsonl` file as records with line numbers; errors name the file and line. */
 export async function readTableFile(file: string): Promise<FileRecord[]> {
-  return (await readRecordLines(file)).map(({ record, line }) => ({ fields: lower(record), line }));
+  return (await readRecordLines(file)).map(({ record, line }) => ({ fields: lower(record, file, line), line }));
 }
 
 /** ISO day `YYYY-MM-DD` of a date cell (a longer ISO timestamp is cut to its day); else a DataError at the cell. */

@@ -37,7 +37,7 @@ export async function loadSource(data: string | undefined, options: SourceOption
     throw new Error(`--data: ${data}: a folder without UCI sentiment's ${UCI_FILE}; expected a .csv or .jsonl file, uci-sentiment or spam-assassin`);
   }
   const table = await readRawTable(data);
-  const schema = options.saved ?? (options.schemaFile ? await readSchemaFile(options.schemaFile) : options.columns && inferSchema(table, options.columns, options.limits));
+  const schema = options.saved ?? (options.schemaFile ? await readSchemaFile(options.schemaFile) : options.columns && inferSchema(table, options.columns, options.limits, (line) => process.stderr.write(`nlp: warning: ${line}\n`)));
   if (!schema) throw new Error(`--data ${data}: say which columns are what: --text-column C --label-column L [--context-columns a,b] (or --schema FILE)`);
   const labels = Object.keys(schema.columns).filter((c) => schema.columns[c].type === 'label');
   return {

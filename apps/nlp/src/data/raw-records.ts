@@ -1,5 +1,5 @@
 import { readRecordLines } from '@mimo/app-kit';
-import { DataError, readCsvRecords } from '@mimo/data';
+import { csvHeader, DataError, readCsvRecords } from '@mimo/data';
 
 /** One record of a user file before any column is typed: raw values by column name, with its line. */
 export interface RawRecord {
@@ -19,7 +19,7 @@ async function readCsv(file: string): Promise<RawTable> {
   const records: RawRecord[] = [];
   for await (const { line, fields } of readCsvRecords(file)) {
     if (!columns) {
-      columns = fields.map((f) => f.trim());
+      columns = csvHeader(file, fields);
       continue;
     }
     if (fields.length !== columns.length) throw new DataError({ file, line }, `expected ${columns.length} columns (${columns.join(', ')}), received ${fields.length}`);

@@ -45,6 +45,19 @@ function labelSchema(table: RawTable, column: string): Column {
   return { type: 'label', task: distinct.size === 2 ? 'binary' : 'multiclass' };
 }
 
+/**
+ * A context column turned categorical by a few cells among numbers (`NaN`, `forty`) is most likely a numeric
+ * column with bad cells: say so, with the lines, instead of silently training on it as categories.
+ */
+function warnMinorityKind(table: RawTable, column: string, values: unknown[], warn: (line: string) => void): void {
+  const odd = table.records.filter((r) => !isMissing(r.values[column]) && !isNumber(r.values[column]));
+  if (odd.length * 2 >= values.length) return;
+  const shown = odd.slice(0, 5).map((r) => `line ${r.line}: ${JSON.stringify(r.values[column])}`).join(', ');
+  warn(
+    `${table.file}: column "${column}" is read as categorical because ${odd.length} of ${values.length} values are not numbers (${shown}${odd.length > 5 ? ', …' : ''}); fix those cells, or give a --schema that says it is numeric`,
+  );
+}
+
 /** Names every chosen column that the file lacks, with the columns it has. */
 function checkColumns(table: RawTable, choice: ColumnChoice): void {
   const flags: Array<[string, string[]]> = [
@@ -66,10 +79,15 @@ function checkColumns(table: RawTable, choice: ColumnChoice): void {
  * numeric when every present value is a number, else categorical; a label column with two values is binary,
  * with more multiclass, with more than 10 numbers regression.
  */
-export function inferSchema(table: RawTable, choice: ColumnChoice, limits: TextLimits): TableSchema {
+export function inferSchema(table: RawTable, choice: ColumnChoice, limits: TextLimits, warn: (line: string) => void = () => undefined): TableSchema {
   checkColumns(table, choice);
   const columns: Record<string, Column> = { [choice.textColumn]: textColumnSchema(limits) };
-  for (const c of choice.contextColumns) columns[c] = present(table, c).every(isNumber) ? numericContext() : categoricalContext();
+  for (const c of choice.contextColumns) {
+    const values = present(table, c);
+    const numeric = values.every(isNumber);
+    columns[c] = numeric ? numericContext() : categoricalContext();
+    if (!numeric) warnMinorityKind(table, c, values, warn);
+  }
   for (const c of choice.labelColumns) columns[c] = labelSchema(table, c);
   return parseTableSchema({ columns });
 }

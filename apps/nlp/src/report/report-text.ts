@@ -42,5 +42,6 @@ export const REPORT_TEXT = [
   'more multiclass (more than 10 distinct numbers: regression); the first label is the main head, the others auxiliary.',
   'Or give the types with `--schema schema.json` (a table schema, docs/data.md, with one text column). Then',
   '`npx mimo nlp evaluate --model DIR`, `npx mimo nlp predict --model DIR --input new.jsonl`, `npx mimo nlp serve --model DIR`.',
-  'Bad rows, empty texts and unknown columns fail with the file, line and column.',
+  'Bad rows, empty texts, unknown columns and a header naming a column twice fail with the file, line and column; a',
+  'context column made categorical by a few non-numbers among numbers is warned about, with their lines.',
 ];

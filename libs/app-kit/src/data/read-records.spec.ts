@@ -18,6 +18,11 @@ describe('readRecords', () => {
     expect(await readRecords(file('a.csv', 'age,ward\n40,A\n'))).toEqual([{ record: { age: '40', ward: 'A' }, line: 2 }]);
   });
 
+  it('refuses a CSV header that names a column twice, and a row of another width', async () => {
+    await expect(readRecords(file('dup.csv', 'age,age\n40,41\n'))).rejects.toThrow(/dup\.csv:1: column "age": appears twice in the header/);
+    await expect(readRecords(file('wide.csv', 'age,ward\n40,A,x\n'))).rejects.toThrow(/wide\.csv:2: expected 2 columns \(age, ward\), received 3/);
+  });
+
   it('names the file and line of a bad record', async () => {
     await expect(readRecords(file('b.jsonl', '{"age": 40}\n{age\n'))).rejects.toThrow(/b\.jsonl:2: not valid JSON/);
     await expect(readRecords(file('c.jsonl', '[1]\n'))).rejects.toThrow(/c\.jsonl:1: expected a JSON object per line/);

@@ -1,5 +1,5 @@
 import { parse } from 'csv-parse/sync';
-import { DataError } from '@mimo/data';
+import { csvHeader, DataError } from '@mimo/data';
 import { promises as fs } from 'fs';
 
 /** One record of a `.jsonl` or `.csv` file and the file line it starts on. */
@@ -18,12 +18,18 @@ export async function readRecordLines(file: string): Promise<RecordLine[]> {
     throw new DataError({ file }, `cannot read the input file (${error.code ?? error.message})`);
   });
   if (file.endsWith('.csv')) {
+    let rows: { record: string[]; info: { lines: number } }[];
     try {
-      const rows = parse(text, { columns: true, skip_empty_lines: true, trim: true, info: true }) as { record: Record<string, string>; info: { lines: number } }[];
-      return rows.map(({ record, info }) => ({ record, line: info.lines }));
+      rows = parse(text, { skip_empty_lines: true, trim: true, info: true, relax_column_count: true }) as unknown as { record: string[]; info: { lines: number } }[];
     } catch (error) {
       throw new DataError({ file }, (error as Error).message);
     }
+    if (rows.length === 0) return [];
+    const columns = csvHeader(file, rows[0].record);
+    return rows.slice(1).map(({ record, info }) => {
+      if (record.length !== columns.length) throw new DataError({ file, line: info.lines }, `expected ${columns.length} columns (${columns.join(', ')}), received ${record.length}`);
+      return { record: Object.fromEntries(columns.map((name, i) => [name, record[i]])), line: info.lines };
+    });
   }
   if (!file.endsWith('.jsonl') && !file.endsWith('.json')) throw new DataError({ file }, 'expected a .jsonl or .csv file');
   const records: RecordLine[] = [];

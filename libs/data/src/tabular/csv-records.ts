@@ -35,6 +35,21 @@ function toDataError(file: string, error: unknown): Error {
 }
 
 /**
+ * The column names of a header row, trimmed (and `normalise`d, e.g. lower-cased, where a reader matches names
+ * that way). A name that appears twice is refused, naming it: csv-parse and object keys would keep the later one
+ * silently, training on the wrong column.
+ */
+export function csvHeader(file: string, fields: readonly string[], normalise: (name: string) => string = (name) => name): string[] {
+  const names = fields.map((field) => normalise(field.trim()));
+  const seen = new Set<string>();
+  for (const name of names) {
+    if (seen.has(name)) throw new DataError({ file, line: 1, column: name }, 'appears twice in the header; expected unique column names');
+    seen.add(name);
+  }
+  return names;
+}
+
+/**
  * Streams the records of a CSV file through csv-parse (nothing but the current chunk is held in memory),
  * each with the line it starts on. Column counts are not checked here: the caller knows what to expect.
  */

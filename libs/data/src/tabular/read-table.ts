@@ -1,6 +1,6 @@
 import * as path from 'path';
 import { DataError } from '../errors/data-error';
-import { readCsvRecords } from './csv-records';
+import { csvHeader, readCsvRecords } from './csv-records';
 import { parseCell } from './parse-cell';
 import { Cell, rememberOrigin, Row } from './row';
 import { parseTableSchema, TableSchema, TableSchemaInput } from './table-schema';
@@ -31,16 +31,6 @@ export interface TableReadResult extends TableReadStats {
   schema: TableSchema;
 }
 
-function headerNames(file: string, fields: readonly string[]): string[] {
-  const names = fields.map((field) => field.trim());
-  const seen = new Set<string>();
-  for (const name of names) {
-    if (seen.has(name)) throw new DataError({ file, line: 1, column: name }, 'appears twice in the header; expected unique column names');
-    seen.add(name);
-  }
-  return names;
-}
-
 function checkColumns(file: string, names: readonly string[], schema: TableSchema): void {
   for (const column of Object.keys(schema.columns)) {
     if (!names.includes(column)) {
@@ -69,7 +59,7 @@ export async function* streamTable(
   }
   for await (const record of readCsvRecords(file, { delimiter: schema.delimiter, quote: schema.quote })) {
     if (!names) {
-      names = headerNames(file, record.fields);
+      names = csvHeader(file, record.fields);
       checkColumns(file, names, schema);
       stats.columns = names;
       continue;
