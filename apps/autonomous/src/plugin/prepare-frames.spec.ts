@@ -43,6 +43,8 @@ describe('prepareFrames', () => {
       expect(restored.test.ys.manoeuvre.shape[1]).toBe(6);
       dispose(restored);
       await expect(prepareFrames({ seed: 1, preprocessing: { format: 'other' } })).rejects.toThrow(/expected the autonomous app's preprocessing state/);
+      const oneLabel = await writeManifest(path.join(dir, 'one'), generateFrames({ count: 12, seed: 2 }).map((frame) => ({ ...frame, label: 'forward' })));
+      await expect(prepareFrames({ seed: 1, data: oneLabel })).rejects.toThrow(`${oneLabel}: column "label": expected at least 2 manoeuvre classes to learn, received 1: forward`);
     } finally {
       await fs.rm(dir, { recursive: true, force: true });
     }

@@ -1,5 +1,5 @@
 import type { PreparedData, PrepareOptions } from '@mimo/app-kit';
-import { selectRows, stratifiedSplit } from '@mimo/data';
+import { DataError, selectRows, stratifiedSplit } from '@mimo/data';
 import { frameTensors } from '../data/frame-tensors';
 import { loadFrames } from '../data/load-frames';
 import { parseSensorPreprocessing, SensorPreprocessing } from '../data/sensor-preprocessing';
@@ -27,6 +27,7 @@ export async function prepareFrames(options: PrepareOptions): Promise<PreparedDa
   const { frames, card } = await loadFrames({ data: options.data, tiny: options.tiny, imageSize: base.imageSize, beams: base.beams, classes: restored?.classes });
   const labels = frames.map((f) => f.label ?? '');
   const classes = restored?.classes ?? (options.data ? sortedLabels(labels) : [...MANOEUVRES]);
+  if (classes.length < 2) throw new DataError({ file: options.data, column: 'label' }, `expected at least 2 manoeuvre classes to learn, received ${classes.length}${classes.length ? `: ${classes.join(', ')}` : ''}`);
   const state: SensorPreprocessing = { ...DEFAULTS, ...base, classes };
   const split = stratifiedSplit(labels, { seed: SPLIT_SEED });
   const [train, val, test] = [split.train, split.val, split.test].map((rows) => {

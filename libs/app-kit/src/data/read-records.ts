@@ -1,5 +1,5 @@
 import { parse } from 'csv-parse/sync';
-import { csvHeader, DataError } from '@mimo/data';
+import { csvHeader, DataError, NOT_UTF8 } from '@mimo/data';
 import { promises as fs } from 'fs';
 
 /** One record of a `.jsonl` or `.csv` file and the file line it starts on. */
@@ -17,6 +17,7 @@ export async function readRecordLines(file: string): Promise<RecordLine[]> {
   const text = await fs.readFile(file, 'utf8').catch((error: NodeJS.ErrnoException) => {
     throw new DataError({ file }, `cannot read the input file (${error.code ?? error.message})`);
   });
+  if (text.includes('\u0000')) throw new DataError({ file }, NOT_UTF8);
   if (file.endsWith('.csv')) {
     let rows: { record: string[]; info: { lines: number } }[];
     try {

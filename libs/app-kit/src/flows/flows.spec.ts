@@ -111,6 +111,15 @@ describe('createAppCommands', () => {
     expect(await runCommand(commands.train, ['--out', kept, '--epochs', '1', '--tiny'])).toMatchObject({ code: 0 }); // a bundle is replaced
   });
 
+  it('predict names the file and line of a record the decoder refuses', async () => {
+    const out = path.join(dir, 'lines');
+    expect(await runCommand(commands.train, ['--out', out, '--epochs', '1', '--tiny'])).toMatchObject({ code: 0 });
+    const input = path.join(dir, 'bad.jsonl');
+    writeFileSync(input, '{"a": 1, "noise": 0, "ward": "A"}\n\n{"a": "old", "noise": 0, "ward": "A"}\n');
+    const predict = await runCommand(commands.predict, ['--model', out, '--input', input]);
+    expect(predict).toMatchObject({ code: 1, err: expect.stringContaining(`${input}:3: column "a": expected`) });
+  });
+
   it('predict refuses a record the preprocessing cannot represent, naming its file and line, instead of printing null', async () => {
     const out = path.join(dir, 'finite');
     expect(await runCommand(commands.train, ['--out', out, '--epochs', '1', '--tiny'])).toMatchObject({ code: 0 });

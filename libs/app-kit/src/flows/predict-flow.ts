@@ -34,7 +34,12 @@ export async function runPredict(plugin: AppPlugin, options: { model: string; in
     const lines = await readRecords(options.input);
     const records = lines.map(({ record }) => record);
     const decode = plugin.decodeRecords ?? decodeTableRecords;
-    const xs = await decode(records, { preprocessing: bundle.preprocessing, spec: bundle.spec }, path.dirname(path.resolve(options.input)));
+    const xs = await decode(records, { preprocessing: bundle.preprocessing, spec: bundle.spec }, path.dirname(path.resolve(options.input))).catch((error: unknown) => {
+      // Decoders count records (`row 2`, of a 'request' by TablePreprocessor.parseRecords' default); the file has lines.
+      if (!(error instanceof DataError) || error.location.row === undefined || ![undefined, 'request'].includes(error.location.file)) throw error;
+      const { row, column } = error.location;
+      throw new DataError({ file: options.input, line: lines[row - 1]?.line, column }, error.problem);
+    });
     // A NaN or an infinity is an error naming its record, never a `null` prediction.
     const refuse = (tensor: tf.Tensor, problem: string) => {
       const [first] = tensor.dtype === 'float32' ? nonFiniteExamples(tensor.dataSync(), tensor.shape) : [];

@@ -19,6 +19,12 @@ describe('DataError', () => {
     expect(describeReceived(3)).toBe('3');
   });
 
+  it('bounds a problem\'s length (a parser may quote a whole file)', () => {
+    const error = new DataError({ file: 'f.jsonl', line: 1 }, `not valid JSON (${'x'.repeat(10_000)})`);
+    expect(error.message.length).toBeLessThan(DataError.MAX_PROBLEM_LENGTH + 20);
+    expect(error.message.endsWith('…')).toBe(true);
+  });
+
   it('shows objects and arrays as JSON, shortened', () => {
     expect(describeReceived({})).toBe('{}');
     expect(describeReceived([1, 2])).toBe('[1,2]');

@@ -37,12 +37,15 @@ export function describeReceived(value: unknown): string {
  */
 export class DataError extends Error {
   readonly location: DataLocation;
+  readonly problem: string;
 
-  constructor(
-    location: DataLocation,
-    readonly problem: string,
-  ) {
-    super(`${formatLocation(location)}${problem}`);
+  /** Problems are cut to this length: a message quoting a parser may hold a whole file. */
+  static readonly MAX_PROBLEM_LENGTH = 300;
+
+  constructor(location: DataLocation, problem: string) {
+    const bounded = problem.length > DataError.MAX_PROBLEM_LENGTH ? `${problem.slice(0, DataError.MAX_PROBLEM_LENGTH)}…` : problem;
+    super(`${formatLocation(location)}${bounded}`);
+    this.problem = bounded;
     this.name = 'DataError';
     // A copy: callers may reuse one location object while they walk a row's cells.
     this.location = { ...location };

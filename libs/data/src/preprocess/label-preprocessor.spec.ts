@@ -12,6 +12,10 @@ describe('LabelPreprocessor', () => {
     expect(p.headShape()).toEqual({ type: 'binary' });
   });
 
+  it('multiclass: needs at least two classes (said in its words, not tfjs oneHot\'s)', () => {
+    expect(() => label({ task: 'multiclass' }).fit([{ y: 'A' }, { y: 'A' }])).toThrow('column "y": expected at least 2 classes for a multiclass label, received 1: A');
+  });
+
   it('binary: needs exactly two classes', () => {
     expect(() => label({ task: 'binary' }).fit([{ y: 'a' }, { y: 'b' }, { y: 'c' }])).toThrow('column "y": expected 2 classes for a binary label, received 3: a, b, c');
   });

@@ -46,6 +46,8 @@ export class LabelPreprocessor extends Preprocessor<LabelState> {
       this.state = { classes: [classes.find((c) => c !== positive) ?? '', positive] };
       return;
     }
+    // tfjs's own words for this would be "Error in oneHot: depth must be >=2".
+    if (classes.length < 2) throw new DataError({ column: this.column }, `expected at least 2 classes for a multiclass label, received ${classes.length}${classes.length ? `: ${classes.join(', ')}` : ''}`);
     this.state = { classes };
   }
 

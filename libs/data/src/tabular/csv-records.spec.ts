@@ -1,6 +1,7 @@
 import * as path from 'path';
 import { useTempDir, writeText } from '../testing/fixtures';
-import { CsvRecord, readCsvRecords } from './csv-records';
+import { writeFile } from 'fs/promises';
+import { CsvRecord, NOT_UTF8, readCsvRecords } from './csv-records';
 
 const dir = useTempDir();
 
@@ -29,6 +30,16 @@ describe('readCsvRecords', () => {
   it('says a file cut inside a quoted field is truncated, with file and line', async () => {
     const file = await writeText(dir(), 'truncated.csv', 'a,b\n1,"unfinished\n');
     await expect(records(file)).rejects.toThrow(`${file}:2: expected a closing quote before the end of the file, received none (is the file truncated?)`);
+  });
+
+  it('says a UTF-16 file without a BOM is not UTF-8 text, in a few words, not the whole file', async () => {
+    const file = path.join(dir(), 'utf16.csv');
+    await writeFile(file, Buffer.from(`a,b\n${'1,2\n'.repeat(500)}`, 'utf16le')); // without a BOM (csv-parse decodes one with)
+    const error = await records(file).then(
+      () => undefined,
+      (e: Error) => e,
+    );
+    expect(error?.message).toBe(`${file}:1: ${NOT_UTF8}`);
   });
 
   it('names a file that does not exist', async () => {

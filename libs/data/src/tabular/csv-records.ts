@@ -15,6 +15,9 @@ export interface CsvRecordOptions {
   quote?: boolean;
 }
 
+/** What a UTF-16 (or binary) file looks like to a UTF-8 reader: text full of NUL characters. */
+export const NOT_UTF8 = 'expected UTF-8 text, received NUL bytes (is the file UTF-16 or binary? save it as UTF-8)';
+
 function countNewlines(fields: readonly string[]): number {
   let count = 0;
   for (const field of fields) for (let i = field.indexOf('\n'); i !== -1; i = field.indexOf('\n', i + 1)) count++;
@@ -22,6 +25,7 @@ function countNewlines(fields: readonly string[]): number {
 }
 
 function toDataError(file: string, error: unknown): Error {
+  if (error instanceof DataError) return error;
   if (error instanceof CsvError) {
     const line = typeof error.lines === 'number' ? error.lines : undefined;
     if (error.code === 'CSV_QUOTE_NOT_CLOSED') {
@@ -68,7 +72,9 @@ export async function* readCsvRecords(file: string, options: CsvRecordOptions = 
   source.pipe(parser);
   try {
     for await (const { record, info } of parser as AsyncIterable<{ record: string[]; info: { lines: number } }>) {
-      yield { line: info.lines - countNewlines(record), fields: record };
+      const line = info.lines - countNewlines(record);
+      if (record.some((field) => field.includes('\u0000'))) throw new DataError({ file, line }, NOT_UTF8);
+      yield { line, fields: record };
     }
   } catch (error) {
     throw toDataError(file, error);
