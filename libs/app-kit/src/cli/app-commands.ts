@@ -25,7 +25,7 @@ export const TRAIN_FLAGS = {
 } as const satisfies FlagRules;
 
 export const EVALUATE_FLAGS = { model: { type: 'string' }, data: { type: 'string' }, json: { type: 'string' }, backend: { type: 'string' } } as const satisfies FlagRules;
-export const PREDICT_FLAGS = { model: { type: 'string' }, input: { type: 'string' }, backend: { type: 'string' } } as const satisfies FlagRules;
+export const PREDICT_FLAGS = { model: { type: 'string' }, input: { type: 'string' }, 'skip-bad-records': { type: 'boolean' }, backend: { type: 'string' } } as const satisfies FlagRules;
 export const SERVE_FLAGS = { model: { type: 'string' }, port: { type: 'int', min: 0, max: 65535 }, host: { type: 'string' }, backend: { type: 'string' } } as const satisfies FlagRules;
 export const REPORT_FLAGS = { out: { type: 'string' }, runs: { type: 'string' }, backend: { type: 'string' } } as const satisfies FlagRules;
 
@@ -101,8 +101,10 @@ export function createAppCommands(plugin: AppPlugin): Record<string, AppCommand>
       out(JSON.stringify(await runEvaluate(plugin, { model: requireFlag(flags.model, 'model'), data: flags.data, json: flags.json }), null, 2));
       return 0;
     }),
-    predict: defineCommand(app, 'predict', 'predict every record of --input FILE.jsonl|FILE.csv with --model DIR (JSON lines out)', PREDICT_FLAGS, async (flags) => {
-      const predictions = await runPredict(plugin, { model: requireFlag(flags.model, 'model'), input: requireFlag(flags.input, 'input') });
+    predict: defineCommand(app, 'predict', 'predict every record of --input FILE.jsonl|FILE.csv with --model DIR (JSON lines out, with the record\'s id when it has one; --skip-bad-records lists bad records on stderr and predicts the rest)', PREDICT_FLAGS, async (flags) => {
+      const input = requireFlag(flags.input, 'input');
+      const onSkip = (error: Error) => process.stderr.write(`mimo ${app} predict: skipped ${error.message}\n`);
+      const predictions = await runPredict(plugin, { model: requireFlag(flags.model, 'model'), input, skipBadRecords: flags.skipBadRecords, onSkip });
       for (const p of predictions) out(JSON.stringify(p));
       return 0;
     }),

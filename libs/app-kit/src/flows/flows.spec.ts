@@ -120,6 +120,22 @@ describe('createAppCommands', () => {
     expect(predict).toMatchObject({ code: 1, err: expect.stringContaining(`${input}:3: column "a": expected`) });
   });
 
+  it('predict echoes each record\'s id, and with --skip-bad-records predicts the good ones and lists the bad by line', async () => {
+    const out = path.join(dir, 'skip');
+    expect(await runCommand(commands.train, ['--out', out, '--epochs', '1', '--tiny'])).toMatchObject({ code: 0 });
+    const input = path.join(dir, 'mixed.jsonl');
+    writeFileSync(input, ['{"id": "p1", "a": 1, "noise": 0, "ward": "A"}', '{"id": "p2", "a": "old", "noise": 0, "ward": "A"}', '{"id": "p3", "a": 1e308, "noise": 0, "ward": "B"}', '{"id": "p4", "a": 2, "noise": 0, "ward": "B"}'].join('\n'));
+    expect(await runCommand(commands.predict, ['--model', out, '--input', input])).toMatchObject({ code: 1, err: expect.stringContaining(`${input}:2: column "a"`) });
+    const skip = await runCommand(commands.predict, ['--model', out, '--input', input, '--skip-bad-records']);
+    expect(skip.code).toBe(0);
+    expect(skip.out.trim().split('\n').map((line) => JSON.parse(line) as { id: string; y: number })).toEqual([
+      { id: 'p1', y: expect.any(Number) },
+      { id: 'p4', y: expect.any(Number) },
+    ]);
+    expect(skip.err).toContain(`skipped ${input}:2: column "a": expected a finite number, received "old"`);
+    expect(skip.err).toContain(`skipped ${input}:3: input 'num' became NaN or Infinity`);
+  });
+
   it('predict refuses a record the preprocessing cannot represent, naming its file and line, instead of printing null', async () => {
     const out = path.join(dir, 'finite');
     expect(await runCommand(commands.train, ['--out', out, '--epochs', '1', '--tiny'])).toMatchObject({ code: 0 });

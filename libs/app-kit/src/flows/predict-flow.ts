@@ -1,9 +1,9 @@
 import * as tf from '@tensorflow/tfjs';
-import { loadBundle, ModelSpec, TensorMap } from '@mimo/core';
+import { Bundle, loadBundle, ModelSpec, TensorMap } from '@mimo/core';
 import { nonFiniteExamples } from '@mimo/core/internal';
 import { DataError, TablePreprocessor } from '@mimo/data';
 import * as path from 'path';
-import { readRecords } from '../data/read-records';
+import { readRecords, RecordLine } from '../data/read-records';
 import { AppPlugin } from '../plugin';
 import { pickInputs } from './pick-inputs';
 
@@ -24,41 +24,81 @@ function headPrediction(type: ModelSpec['heads'][string]['type'], values: number
   return values.length === 1 ? round(values[0]) : values.map(round);
 }
 
+export interface PredictOptions {
+  model: string;
+  input: string;
+  /** Predict the good records and skip the bad ones (each told to `onSkip`, naming file and line) instead of failing. */
+  skipBadRecords?: boolean;
+  onSkip?: (error: DataError) => void;
+}
+
+/** A record's id (an `id` field, any case), echoed beside its prediction so that rows can be matched up. */
+function recordId(record: Record<string, unknown>): unknown {
+  const key = Object.keys(record).find((k) => k.trim().toLowerCase() === 'id');
+  return key === undefined ? undefined : record[key];
+}
+
+/** The records' tensors, every problem a DataError at the record's file and line; a NaN or infinity too. */
+async function decodeLines(plugin: AppPlugin, bundle: Bundle, lines: RecordLine[], input: string): Promise<TensorMap> {
+  const decode = plugin.decodeRecords ?? decodeTableRecords;
+  const lineOf = (index: number) => lines[index]?.line;
+  const xs = await decode(lines.map(({ record }) => record), { preprocessing: bundle.preprocessing, spec: bundle.spec }, path.dirname(path.resolve(input))).catch((error: unknown) => {
+    // Decoders count records (`row 2`, of a 'request' by TablePreprocessor.parseRecords' default); the file has lines.
+    if (!(error instanceof DataError) || error.location.row === undefined || ![undefined, 'request'].includes(error.location.file)) throw error;
+    throw new DataError({ file: input, line: lineOf(error.location.row - 1), column: error.location.column }, error.problem);
+  });
+  for (const [name, tensor] of Object.entries(pickInputs(xs, bundle.spec))) {
+    const [first] = tensor.dtype === 'float32' ? nonFiniteExamples(tensor.dataSync(), tensor.shape) : [];
+    if (first !== undefined) {
+      tf.dispose(Object.values(xs));
+      throw new DataError({ file: input, line: lineOf(first) }, `input '${name}' became NaN or Infinity: the values are outside what the model's preprocessing can represent`);
+    }
+  }
+  return xs;
+}
+
+/** The records that decode on their own; the others are told to `onSkip`. */
+async function goodRecords(plugin: AppPlugin, bundle: Bundle, lines: RecordLine[], options: PredictOptions): Promise<RecordLine[]> {
+  const good: RecordLine[] = [];
+  for (const line of lines) {
+    try {
+      tf.dispose(Object.values(await decodeLines(plugin, bundle, [line], options.input)));
+      good.push(line);
+    } catch (error) {
+      if (!(error instanceof DataError)) throw error;
+      options.onSkip?.(error);
+    }
+  }
+  if (good.length === 0) throw new DataError({ file: options.input }, `every one of the ${lines.length} records is bad`);
+  return good;
+}
+
 /**
  * Loads a bundle, reads `.jsonl` / `.csv` records, decodes them with the app's decoder (relative file paths
- * resolve against the input file's folder), predicts, and returns one `{ head: prediction }` per record.
+ * resolve against the input file's folder), predicts, and returns one `{ id?, head: prediction }` per record.
+ * A NaN or an infinity is an error naming its record (file and line), never a `null` prediction.
  */
-export async function runPredict(plugin: AppPlugin, options: { model: string; input: string }): Promise<Record<string, HeadPrediction>[]> {
+export async function runPredict(plugin: AppPlugin, options: PredictOptions): Promise<Record<string, unknown>[]> {
   const bundle = await loadBundle(options.model);
   try {
-    const lines = await readRecords(options.input);
-    const records = lines.map(({ record }) => record);
-    const decode = plugin.decodeRecords ?? decodeTableRecords;
-    const xs = await decode(records, { preprocessing: bundle.preprocessing, spec: bundle.spec }, path.dirname(path.resolve(options.input))).catch((error: unknown) => {
-      // Decoders count records (`row 2`, of a 'request' by TablePreprocessor.parseRecords' default); the file has lines.
-      if (!(error instanceof DataError) || error.location.row === undefined || ![undefined, 'request'].includes(error.location.file)) throw error;
-      const { row, column } = error.location;
-      throw new DataError({ file: options.input, line: lines[row - 1]?.line, column }, error.problem);
-    });
-    // A NaN or an infinity is an error naming its record, never a `null` prediction.
-    const refuse = (tensor: tf.Tensor, problem: string) => {
-      const [first] = tensor.dtype === 'float32' ? nonFiniteExamples(tensor.dataSync(), tensor.shape) : [];
-      if (first !== undefined) throw new DataError({ file: options.input, line: lines[first].line }, problem);
-    };
+    const all = await readRecords(options.input);
+    const lines = options.skipBadRecords ? await goodRecords(plugin, bundle, all, options) : all;
+    const xs = await decodeLines(plugin, bundle, lines, options.input);
     try {
       const inputs = pickInputs(xs, bundle.spec);
-      for (const [name, tensor] of Object.entries(inputs)) refuse(tensor, `input '${name}' became NaN or Infinity: the values are outside what the model's preprocessing can represent`);
       const heads = bundle.model.outputNames.map((name) => name.split('/')[0]);
       const outputs = tf.tidy(() => {
         const out = bundle.model.predict(bundle.model.inputNames.map((name) => inputs[name]));
         return (Array.isArray(out) ? out : [out]).map((t, h) => {
-          refuse(t, `the model's output '${heads[h]}' is NaN or Infinity: the record is far outside what the model was trained on`);
+          const [first] = nonFiniteExamples(t.dataSync(), t.shape);
+          if (first !== undefined) throw new DataError({ file: options.input, line: lines[first].line }, `the model's output '${heads[h]}' is NaN or Infinity: the record is far outside what the model was trained on`);
           return t.arraySync() as number[][];
         });
       });
-      return records.map((_, i) =>
-        Object.fromEntries(heads.map((head, h) => [head, headPrediction(bundle.spec.heads[head]?.type ?? 'regression', outputs[h][i])])),
-      );
+      return lines.map(({ record }, i) => {
+        const id = recordId(record);
+        return { ...(id === undefined ? {} : { id }), ...Object.fromEntries(heads.map((head, h) => [head, headPrediction(bundle.spec.heads[head]?.type ?? 'regression', outputs[h][i])])) };
+      });
     } finally {
       tf.dispose(Object.values(xs));
     }
