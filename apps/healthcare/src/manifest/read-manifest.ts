@@ -1,4 +1,4 @@
-import { readTable, Row, TableSchemaInput } from '@mimo/data';
+import { csvHeader, DataError, NOT_UTF8, readTable, Row, TableSchemaInput } from '@mimo/data';
 import { existsSync, promises as fs } from 'fs';
 import * as path from 'path';
 import { ManifestColumns, manifestColumns, manifestSchema } from './manifest-schema';
@@ -18,7 +18,9 @@ export async function readManifest(file: string): Promise<Manifest> {
   const text = await fs.readFile(file, 'utf8').catch((error: NodeJS.ErrnoException) => {
     throw new Error(`${file}: cannot read the manifest (${error.code ?? error.message})`);
   });
-  const header = text.split(/\r?\n/, 1)[0].split(',').map((name) => name.trim().replace(/^"|"$/g, ''));
+  if (text.includes('\u0000')) throw new DataError({ file }, NOT_UTF8);
+  if (text.trim() === '') throw new DataError({ file }, 'expected a header line (an id, lab columns, image, outcome), received an empty file');
+  const header = csvHeader(file, text.split(/\r?\n/, 1)[0].split(',').map((name) => name.replace(/^\s*"|"\s*$/g, '')));
   const columns = manifestColumns(header, file);
   const schema = manifestSchema(columns);
   const table = await readTable(file, schema);
