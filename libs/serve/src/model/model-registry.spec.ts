@@ -38,7 +38,7 @@ describe('ModelRegistry over a models folder', () => {
 
   it('swaps a new version in without failing requests in flight', async () => {
     await saveReference(path.join(root, 'multi', '1'), 'shared_multitask');
-    const registry = await ModelRegistry.open(root, { pollMs: 0, batching: { maxBatchSize: 1000, maxDelayMs: 1000 } });
+    const registry = await ModelRegistry.open(root, { pollMs: 0, batching: { maxBatchSize: 1000, maxDelayMs: 1000 }, onReload: () => undefined });
     const server = await startServer({ models: registry, port: 0, apiToken: '' });
     const url = `${server.url}/v1/models/multi:predict`;
     try {
