@@ -29,6 +29,8 @@ describe('serveCli (mimo serve)', () => {
     try {
       expect(await serveCli([])).toBe(2);
       expect(await serveCli(['--models', '/tmp', '--port', 'abc'])).toBe(2);
+      expect(await serveCli(['--models', '/tmp', '--port', '99999'])).toBe(2);
+      expect(err).toHaveBeenLastCalledWith(expect.stringContaining('--port: expected a port from 0 to 65535, received "99999"'));
       expect(await serveCli(['--nope'])).toBe(2);
       expect(await serveCli(['--models', '/nonexistent/models'])).toBe(1);
       expect(err).toHaveBeenLastCalledWith('mimo serve: cannot read /nonexistent/models: /nonexistent/models: no such folder\n');

@@ -37,6 +37,13 @@ function count(value: string | undefined, flag: string, fallback: number): numbe
 }
 
 /** `mimo serve` (and an app's `serve` command): runs until SIGTERM, SIGINT or `signal`; resolves to the exit code. */
+/** A TCP port: 0 (any free one) to 65535; Node's own error for 99999 would come only at listen time. */
+function port(value: string | undefined): number {
+  const n = count(value, 'port', 8501);
+  if (n > 65535) throw new Error(`--port: expected a port from 0 to 65535, received ${JSON.stringify(value)}`);
+  return n;
+}
+
 export async function serveCli(args: string[], options: ServeCliOptions = {}): Promise<number> {
   let config;
   try {
@@ -64,7 +71,7 @@ export async function serveCli(args: string[], options: ServeCliOptions = {}): P
     if (!models) throw new Error('--models: expected the models folder, received nothing');
     config = {
       models,
-      port: count(values.port, 'port', 8501),
+      port: port(values.port),
       host: values.host ?? '127.0.0.1',
       batching: { maxBatchSize: Math.max(1, count(values['max-batch'], 'max-batch', 32)), maxDelayMs: count(values['batch-delay-ms'], 'batch-delay-ms', 2) },
       maxBodyBytes: count(values['max-body-bytes'], 'max-body-bytes', 10 * 1024 * 1024),
