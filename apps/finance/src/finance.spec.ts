@@ -56,7 +56,7 @@ describe('mimo finance: train → evaluate → predict → report on the tiny S&
     writeFileSync(input, `${JSON.stringify({ prices, news: [{ date: prices[7].date, text: 'profits beat forecasts' }] })}\n`);
     const result = await run('predict', ['--model', bundle, '--input', input]);
     expect(result.code).toBe(1);
-    expect(result.err).toContain('row 1: column "news": this bundle was trained without news');
+    expect(result.err).toContain(`${input}:1: column "news": this bundle was trained without news`);
   });
 
   it('trains the Conv1D encoder with --encoder conv1d and rejects an unknown encoder', async () => {
