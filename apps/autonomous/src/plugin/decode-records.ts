@@ -42,6 +42,7 @@ export async function decodeSensorRecords(records: Record<string, unknown>[], pr
   const frames: SensorFrame[] = [];
   for (const [i, record] of records.entries()) {
     const row = i + 1;
+    if (typeof record !== 'object' || record === null || Array.isArray(record)) throw DataError.expected({ row }, 'a record object with "camera" and / or ranges', record);
     const ranges = await readRanges(record, state, baseDir, row);
     const cameraPath = present(record.camera) ? path.resolve(baseDir, String(record.camera)) : undefined;
     if (!ranges && !cameraPath) throw new DataError({ row }, `expected a camera image path ("camera") and/or ranges (r1 … r${state.beams} or "ranges"), received neither`);

@@ -1,12 +1,14 @@
 // Property-based fuzzing (fast-check) of what reads a user's files and records: random and mutated CSV / JSONL
-// text and records must give a DataError naming where, or finite predictions; never another error, a `null`, or a
-// file written outside the run's folder. MIMO_FUZZ_RUNS sets the budget per property (CI: 60; docs/reliability.md).
+// text, records and HTTP bodies must give a DataError naming where (a 4xx over HTTP), or finite predictions; never
+// another error, a 5xx, a `null`, or a file written beside the model. MIMO_FUZZ_RUNS sets the budget per property (CI: 60; docs/reliability.md).
 import fc from 'fast-check';
 import { DataError, readTable } from '@mimo/data';
+import { loadServedModel, startServer } from '@mimo/serve';
 import { mkdtempSync, readdirSync, rmSync, writeFileSync } from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import { readRecords } from '../data/read-records';
+import { appRecordDecoder } from '../serving/app-record-decoder';
 import { tablePlugin } from '../testing/table-plugin';
 import { runPredict } from './predict-flow';
 import { runTrain } from './train-flow';
@@ -77,5 +79,26 @@ describe('fuzz: readers and predict never crash on what a user feeds them', () =
       { numRuns: RUNS },
     );
     expect(readdirSync(bundle).sort()).toEqual(before);
+  });
+
+  it('HTTP records: any body of records is 200 with finite predictions or a 4xx naming a field, never a 5xx', async () => {
+    const served = await loadServedModel(bundle, { decoderFor: (saved) => appRecordDecoder(tablePlugin(), saved) });
+    const server = await startServer({ models: [served], port: 0, apiToken: '' });
+    try {
+      const value = fc.oneof(fc.jsonValue(), fc.constantFrom(1e308, -1e308, 'A', 'Z', ''));
+      const body = fc.oneof(fc.record({ records: fc.array(fc.oneof(fc.record({ a: value, noise: value, ward: value }, { requiredKeys: [] }), fc.jsonValue()), { maxLength: 4 }) }), fc.jsonValue());
+      await fc.assert(
+        fc.asyncProperty(body, async (json) => {
+          const response = await fetch(`${server.url}/v1/models/toy:predict`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(json) });
+          const answer = (await response.json()) as { predictions?: unknown[]; error?: string; field?: string };
+          expect(response.status).toBeLessThan(500);
+          if (response.status === 200) for (const p of answer.predictions ?? []) expect([p].flat(3).every((v) => Number.isFinite(v))).toBe(true);
+          else expect(typeof answer.error).toBe('string');
+        }),
+        { numRuns: RUNS },
+      );
+    } finally {
+      await server.close();
+    }
   });
 });
