@@ -38,6 +38,11 @@ function recordId(record: Record<string, unknown>): unknown {
   return key === undefined ? undefined : record[key];
 }
 
+/** The first example of a float tensor holding a NaN or an infinity, if any. */
+function firstNonFinite(tensor: tf.Tensor): number | undefined {
+  return tensor.dtype === 'float32' ? nonFiniteExamples(tensor.dataSync(), tensor.shape)[0] : undefined;
+}
+
 /** The records' tensors, every problem a DataError at the record's file and line; a NaN or infinity too. */
 async function decodeLines(plugin: AppPlugin, bundle: Bundle, lines: RecordLine[], input: string): Promise<TensorMap> {
   const decode = plugin.decodeRecords ?? decodeTableRecords;
@@ -48,7 +53,7 @@ async function decodeLines(plugin: AppPlugin, bundle: Bundle, lines: RecordLine[
     throw new DataError({ file: input, line: lineOf(error.location.row - 1), column: error.location.column }, error.problem);
   });
   for (const [name, tensor] of Object.entries(pickInputs(xs, bundle.spec))) {
-    const [first] = tensor.dtype === 'float32' ? nonFiniteExamples(tensor.dataSync(), tensor.shape) : [];
+    const first = firstNonFinite(tensor);
     if (first !== undefined) {
       tf.dispose(Object.values(xs));
       throw new DataError({ file: input, line: lineOf(first) }, `input '${name}' became NaN or Infinity: the values are outside what the model's preprocessing can represent`);
@@ -90,7 +95,7 @@ export async function runPredict(plugin: AppPlugin, options: PredictOptions): Pr
       const outputs = tf.tidy(() => {
         const out = bundle.model.predict(bundle.model.inputNames.map((name) => inputs[name]));
         return (Array.isArray(out) ? out : [out]).map((t, h) => {
-          const [first] = nonFiniteExamples(t.dataSync(), t.shape);
+          const first = firstNonFinite(t);
           if (first !== undefined) throw new DataError({ file: options.input, line: lines[first].line }, `the model's output '${heads[h]}' is NaN or Infinity: the record is far outside what the model was trained on`);
           return t.arraySync() as number[][];
         });

@@ -1,11 +1,23 @@
 import * as tf from '@tensorflow/tfjs';
-import { findCheckpoint, loadBundle } from '@mimo/core';
+import { CallbackConfigInput, findCheckpoint, loadBundle } from '@mimo/core';
 import { promises as fs } from 'fs';
 import * as path from 'path';
 
 /** Where `train` keeps its resumable checkpoints: beside the bundle folder, removed once the bundle is saved. */
 export function checkpointDirFor(bundleDir: string): string {
   return `${path.resolve(bundleDir)}.checkpoints`;
+}
+
+/**
+ * The checkpoint callback of a train run, and whether the run must put back its best weights from disk at the end:
+ * when its early stopping restores best weights (from memory, which a resumed run lost), `best/` tracks the same
+ * monitor; otherwise only `last/` is written.
+ */
+export function checkpointCallback(callbacks: readonly CallbackConfigInput[], dir: string): { callback: CallbackConfigInput; restoresBest: boolean } {
+  const stopping = callbacks.find((c) => c.type === 'early-stopping' && c.restoreBestWeights);
+  if (stopping?.type !== 'early-stopping') return { callback: { type: 'model-checkpoint', dir, saveBest: false }, restoresBest: false };
+  const { monitor, mode, minDelta } = stopping;
+  return { callback: { type: 'model-checkpoint', dir, monitor, mode, minDelta }, restoresBest: true };
 }
 
 /**

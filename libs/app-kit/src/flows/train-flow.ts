@@ -7,7 +7,7 @@ import { AppPlugin, PreparedData, TrainOptions } from '../plugin';
 import { AppModelCard, headTypes } from './model-card';
 import { disposeData, exampleCount, pickData } from './pick-inputs';
 import { subsetSpec } from './subset-spec';
-import { checkpointDirFor, removeCheckpoints, restoreBestCheckpoint, resumePoint } from './train-checkpoints';
+import { checkpointCallback, checkpointDirFor, removeCheckpoints, restoreBestCheckpoint, resumePoint } from './train-checkpoints';
 
 export interface TrainResult {
   /** The bundle folder written. */
@@ -92,15 +92,15 @@ export async function runTrain(plugin: AppPlugin, options: TrainOptions, customL
       const dir = options.out ?? defaultBundleDir(plugin.name, spec.name);
       // Resumable: a checkpoint after every epoch, beside the bundle; `--resume` continues a run that was killed.
       const checkpoints = checkpointDirFor(dir);
-      const resumeFrom = await resumePoint(checkpoints, options, log);
       const checkpointing = options.checkpoints ?? true;
-      const callbacks = [...(config.callbacks ?? []), ...(checkpointing ? [{ type: 'model-checkpoint' as const, dir: checkpoints }] : [])];
-      const trainer = new Trainer(model, spec, { ...config, callbacks });
+      const resumeFrom = checkpointing ? await resumePoint(checkpoints, options, log) : undefined;
+      const checkpoint = checkpointCallback(config.callbacks ?? [], checkpoints);
+      const trainer = new Trainer(model, spec, { ...config, callbacks: [...(config.callbacks ?? []), ...(checkpointing ? [checkpoint.callback] : [])] });
       const progress = new ProgressDisplay({ type: 'progress' }, { stream: progressStream });
       const started = performance.now();
       const history = await trainer.fit(train, { ...(val ? { validationData: val } : {}), callbacks: [progress], resumeFrom });
       const fitSeconds = (performance.now() - started) / 1000;
-      if (checkpointing) await restoreBestCheckpoint(model, checkpoints);
+      if (checkpointing && checkpoint.restoresBest) await restoreBestCheckpoint(model, checkpoints);
       const testLogs = await trainer.evaluate(test);
       const last = Object.fromEntries(Object.entries(history.history).map(([k, v]) => [k, v[v.length - 1]]));
       const card: AppModelCard = {
@@ -119,7 +119,7 @@ export async function runTrain(plugin: AppPlugin, options: TrainOptions, customL
         training: { seconds: fitSeconds, examplesPerSecond: (exampleCount(train) * history.epoch.length) / fitSeconds },
       };
       await saveBundle(dir, { model, spec, preprocessing: data.preprocessing, card }, { overwrite: options.overwrite });
-      await removeCheckpoints(checkpoints);
+      if (checkpointing) await removeCheckpoints(checkpoints);
       trainer.dispose();
       log(`saved ${dir} (backend ${card.backend})`);
       return { dir, card, testLogs, history };
