@@ -151,6 +151,12 @@ describe('bad input fails clearly', () => {
     expect(result).toMatchObject({ code: 1, err: expect.stringMatching(/typed\.csv:22: column "age": expected a finite number, received "old"/) });
   });
 
+  it('refuses a schema file that types a column twice (JSON would keep the later one silently)', async () => {
+    const schema = file('twice.json', '{"columns": {"review": {"type": "text"}, "age": {"type": "numeric", "input": "context"}, "age": {"type": "text"}, "rating": {"type": "label", "task": "binary"}}}');
+    const result = await run('train', ['--data', file('t.csv', `${header}${good}`), '--schema', schema, '--tiny', '--epochs', '1']);
+    expect(result).toMatchObject({ code: 1, err: expect.stringMatching(/twice\.json: expected each key once, received "age" twice in \$\.columns/) });
+  });
+
   it.each([
     [['--data', 'x.csv', '--text-column', 'review'], /--text-column and --label-column are both required/],
     [['--text-column', 'review', '--label-column', 'rating'], /give it with --data FILE/],

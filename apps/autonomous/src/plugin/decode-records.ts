@@ -1,7 +1,7 @@
 import { promises as fs } from 'fs';
 import * as path from 'path';
 import { TensorMap } from '@mimo/core';
-import { DataError, decodeImage } from '@mimo/data';
+import { DataError, decodeImage, expectRecordObjects } from '@mimo/data';
 import { frameTensors, SensorFrame } from '../data/frame-tensors';
 import { parseSensorPreprocessing, SensorPreprocessing } from '../data/sensor-preprocessing';
 
@@ -39,10 +39,10 @@ async function readRanges(record: Record<string, unknown>, state: SensorPreproce
  */
 export async function decodeSensorRecords(records: Record<string, unknown>[], preprocessing: unknown, baseDir: string): Promise<TensorMap> {
   const state = parseSensorPreprocessing(preprocessing);
+  expectRecordObjects(records, 'a record object with "camera" and / or ranges');
   const frames: SensorFrame[] = [];
   for (const [i, record] of records.entries()) {
     const row = i + 1;
-    if (typeof record !== 'object' || record === null || Array.isArray(record)) throw DataError.expected({ row }, 'a record object with "camera" and / or ranges', record);
     const ranges = await readRanges(record, state, baseDir, row);
     const cameraPath = present(record.camera) ? path.resolve(baseDir, String(record.camera)) : undefined;
     if (!ranges && !cameraPath) throw new DataError({ row }, `expected a camera image path ("camera") and/or ranges (r1 … r${state.beams} or "ranges"), received neither`);

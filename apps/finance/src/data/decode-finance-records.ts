@@ -1,5 +1,5 @@
 import { TensorMap } from '@mimo/core';
-import { DataError } from '@mimo/data';
+import { DataError, expectRecordObjects } from '@mimo/data';
 import { restorePreprocessing } from './finance-preprocessing';
 import { exampleInputs } from './example-tensors';
 import { newsByTradingDay, scoreText } from './news-sentiment';
@@ -44,8 +44,7 @@ function decodeRecord(record: Record<string, unknown>, row: number, lookback: nu
 export async function decodeFinanceRecords(records: Record<string, unknown>[], bundle: { preprocessing?: unknown }): Promise<TensorMap> {
   if (bundle.preprocessing === undefined) throw new Error('the bundle has no preprocessing.json, so raw records cannot be decoded');
   const pre = restorePreprocessing(bundle.preprocessing);
-  const notObject = records.findIndex((r) => typeof r !== 'object' || r === null || Array.isArray(r));
-  if (notObject >= 0) throw DataError.expected({ row: notObject + 1 }, 'a record object with "prices" (and optional "news")', records[notObject]);
+  expectRecordObjects(records, 'a record object with "prices" (and optional "news")');
   // Trained on empty news vectors only (no --news): real news would be far outside what the model saw.
   const sawNews = pre.news.state.std.some((s) => s > 0);
   const withNews = records.findIndex((r) => Array.isArray(r.news) && r.news.length > 0);

@@ -1,7 +1,7 @@
 import * as tf from '@tensorflow/tfjs';
 import { decodeTableRecords } from '@mimo/app-kit';
 import { TensorMap } from '@mimo/core';
-import { decodeImage } from '@mimo/data';
+import { DataError, decodeImage, expectRecordObjects } from '@mimo/data';
 import * as path from 'path';
 import { XRAY_PREPROCESSING } from './prepare-pneumoniamnist';
 
@@ -13,10 +13,16 @@ import { XRAY_PREPROCESSING } from './prepare-pneumoniamnist';
 export async function decodeHealthcareRecords(records: Record<string, unknown>[], bundle: { preprocessing?: unknown }, baseDir: string): Promise<TensorMap> {
   const format = (bundle.preprocessing as { format?: string } | undefined)?.format;
   if (format !== XRAY_PREPROCESSING.format) return decodeTableRecords(records, bundle, baseDir);
+  expectRecordObjects(records, 'a record object with an "image" path');
   const pixels = await Promise.all(
-    records.map((record, i) => {
-      if (typeof record.image !== 'string') throw new Error(`record ${i + 1}: expected an "image" path, received ${JSON.stringify(record.image)}`);
-      return decodeImage(path.resolve(baseDir, record.image), { height: 28, width: 28, channels: 1, fit: 'fill' });
+    records.map(async (record, i) => {
+      const location = { row: i + 1, column: 'image' };
+      if (typeof record.image !== 'string' || record.image === '') throw DataError.expected(location, 'an image path', record.image);
+      try {
+        return await decodeImage(path.resolve(baseDir, record.image), { height: 28, width: 28, channels: 1, fit: 'fill' });
+      } catch (error) {
+        throw error instanceof DataError ? new DataError(location, error.message) : error;
+      }
     }),
   );
   const flat = new Float32Array(pixels.length * 28 * 28);

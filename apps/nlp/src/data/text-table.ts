@@ -1,4 +1,4 @@
-import { Cell, Column, DataError, parseCell, parseTableSchema, rememberOrigin, Row, TableSchema } from '@mimo/data';
+import { Cell, Column, DataError, duplicateJsonKey, parseCell, parseTableSchema, rememberOrigin, Row, TableSchema } from '@mimo/data';
 import { promises as fs } from 'fs';
 import * as path from 'path';
 import { RawTable } from './raw-records';
@@ -103,6 +103,8 @@ export async function readSchemaFile(file: string): Promise<TableSchema> {
   } catch (error) {
     throw new DataError({ file }, `expected a JSON table schema, received invalid JSON (${(error as Error).message})`);
   }
+  const duplicate = duplicateJsonKey(text);
+  if (duplicate) throw new DataError({ file }, `expected each key once, received "${duplicate.key}" twice in ${duplicate.path}`);
   const schema = parseTableSchema(json, file);
   const texts = Object.entries(schema.columns).filter(([, c]) => c.type === 'text');
   if (texts.length !== 1) throw new DataError({ file }, `expected exactly one text column, received ${texts.length}`);

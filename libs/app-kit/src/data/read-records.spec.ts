@@ -26,6 +26,7 @@ describe('readRecords', () => {
   it('names the file and line of a bad record', async () => {
     await expect(readRecords(file('b.jsonl', '{"age": 40}\n{age\n'))).rejects.toThrow(/b\.jsonl:2: not valid JSON/);
     await expect(readRecords(file('c.jsonl', '[1]\n'))).rejects.toThrow(/c\.jsonl:1: expected a JSON object per line/);
+    await expect(readRecords(file('dup.jsonl', '{"age": 40}\n{"age": 40, "text": "x", "age": "forty"}\n'))).rejects.toThrow(/dup\.jsonl:2: the key "age" is given twice$/);
     await expect(readRecords(path.join(dir, 'none.jsonl'))).rejects.toThrow(/none\.jsonl: cannot read the input file \(ENOENT\)/);
     await expect(readRecords(file('d.txt', 'x'))).rejects.toThrow(/expected a \.jsonl or \.csv file/);
   });

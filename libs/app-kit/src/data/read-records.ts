@@ -1,5 +1,5 @@
 import { parse } from 'csv-parse/sync';
-import { csvHeader, DataError, NOT_UTF8 } from '@mimo/data';
+import { csvHeader, DataError, duplicateJsonKey, NOT_UTF8 } from '@mimo/data';
 import { promises as fs } from 'fs';
 
 /** One record of a `.jsonl` or `.csv` file and the file line it starts on. */
@@ -43,6 +43,8 @@ export async function readRecordLines(file: string): Promise<RecordLine[]> {
       throw new DataError({ file, line: i + 1 }, `not valid JSON (${(error as Error).message})`);
     }
     if (typeof value !== 'object' || value === null || Array.isArray(value)) throw DataError.expected({ file, line: i + 1 }, 'a JSON object per line', raw);
+    const duplicate = duplicateJsonKey(raw);
+    if (duplicate) throw new DataError({ file, line: i + 1 }, `the key "${duplicate.key}" is given twice${duplicate.path === '$' ? '' : ` in ${duplicate.path}`}`);
     records.push({ record: value as Record<string, unknown>, line: i + 1 });
   });
   return records;

@@ -38,22 +38,29 @@ export interface BundleVerification {
  * list (an app's notes beside the bundle) are not checked.
  */
 export async function verifyBundle(dir: string): Promise<BundleVerification> {
+  const { contents: _contents, ...verification } = await readVerifiedBundle(dir);
+  return verification;
+}
+
+/** `verifyBundle`, keeping the bytes it read (by file name) so that loading does not read them again. */
+export async function readVerifiedBundle(dir: string): Promise<BundleVerification & { contents: Map<string, Buffer> }> {
+  const contents = new Map<string, Buffer>();
   const manifestPath = path.join(dir, MANIFEST_FILE);
   let text: string;
   try {
     text = await fs.readFile(manifestPath, 'utf8');
   } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return { dir, hasManifest: false, problems: [], checked: [] };
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return { dir, hasManifest: false, problems: [], checked: [], contents };
     throw error;
   }
   let manifest: BundleManifest;
   try {
     manifest = JSON.parse(text) as BundleManifest;
   } catch (error) {
-    return { dir, hasManifest: true, problems: [`${manifestPath}: not valid JSON (${(error as Error).message})`], checked: [] };
+    return { dir, hasManifest: true, problems: [`${manifestPath}: not valid JSON (${(error as Error).message})`], checked: [], contents };
   }
   if (manifest.format !== 'mimo.bundle-manifest' || typeof manifest.files !== 'object' || manifest.files === null) {
-    return { dir, hasManifest: true, problems: [`${manifestPath}: expected a mimo.bundle-manifest with files`], checked: [] };
+    return { dir, hasManifest: true, problems: [`${manifestPath}: expected a mimo.bundle-manifest with files`], checked: [], contents };
   }
   const problems: string[] = [];
   for (const [name, expected] of Object.entries(manifest.files)) {
@@ -67,6 +74,7 @@ export async function verifyBundle(dir: string): Promise<BundleVerification> {
     }
     if (content.byteLength !== expected.bytes) problems.push(`${file}: expected ${expected.bytes} bytes, found ${content.byteLength}`);
     else if (sha256(content) !== expected.sha256) problems.push(`${file}: its SHA-256 differs from the manifest's (the file is corrupt or was changed after saving)`);
+    else contents.set(name, content);
   }
-  return { dir, hasManifest: true, problems, checked: Object.keys(manifest.files) };
+  return { dir, hasManifest: true, problems, checked: Object.keys(manifest.files), contents };
 }

@@ -38,6 +38,18 @@ describe('bundle', () => {
     expect((await fs.readdir(dir)).sort()).toEqual(['b']); // no temp folders left behind
   });
 
+  it('reads each file of a bundle once when it loads (the manifest check keeps the bytes it hashed)', async () => {
+    await saveBundle(path.join(dir, 'b'), { model: buildModel(spec), spec, preprocessing: { x: 1 } });
+    const readFile = jest.spyOn(fs, 'readFile');
+    try {
+      await loadBundle(path.join(dir, 'b'));
+      const reads = readFile.mock.calls.map(([file]) => path.basename(String(file))).sort();
+      expect(reads).toEqual([BUNDLE_FILES.card, BUNDLE_FILES.manifest, BUNDLE_FILES.model, BUNDLE_FILES.preprocessing, BUNDLE_FILES.spec, BUNDLE_FILES.weights].sort());
+    } finally {
+      readFile.mockRestore();
+    }
+  });
+
   it('replaces an existing bundle whole', async () => {
     const target = path.join(dir, 'b');
     await saveBundle(target, { model: buildModel(spec), spec, preprocessing: { old: true } });

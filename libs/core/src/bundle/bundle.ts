@@ -4,7 +4,7 @@ import * as path from 'path';
 import { registerMimoLayers } from '../model/layer-registry';
 import { ModelSpec, parseModelSpec } from '../spec/model-spec';
 import { writeDirAtomically } from './atomic-dir';
-import { bundleManifest, MANIFEST_FILE, verifyBundle } from './bundle-manifest';
+import { bundleManifest, MANIFEST_FILE, readVerifiedBundle } from './bundle-manifest';
 import { BundleTargetOptions, checkBundleTarget } from './bundle-target';
 
 export const BUNDLE_FILES = {
@@ -92,11 +92,14 @@ export async function saveBundle(dir: string, bundle: Omit<Bundle, 'card'> & { c
   return card;
 }
 
-async function readJson(dir: string, file: string, required: boolean): Promise<unknown> {
+/** A bundle's file: the bytes the manifest check already read, else from disk. */
+type ReadBundleFile = (file: string) => Promise<Buffer>;
+
+async function readJson(dir: string, file: string, required: boolean, read: ReadBundleFile): Promise<unknown> {
   const location = path.join(dir, file);
   let text: string;
   try {
-    text = await fs.readFile(location, 'utf8');
+    text = (await read(file)).toString('utf8');
   } catch (error) {
     if (!required && (error as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
     throw new Error(`Cannot read bundle file ${location}: ${(error as Error).message}`);
@@ -113,9 +116,10 @@ async function readJson(dir: string, file: string, required: boolean): Promise<u
  * lists is checked first (`BundleIntegrityError`); a bundle saved before bundles had manifests loads unchecked.
  */
 export async function loadBundle(dir: string): Promise<Bundle> {
-  const verification = await verifyBundle(dir);
+  const verification = await readVerifiedBundle(dir);
   if (verification.problems.length) throw new BundleIntegrityError(dir, verification.problems);
-  const modelJson = (await readJson(dir, BUNDLE_FILES.model, true)) as {
+  const read: ReadBundleFile = async (file) => verification.contents.get(file) ?? fs.readFile(path.join(dir, file));
+  const modelJson = (await readJson(dir, BUNDLE_FILES.model, true, read)) as {
     modelTopology?: object;
     weightsManifest?: { paths: string[]; weights: tf.io.WeightsManifestEntry[] }[];
   };
@@ -124,7 +128,7 @@ export async function loadBundle(dir: string): Promise<Bundle> {
   }
   const weightSpecs = modelJson.weightsManifest.flatMap((group) => group.weights);
   const weightBuffers = await Promise.all(
-    modelJson.weightsManifest.flatMap((group) => group.paths).map((file) => fs.readFile(path.join(dir, file))),
+    modelJson.weightsManifest.flatMap((group) => group.paths).map(read),
   );
   const weightData = tf.io.CompositeArrayBuffer.join(weightBuffers.map((b) => b.buffer.slice(b.byteOffset, b.byteOffset + b.byteLength) as ArrayBuffer));
   const expectedBytes = weightSpecs.reduce((sum, w) => sum + w.shape.reduce((a, b) => a * b, 1) * 4, 0);
@@ -133,8 +137,8 @@ export async function loadBundle(dir: string): Promise<Bundle> {
   }
   registerMimoLayers();
   const model = await tf.loadLayersModel(tf.io.fromMemory({ modelTopology: modelJson.modelTopology, weightSpecs, weightData }));
-  const spec = parseModelSpec(await readJson(dir, BUNDLE_FILES.spec, true));
-  const card = (await readJson(dir, BUNDLE_FILES.card, true)) as ModelCard;
-  const preprocessing = await readJson(dir, BUNDLE_FILES.preprocessing, false);
+  const spec = parseModelSpec(await readJson(dir, BUNDLE_FILES.spec, true, read));
+  const card = (await readJson(dir, BUNDLE_FILES.card, true, read)) as ModelCard;
+  const preprocessing = await readJson(dir, BUNDLE_FILES.preprocessing, false, read);
   return { model, spec, card, preprocessing };
 }

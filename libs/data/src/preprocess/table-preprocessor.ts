@@ -2,6 +2,7 @@ import * as tf from '@tensorflow/tfjs';
 import { InputShapeSpec } from '@mimo/core/internal';
 import { z } from 'zod';
 import { DataError } from '../errors/data-error';
+import { expectRecordObjects } from '../errors/record-objects';
 import { parseWith } from '../errors/parse-with';
 import { parseCell } from '../tabular/parse-cell';
 import { Cell, Row } from '../tabular/row';
@@ -134,6 +135,7 @@ export class TablePreprocessor {
    */
   parseRecords(records: readonly Record<string, unknown>[], options: ParseRecordsOptions = {}): Row[] {
     const context = { missingMarkers: this.schema.missingMarkers, baseDir: options.baseDir ?? process.cwd() };
+    expectRecordObjects(records, 'a record object keyed by column name', options.source ?? 'request');
     return records.map((record, i) => {
       const row: Record<string, Cell> = {};
       for (const [name, column] of Object.entries(this.schema.columns)) {

@@ -74,6 +74,8 @@ describe('createServeApp: TensorFlow Serving REST API over reference models', ()
 
   it('answers NaN (not JSON), oversized bodies, unknown models and wrong content types with 4xx', async () => {
     expect((await predict('numeric_categorical', '{"instances": [NaN]}')).body).toMatchObject({ code: 'bad_json', field: 'body' });
+    const twice = await predict('numeric_categorical', '{"instances": [{"numeric": [1, 2, 3], "category": [1], "numeric": "x"}]}');
+    expect([twice.status, twice.body]).toEqual([400, { code: 'bad_json', field: 'body', error: 'body: expected each key once per object, received "numeric" twice in $.instances[0]' }]);
     const huge = await predict('numeric_categorical', { instances: [{ numeric: new Array(40000).fill(1) }] });
     expect(huge.status).toBe(413);
     expect(huge.body.code).toBe('body_too_large');

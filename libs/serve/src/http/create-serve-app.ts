@@ -10,6 +10,7 @@ import { openApiDocument } from './openapi';
 import { findModel, predictHandler } from './predict-handler';
 import { requestTimeout } from './request-timeout';
 import { describeValue, RequestError } from '../predict/request-error';
+import { refuseDuplicateKeys } from './refuse-duplicate-keys';
 import { sendAnyError, sendError } from './send-error';
 
 export interface ServeOptions {
@@ -133,7 +134,7 @@ export function createServeApp(options: ServeOptions): express.Express {
       }
       next();
     },
-    express.json({ limit: maxBodyBytes, strict: true }),
+    express.json({ limit: maxBodyBytes, strict: true, verify: refuseDuplicateKeys }),
     multipartRecord(maxBodyBytes),
     predictHandler(registry, options.maxInstances ?? 1024),
   );
