@@ -46,8 +46,9 @@ describe('mimo finance: train → evaluate → predict → report on the tiny S&
     expect(result.err).toBe('');
     const prediction = JSON.parse(result.out);
     expect(Number.isFinite(prediction.next_return)).toBe(true);
-    expect(prediction.direction).toBeGreaterThanOrEqual(0);
-    expect(prediction.direction).toBeLessThanOrEqual(1);
+    expect(prediction.direction).toEqual({ class: expect.stringMatching(/^(up|down)$/), probability: expect.any(Number) });
+    expect(prediction.direction.probability).toBeGreaterThanOrEqual(0);
+    expect(prediction.direction.probability).toBeLessThanOrEqual(1);
   });
 
   it('refuses news in a record when the bundle never saw news', async () => {

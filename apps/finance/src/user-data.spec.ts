@@ -68,8 +68,8 @@ describe('mimo finance on a prices CSV + news JSONL', () => {
     const result = await run('predict', ['--model', bundle, '--input', input]);
     expect(result.code).toBe(0);
     const [good, bad] = result.out.trim().split('\n').map((line) => JSON.parse(line));
-    expect(good.direction).toBeGreaterThan(0.5);
-    expect(bad.direction).toBeLessThan(0.5);
+    expect([good.direction.class, bad.direction.class]).toEqual(['up', 'down']);
+    expect(good.direction.probability).toBeGreaterThan(bad.direction.probability);
     expect(good.next_return).toBeGreaterThan(bad.next_return);
   });
 

@@ -41,8 +41,8 @@ describe('mimo healthcare: train → evaluate → predict on a tiny cohort', () 
     const result = await run('predict', ['--model', bundle, '--input', input]);
     expect(result.code).toBe(0);
     const prediction = JSON.parse(result.out);
-    expect(prediction.outcome).toBeGreaterThanOrEqual(0);
-    expect(prediction.severity.probabilities).toHaveLength(3);
+    expect(prediction.outcome).toEqual({ class: expect.stringMatching(/^(normal|pneumonia)$/), probability: expect.any(Number) });
+    expect(Object.keys(prediction.severity.probabilities).sort()).toEqual(['mild', 'moderate', 'severe']);
   });
 
   it('chooses a decision threshold on the validation split and saves it in the bundle', async () => {

@@ -53,6 +53,8 @@ export * from './data/prepare-table';
 export * from './data/read-records';
 export * from './metrics/head-metric-configs';
 export * from './metrics/nest-metrics';
+export * from './metrics/binary-threshold';
+export * from './metrics/baselines';
 export * from './flows/subset-spec';
 export * from './flows/pick-inputs';
 export * from './flows/model-card';

@@ -1,5 +1,6 @@
 import * as tf from '@tensorflow/tfjs';
 import type { BenchVariant } from './bench/bench-variants';
+import type { HeadBaselines } from './metrics/baselines';
 import { AppCommand, FusionType, InputKind, InputShapeSpec, ModelSpec, ModelSpecInput, TensorMap, TrainerConfigInput, TrainingData } from '@mimo/core';
 
 /**
@@ -36,6 +37,13 @@ export interface PreparedData {
   heads?: ModelSpecInput['heads'];
   /** JSON state of the preprocessing fitted on `train` only; saved as the bundle's `preprocessing.json`. */
   preprocessing?: unknown;
+  /** Class names per classification head, in the order of its units (binary: [negative, positive]); saved in the card. */
+  classes?: Record<string, string[]>;
+  /**
+   * The app's own naive predictions per split and head (e.g. finance's "yesterday's return"), rows aligned with the
+   * split's examples; `evaluate` scores them beside the model and the kit's own (training mean, majority class).
+   */
+  baselines?: Partial<Record<'train' | 'val' | 'test', Record<string, HeadBaselines>>>;
 }
 
 /** The prepared input `name`, checked to be of `kind` (a clear error says what the data hold instead). */

@@ -13,3 +13,4 @@ export * from './predict/request-error';
 export * from './predict/dynamic-batcher';
 export * from './predict/input-batch';
 export * from './cli/serve-cli';
+export * from './predict/label-outputs';

@@ -43,6 +43,7 @@ export async function prepareFrames(options: PrepareOptions): Promise<PreparedDa
     val,
     test,
     inputs: { camera: { kind: 'image', height: state.imageSize, width: state.imageSize, channels: 3 }, lidar: { kind: 'numeric', size: state.beams } },
+    classes: { manoeuvre: classes },
     preprocessing: state,
   };
 }

@@ -1,4 +1,4 @@
-import { DataCard, PreparedData, PrepareOptions } from '@mimo/app-kit';
+import { DataCard, HeadBaselines, PreparedData, PrepareOptions } from '@mimo/app-kit';
 import { SeriesNormalizer } from '@mimo/data';
 import { buildExamples, FinanceExample } from './build-examples';
 import { exampleTensors } from './example-tensors';
@@ -73,6 +73,19 @@ export async function prepareFinance(options: FinanceOptions): Promise<PreparedD
       news: { kind: 'numeric', size: newsDays * NEWS_FEATURES.length },
     },
     heads: { next_return: { type: 'regression' }, direction: { type: 'binary' } },
+    classes: { direction: ['down', 'up'] },
+    baselines: { train: naiveBaselines(splits.train), val: naiveBaselines(splits.val), test: naiveBaselines(splits.test) },
     preprocessing: preprocessing.state,
+  };
+}
+
+/**
+ * The finance baselines beside the kit's (training mean, majority class): a zero return, and yesterday's return
+ * (the window's last day) with its sign as the direction.
+ */
+function naiveBaselines(examples: readonly FinanceExample[]): Record<string, HeadBaselines> {
+  return {
+    next_return: { 'zero return': examples.map(() => [0]), "yesterday's return": examples.map((e) => [e.lastReturn]) },
+    direction: { "yesterday's direction": examples.map((e) => [e.lastReturn > 0 ? 1 : 0]) },
   };
 }

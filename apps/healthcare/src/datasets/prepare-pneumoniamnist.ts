@@ -37,6 +37,7 @@ export async function preparePneumoniaMnist(source: string, options: { tiny?: bo
     test,
     inputs: { xray: { kind: 'image', height: 28, width: 28, channels: 1 } },
     heads: { outcome: { type: 'binary' } },
+    classes: { outcome: ['normal', 'pneumonia'] },
     preprocessing: XRAY_PREPROCESSING,
   };
 }

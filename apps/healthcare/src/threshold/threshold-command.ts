@@ -1,8 +1,8 @@
-import { AppPlugin, FlagRules, requireFlag } from '@mimo/app-kit';
+import { AppPlugin, FlagRules, metricsAtThreshold, requireFlag, ThresholdMetrics, youdenThreshold } from '@mimo/app-kit';
 import { promises as fs } from 'fs';
 import * as path from 'path';
 import { healthcareCommand } from '../cli/healthcare-command';
-import { metricsAtThreshold, ThresholdMetrics, youdenThreshold } from './binary-threshold';
+
 import { valAndTestScores } from './split-scores';
 
 const FLAGS = { model: { type: 'string' }, backend: { type: 'string' } } as const satisfies FlagRules;

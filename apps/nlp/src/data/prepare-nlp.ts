@@ -43,5 +43,5 @@ export async function prepareNlp(options: PrepareOptions, nlp: NlpDataOptions = 
   const split = stratifiedSplit(rows.map((r) => String(r[label])), { fractions: { train: 0.7, val: 0.15, test: 0.15 }, seed: options.seed });
   const preprocessor = saved ?? (await fitPreprocessor(schema, selectRows(rows, split.train), nlp.pretrainedText));
   const [train, val, test] = await Promise.all([split.train, split.val, split.test].map((indices) => preprocessor.transform(selectRows(rows, indices))));
-  return { train, val, test, inputs: preprocessor.inputSpecs(), heads: preprocessor.headShapes(), preprocessing: preprocessor.toJSON(), card: source.card };
+  return { train, val, test, inputs: preprocessor.inputSpecs(), heads: preprocessor.headShapes(), classes: preprocessor.headClasses(), preprocessing: preprocessor.toJSON(), card: source.card };
 }

@@ -1,6 +1,6 @@
 import { BackendSelectionError, initBackend } from '@mimo/backend';
 import { AppCommand } from '@mimo/core';
-import { runEvaluate } from '../flows/evaluate-flow';
+import { EVALUATE_SPLITS, EvaluateSplit, runEvaluate } from '../flows/evaluate-flow';
 import { runPredict } from '../flows/predict-flow';
 import { runTrain } from '../flows/train-flow';
 import { AppPlugin, FusionChoice, TrainOptions } from '../plugin';
@@ -24,7 +24,7 @@ export const TRAIN_FLAGS = {
   encoder: { type: 'string' },
 } as const satisfies FlagRules;
 
-export const EVALUATE_FLAGS = { model: { type: 'string' }, data: { type: 'string' }, json: { type: 'string' }, backend: { type: 'string' } } as const satisfies FlagRules;
+export const EVALUATE_FLAGS = { model: { type: 'string' }, data: { type: 'string' }, split: { type: 'string', choices: EVALUATE_SPLITS }, json: { type: 'string' }, backend: { type: 'string' } } as const satisfies FlagRules;
 export const PREDICT_FLAGS = { model: { type: 'string' }, input: { type: 'string' }, 'skip-bad-records': { type: 'boolean' }, backend: { type: 'string' } } as const satisfies FlagRules;
 export const SERVE_FLAGS = { model: { type: 'string' }, port: { type: 'int', min: 0, max: 65535 }, host: { type: 'string' }, backend: { type: 'string' } } as const satisfies FlagRules;
 export const REPORT_FLAGS = { out: { type: 'string' }, runs: { type: 'string' }, backend: { type: 'string' } } as const satisfies FlagRules;
@@ -97,8 +97,11 @@ export function createAppCommands(plugin: AppPlugin): Record<string, AppCommand>
       out(JSON.stringify({ bundle: result.dir, backend: result.card.backend, test: result.card.metrics.test }, null, 2));
       return 0;
     }),
-    evaluate: defineCommand(app, 'evaluate', 'metrics per head of a bundle on the test split (--json FILE writes them)', EVALUATE_FLAGS, async (flags) => {
-      out(JSON.stringify(await runEvaluate(plugin, { model: requireFlag(flags.model, 'model'), data: flags.data, json: flags.json }), null, 2));
+    evaluate: defineCommand(app, 'evaluate', 'metrics per head of a bundle, beside naive baselines, with a verdict (--split test|val|all: default test on the training data, all on another --data file; --json FILE writes them)', EVALUATE_FLAGS, async (flags) => {
+      const report = await runEvaluate(plugin, { model: requireFlag(flags.model, 'model'), data: flags.data, split: flags.split as EvaluateSplit | undefined, json: flags.json });
+      out(JSON.stringify(report, null, 2));
+      process.stderr.write(`mimo ${app} evaluate: ${report.split === 'all' ? 'all' : `the ${report.split} split:`} ${report.n} examples of ${report.data}\n`);
+      for (const [head, verdict] of Object.entries(report.verdicts)) process.stderr.write(`  ${head}: ${verdict}\n`);
       return 0;
     }),
     predict: defineCommand(app, 'predict', 'predict every record of --input FILE.jsonl|FILE.csv with --model DIR (JSON lines out, with the record\'s id when it has one; --skip-bad-records lists bad records on stderr and predicts the rest)', PREDICT_FLAGS, async (flags) => {

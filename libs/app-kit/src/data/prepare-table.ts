@@ -7,6 +7,7 @@ export interface PreparedTable {
   test: TrainingData;
   inputs: ReturnType<TablePreprocessor['inputSpecs']>;
   heads: ReturnType<TablePreprocessor['headShapes']>;
+  classes: Record<string, string[]>;
   preprocessor: TablePreprocessor;
   preprocessing: unknown;
 }
@@ -19,5 +20,5 @@ export interface PreparedTable {
 export async function prepareTable(rows: readonly Row[], schema: TableSchemaInput, split: SplitIndices, preprocessing?: unknown): Promise<PreparedTable> {
   const preprocessor = preprocessing === undefined ? await TablePreprocessor.create(schema).fit(selectRows(rows, split.train)) : TablePreprocessor.fromJSON(preprocessing);
   const parts = await Promise.all([split.train, split.val, split.test].map((indices) => preprocessor.transform(selectRows(rows, indices))));
-  return { train: parts[0], val: parts[1], test: parts[2], inputs: preprocessor.inputSpecs(), heads: preprocessor.headShapes(), preprocessor, preprocessing: preprocessor.toJSON() };
+  return { train: parts[0], val: parts[1], test: parts[2], inputs: preprocessor.inputSpecs(), heads: preprocessor.headShapes(), classes: preprocessor.headClasses(), preprocessor, preprocessing: preprocessor.toJSON() };
 }

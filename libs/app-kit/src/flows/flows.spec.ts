@@ -13,6 +13,8 @@ import { runTrain } from './train-flow';
 const dir = mkdtempSync(path.join(tmpdir(), 'mimo-kit-'));
 const quiet = () => undefined;
 
+const scored = (r: { split: string; n: number }) => ({ split: r.split, n: r.n });
+
 describe('train → evaluate → predict through a plugin', () => {
   const plugin = tablePlugin();
   const bundleDir = path.join(dir, 'toy');
@@ -39,13 +41,41 @@ describe('train → evaluate → predict through a plugin', () => {
     expect(JSON.parse(readFileSync(json, 'utf8'))).toEqual(report);
   });
 
+  it('scores a split or everything: test by default on the training data, all on another file', async () => {
+    const card = JSON.parse(readFileSync(path.join(bundleDir, 'card.json'), 'utf8'));
+    expect(scored(await runEvaluate(plugin, { model: bundleDir }))).toEqual({ split: 'test', n: 100 });
+    expect(scored(await runEvaluate(plugin, { model: bundleDir, split: 'val' }))).toEqual({ split: 'val', n: 100 });
+    expect(scored(await runEvaluate(plugin, { model: bundleDir, split: 'all' }))).toEqual({ split: 'all', n: 1000 });
+    const other = await runEvaluate(plugin, { model: bundleDir, data: path.join(dir, 'users-test-file.csv') });
+    expect([other.split, other.n, other.data]).toEqual(['all', 1000, path.join(dir, 'users-test-file.csv')]);
+    const all = await runEvaluate(plugin, { model: bundleDir, split: 'all' });
+    expect(all.heads.y.accuracy).toBeCloseTo(other.heads.y.accuracy, 6);
+    expect(card.metrics.test.y.accuracy).toBeCloseTo((await runEvaluate(plugin, { model: bundleDir })).heads.y.accuracy, 6);
+  });
+
+  it('reports binary heads at the threshold chosen on the validation split, beside naive baselines, with a verdict', async () => {
+    const card = JSON.parse(readFileSync(path.join(bundleDir, 'card.json'), 'utf8'));
+    expect(card.classes).toEqual({ y: ['no', 'yes'] });
+    expect(card.thresholds.y).toBeGreaterThan(0);
+    expect(card.thresholds.y).toBeLessThan(1);
+    const evaluation = await runEvaluate(plugin, { model: bundleDir });
+    expect(evaluation.thresholds.y).toMatchObject({ threshold: card.thresholds.y, accuracy: expect.any(Number), recall: expect.any(Number) });
+    // The constant guess (the training split's share of "yes") has AUC 0.5 and the majority's accuracy.
+    const majority = evaluation.baselines.y['majority class (training shares)'];
+    expect(majority.auc).toBeCloseTo(0.5, 6);
+    expect(evaluation.heads.y.auc).toBeGreaterThan(0.9);
+    expect(evaluation.verdicts.y).toMatch(/^skill: auc (0\.9\d+|1\.0000) beats every naive baseline \(the best, "majority class \(training shares\)": 0\.5000\)$/);
+  });
+
   it('predicts JSON lines and CSV rows', async () => {
     const jsonl = path.join(dir, 'in.jsonl');
     writeFileSync(jsonl, '{"a": 2, "noise": 0, "ward": "A"}\n{"a": -2, "noise": 0, "ward": "B"}\n');
     const predictions = await runPredict(plugin, { model: bundleDir, input: jsonl });
     expect(predictions).toHaveLength(2);
-    expect(predictions[0].y as number).toBeGreaterThan(0.5);
-    expect(predictions[1].y as number).toBeLessThan(0.5);
+    const [yes, no] = predictions.map((p) => p.y as { class: string; probability: number });
+    expect([yes.class, no.class]).toEqual(['yes', 'no']);
+    expect(yes.probability).toBeGreaterThan(0.5);
+    expect(no.probability).toBeLessThan(0.5);
     const csv = path.join(dir, 'in.csv');
     writeFileSync(csv, 'a,noise,ward\n2,0,A\n');
     expect(await runPredict(plugin, { model: bundleDir, input: csv })).toEqual([predictions[0]]);
@@ -128,9 +158,10 @@ describe('createAppCommands', () => {
     expect(await runCommand(commands.predict, ['--model', out, '--input', input])).toMatchObject({ code: 1, err: expect.stringContaining(`${input}:2: column "a"`) });
     const skip = await runCommand(commands.predict, ['--model', out, '--input', input, '--skip-bad-records']);
     expect(skip.code).toBe(0);
-    expect(skip.out.trim().split('\n').map((line) => JSON.parse(line) as { id: string; y: number })).toEqual([
-      { id: 'p1', y: expect.any(Number) },
-      { id: 'p4', y: expect.any(Number) },
+    const answer = { class: expect.stringMatching(/^(yes|no)$/), probability: expect.any(Number) };
+    expect(skip.out.trim().split('\n').map((line) => JSON.parse(line) as unknown)).toEqual([
+      { id: 'p1', y: answer },
+      { id: 'p4', y: answer },
     ]);
     expect(skip.err).toContain(`skipped ${input}:2: column "a": expected a finite number, received "old"`);
     expect(skip.err).toContain(`skipped ${input}:3: input 'num' became NaN or Infinity`);
@@ -162,9 +193,11 @@ describe('createAppCommands', () => {
     expect(train.code).toBe(0);
     expect(JSON.parse(train.out)).toMatchObject({ bundle: out, test: { y: { accuracy: expect.any(Number) } } });
     const evaluation = await runCommand(commands.evaluate, ['--model', out, '--json', path.join(out, '..', 'm.json')]);
-    expect(JSON.parse(evaluation.out)).toMatchObject({ dataset: 'toy table', n: 20 });
+    expect(JSON.parse(evaluation.out)).toMatchObject({ dataset: 'toy table', split: 'test', n: 20 });
+    expect(evaluation.err).toMatch(/the test split: 20 examples of the app default\n  y: (no )?skill: auc/);
+    expect(await runCommand(commands.evaluate, ['--model', out, '--split', 'tests'])).toMatchObject({ code: 2, err: expect.stringContaining('--split expects one of: test, val, all. Received: "tests". Did you mean \"test\"?') });
     writeFileSync(path.join(dir, 'one.jsonl'), '{"a": 1, "noise": 0, "ward": "A"}\n');
     const predict = await runCommand(commands.predict, ['--model', out, '--input', path.join(dir, 'one.jsonl')]);
-    expect(JSON.parse(predict.out)).toEqual({ y: expect.any(Number) });
+    expect(JSON.parse(predict.out)).toEqual({ y: { class: expect.stringMatching(/^(yes|no)$/), probability: expect.any(Number) } });
   });
 });

@@ -15,6 +15,9 @@ export interface AppModelCard {
   metrics: { test: Record<string, HeadMetricValues>; val?: Record<string, HeadMetricValues> };
   /** Trainer history (`loss`, `val_loss`, `<head>_<metric>` per epoch) for learning curves. */
   history: Record<string, number[]>;
+  /** Class names per classification head (core's `ModelCard.classes`); decision thresholds per binary head. */
+  classes?: Record<string, string[]>;
+  thresholds?: Record<string, number>;
   /** The fit's wall time and examples per second (train examples × epochs completed / seconds). */
   training?: { seconds: number; examplesPerSecond: number };
   [field: string]: unknown;

@@ -1,14 +1,13 @@
 import * as tf from '@tensorflow/tfjs';
-import { Bundle, loadBundle, ModelSpec, TensorMap } from '@mimo/core';
+import { Bundle, loadBundle, TensorMap } from '@mimo/core';
 import { nonFiniteExamples } from '@mimo/core/internal';
 import { DataError, TablePreprocessor } from '@mimo/data';
+import { headLabels, labelPrediction } from '@mimo/serve';
 import * as path from 'path';
 import { readRecords, RecordLine } from '../data/read-records';
 import { AppPlugin } from '../plugin';
 import { pickInputs } from './pick-inputs';
 
-/** One head's prediction for one record: a probability (binary), class + probabilities (multiclass), values otherwise. */
-export type HeadPrediction = number | number[] | { class: number; probabilities: number[] };
 
 /** The default record decoder: the bundle's TablePreprocessor parses and transforms the records (no labels). */
 export async function decodeTableRecords(records: Record<string, unknown>[], bundle: { preprocessing?: unknown }, baseDir: string): Promise<TensorMap> {
@@ -17,12 +16,6 @@ export async function decodeTableRecords(records: Record<string, unknown>[], bun
   return (await preprocessor.transform(preprocessor.parseRecords(records, { baseDir }), { labels: false })).xs;
 }
 
-function headPrediction(type: ModelSpec['heads'][string]['type'], values: number[]): HeadPrediction {
-  const round = (v: number) => Math.round(v * 1e6) / 1e6;
-  if (type === 'binary') return round(values[0]);
-  if (type === 'multiclass') return { class: values.indexOf(Math.max(...values)), probabilities: values.map(round) };
-  return values.length === 1 ? round(values[0]) : values.map(round);
-}
 
 export interface PredictOptions {
   model: string;
@@ -92,6 +85,7 @@ export async function runPredict(plugin: AppPlugin, options: PredictOptions): Pr
     try {
       const inputs = pickInputs(xs, bundle.spec);
       const heads = bundle.model.outputNames.map((name) => name.split('/')[0]);
+      const labels = headLabels(bundle.spec.heads, bundle.card);
       const outputs = tf.tidy(() => {
         const out = bundle.model.predict(bundle.model.inputNames.map((name) => inputs[name]));
         return (Array.isArray(out) ? out : [out]).map((t, h) => {
@@ -102,7 +96,7 @@ export async function runPredict(plugin: AppPlugin, options: PredictOptions): Pr
       });
       return lines.map(({ record }, i) => {
         const id = recordId(record);
-        return { ...(id === undefined ? {} : { id }), ...Object.fromEntries(heads.map((head, h) => [head, headPrediction(bundle.spec.heads[head]?.type ?? 'regression', outputs[h][i])])) };
+        return { ...(id === undefined ? {} : { id }), ...Object.fromEntries(heads.map((head, h) => [head, labelPrediction(outputs[h][i], labels[head])])) };
       });
     } finally {
       tf.dispose(Object.values(xs));

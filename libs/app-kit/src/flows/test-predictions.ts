@@ -1,7 +1,7 @@
-import * as tf from '@tensorflow/tfjs';
 import { loadBundle, ModelSpec } from '@mimo/core';
 import { AppPlugin } from '../plugin';
 import { AppModelCard, readAppCard } from './model-card';
+import { headOutputs, headTargets } from './head-outputs';
 import { disposeData, pickData } from './pick-inputs';
 
 /** A bundle's predictions on one of its own splits, per head: `labels[head][i]` and `scores[head][i]` (one row per example). */
@@ -27,19 +27,7 @@ export async function testPredictions(plugin: AppPlugin, dir: string, split: 'te
       const chosen = split === 'val' ? data.val : data.test;
       if (!chosen) throw new Error(`${dir}: its data (${card.data.name}) have no validation split`);
       const test = pickData(chosen, bundle.spec);
-      const heads = Object.keys(bundle.spec.heads);
-      const outputs = tf.tidy(() => {
-        const out = bundle.model.predict(bundle.model.inputNames.map((name) => test.xs[name]), { batchSize: 128 });
-        return (Array.isArray(out) ? out : [out]).map((t) => t.arraySync() as number[][]);
-      });
-      const names = bundle.model.outputNames;
-      return {
-        dir,
-        spec: bundle.spec,
-        card,
-        labels: Object.fromEntries(heads.map((h) => [h, test.ys[h].arraySync() as number[][]])),
-        scores: Object.fromEntries(heads.map((h) => [h, outputs[names.indexOf(h)]])),
-      };
+      return { dir, spec: bundle.spec, card, labels: headTargets(test), scores: headOutputs(bundle.model, test) };
     } finally {
       disposeData(data.train, data.val, data.test);
     }

@@ -7,6 +7,7 @@ import { AppPlugin, PreparedData, TrainOptions } from '../plugin';
 import { AppModelCard, headTypes } from './model-card';
 import { disposeData, exampleCount, pickData } from './pick-inputs';
 import { subsetSpec } from './subset-spec';
+import { chooseThresholds } from './decision-thresholds';
 import { checkpointCallback, checkpointDirFor, removeCheckpoints, restoreBestCheckpoint, resumePoint } from './train-checkpoints';
 
 export interface TrainResult {
@@ -102,6 +103,10 @@ export async function runTrain(plugin: AppPlugin, options: TrainOptions, customL
       const fitSeconds = (performance.now() - started) / 1000;
       if (checkpointing && checkpoint.restoresBest) await restoreBestCheckpoint(model, checkpoints);
       const testLogs = await trainer.evaluate(test);
+      // Binary heads decide at a threshold chosen on held-out data (the validation split, else train's last 10 %).
+      const heldOut = val ?? lastTenth(train);
+      const thresholds = chooseThresholds(model, spec, heldOut);
+      if (!val) disposeData(heldOut);
       const last = Object.fromEntries(Object.entries(history.history).map(([k, v]) => [k, v[v.length - 1]]));
       const card: AppModelCard = {
         app: plugin.name,
@@ -114,6 +119,8 @@ export async function runTrain(plugin: AppPlugin, options: TrainOptions, customL
         ...(encoder ? { encoder } : {}),
         epochs: { requested: options.epochs, completed: history.epoch.length },
         metrics: { test: nestMetrics(testLogs, spec), val: nestMetrics(last, spec, 'val_') },
+        ...(data.classes ? { classes: data.classes } : {}),
+        thresholds,
         history: history.history,
         // Examples per second over the whole fit (validation passes included), as a user would time it.
         training: { seconds: fitSeconds, examplesPerSecond: (exampleCount(train) * history.epoch.length) / fitSeconds },
@@ -129,4 +136,12 @@ export async function runTrain(plugin: AppPlugin, options: TrainOptions, customL
   } finally {
     disposeData(data.train, data.val, data.test);
   }
+}
+
+/** The last 10 % of a split (at least one example): what the trainer holds out when there is no validation split. */
+function lastTenth(data: TrainingData): TrainingData {
+  const n = exampleCount(data);
+  const size = Math.max(1, Math.floor(n / 10));
+  const tail = (t: tf.Tensor) => t.slice(n - size, size);
+  return { xs: Object.fromEntries(Object.entries(data.xs).map(([k, t]) => [k, tail(t)])), ys: Object.fromEntries(Object.entries(data.ys).map(([k, t]) => [k, tail(t)])) };
 }

@@ -33,6 +33,10 @@ export interface ModelCard {
   createdAt: string;
   tfjsVersion: string;
   backend?: string;
+  /** Class names per classification head, in the order of its units (binary: [negative, positive]). */
+  classes?: Record<string, string[]>;
+  /** Decision threshold per binary head (a probability at or above it is the positive class); 0.5 when absent. */
+  thresholds?: Record<string, number>;
   [field: string]: unknown;
 }
 

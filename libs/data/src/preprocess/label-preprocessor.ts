@@ -63,6 +63,11 @@ export class LabelPreprocessor extends Preprocessor<LabelState> {
     return tf.tidy(() => tf.oneHot(tf.tensor1d(ids, 'int32'), classes.length).toFloat() as tf.Tensor2D);
   }
 
+  /** The fitted class names, in the order of the head's units (binary: [negative, positive]; none for regression). */
+  classes(): string[] {
+    return [...this.state.classes];
+  }
+
   headShape(): HeadShape {
     if (this.config.task === 'multiclass') return { type: 'multiclass', classes: this.state.classes.length };
     return { type: this.config.task };

@@ -124,6 +124,11 @@ export class TablePreprocessor {
     return Object.fromEntries(Object.entries(this.inputs).map(([name, p]) => [name, p.inputSpec()]));
   }
 
+  /** Class names of each binary and multiclass head, in the order of its units (binary: [negative, positive]). */
+  headClasses(): Record<string, string[]> {
+    return Object.fromEntries(Object.entries(this.heads).filter(([, p]) => p.config.task !== 'regression').map(([name, p]) => [name, p.classes()]));
+  }
+
   /** The head types (and class counts) the labels call for. */
   headShapes(): Record<string, HeadShape> {
     return Object.fromEntries(Object.entries(this.heads).map(([name, p]) => [name, p.headShape()]));

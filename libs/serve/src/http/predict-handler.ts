@@ -2,7 +2,7 @@ import { RequestHandler } from 'express';
 import { ModelRegistry } from '../model/model-registry';
 import { ModelVersion } from '../model/model-version';
 import { decodeRecords } from '../predict/decode-records';
-import { columnarOutputs, rowPredictions } from '../predict/format-outputs';
+import { columnarOutputs, labelledPredictions, rowPredictions } from '../predict/format-outputs';
 import { ExampleField, refuseNonFiniteInputs, refuseNonFiniteOutputs } from '../predict/check-finite';
 import { InputBatches } from '../predict/input-batch';
 import { parseColumns, parseInstances } from '../predict/parse-tensor-body';
@@ -27,8 +27,9 @@ async function readInputs(body: Record<string, unknown>, key: (typeof BODY_KEYS)
 
 /**
  * `POST /v1/models/{name}:predict` with exactly one of `instances` (row format), `inputs` (columnar) or
- * `records` (raw records through the model's decoder). Answers `{ predictions }` for rows and records,
- * `{ outputs }` for columns, as TensorFlow Serving does.
+ * `records` (raw records through the model's decoder). Answers `{ predictions }` for rows, `{ outputs }` for
+ * columns, as TensorFlow Serving does; records get `{ predictions }` in the heads' terms (class names,
+ * probabilities, values), as `mimo <app> predict` prints them.
  */
 export function predictHandler(registry: ModelRegistry, maxInstances: number): RequestHandler {
   return async (req, res) => {
@@ -50,7 +51,8 @@ export function predictHandler(registry: ModelRegistry, maxInstances: number): R
       const outputs = await model.batcher.predict(inputs);
       refuseNonFiniteOutputs(outputs, field);
       if (res.headersSent) return;
-      res.json(key === 'inputs' ? { outputs: columnarOutputs(outputs) } : { predictions: rowPredictions(outputs) });
+      if (key === 'records') res.json({ predictions: labelledPredictions(outputs, model.labels) });
+      else res.json(key === 'inputs' ? { outputs: columnarOutputs(outputs) } : { predictions: rowPredictions(outputs) });
     } catch (error) {
       sendAnyError(res, error);
     } finally {

@@ -2,6 +2,7 @@ import * as tf from '@tensorflow/tfjs';
 import { inputDtype, inputShape } from '@mimo/core';
 import * as path from 'path';
 import { BatchingOptions, BatchListener, DEFAULT_BATCHING, DynamicBatcher } from '../predict/dynamic-batcher';
+import { HeadLabels, headLabels } from '../predict/label-outputs';
 import { ServedModel } from './served-model';
 
 /** `GET /v1/models/{name}/metadata`: what a client needs to build a request. */
@@ -9,7 +10,8 @@ export interface ModelMetadata {
   name: string;
   version: string;
   inputs: Record<string, { kind: string; shape: (number | null)[]; dtype: 'int32' | 'float32' }>;
-  heads: Record<string, { type: string; shape: (number | null)[] }>;
+  /** Each head's type and output shape; classification heads their class names, binary heads their threshold. */
+  heads: Record<string, { type: string; shape: (number | null)[]; classes?: string[]; threshold?: number }>;
   /** Whether `records` (raw JSON records) are accepted. */
   records: boolean;
   card: Record<string, unknown>;
@@ -36,6 +38,8 @@ function headShape(shape: tf.Shape | tf.Shape[]): (number | null)[] {
 export class ModelVersion {
   readonly batcher: DynamicBatcher;
   readonly metadata: ModelMetadata;
+  /** How each head's numbers become an answer to raw records (class names, threshold). */
+  readonly labels: Record<string, HeadLabels>;
   private inflight = 0;
   private retired = false;
   private disposed = false;
@@ -47,11 +51,17 @@ export class ModelVersion {
   ) {
     const { model, spec, card } = served.bundle;
     this.batcher = new DynamicBatcher(model, batching, onBatch);
+    this.labels = headLabels(spec.heads, card);
+    const labelsOf = (name: string) => {
+      const labels = this.labels[name];
+      if (!labels || labels.type === 'regression') return {};
+      return { classes: labels.classes, ...(labels.type === 'binary' ? { threshold: labels.threshold } : {}) };
+    };
     this.metadata = {
       name: served.name,
       version: served.version,
       inputs: Object.fromEntries(Object.entries(spec.inputs).map(([name, input]) => [name, { kind: input.kind, shape: inputShape(input), dtype: inputDtype(input) }])),
-      heads: Object.fromEntries(model.outputNames.map((name, i) => [name, { type: spec.heads[name]?.type ?? 'unknown', shape: headShape(model.outputs[i].shape) }])),
+      heads: Object.fromEntries(model.outputNames.map((name, i) => [name, { type: spec.heads[name]?.type ?? 'unknown', shape: headShape(model.outputs[i].shape), ...labelsOf(name) }])),
       records: served.decodeRecords !== undefined,
       card: withoutLocalPaths(card) as Record<string, unknown>,
     };

@@ -44,12 +44,15 @@ describe('raw records through the bundle’s saved TablePreprocessor', () => {
     const expected = tf.tidy(() => (served.bundle.model.predict(served.bundle.model.inputNames.map((name) => xs[name])) as tf.Tensor).arraySync() as number[][]);
     tf.dispose(Object.values(xs));
     await fs.rm(dir, { recursive: true, force: true });
-    expect(res.body.predictions).toEqual(expected);
+    // Answered in the head's terms: the card's class names, decided at its threshold (0.58), probability to 1e-6.
+    expect(res.body.predictions).toEqual(expected.map(([p]) => ({ died: { class: p >= 0.58 ? 'died' : 'no', probability: Math.round(p * 1e6) / 1e6 } })));
+    expect(expected.map(([p]) => p >= 0.58)).toEqual([true, false]);
   });
 
   it('says it takes records in its metadata', async () => {
     const metadata = await getJson<ModelMetadata>(`${server.url}/v1/models/ward_outcome/metadata`);
     expect(metadata.records).toBe(true);
+    expect(metadata.heads.died).toEqual({ type: 'binary', shape: [1], classes: ['no', 'died'], threshold: 0.58 });
   });
 
   it.each([

@@ -1,4 +1,5 @@
 import { OutputBatch } from './input-batch';
+import { HeadLabels, labelPrediction } from './label-outputs';
 
 /** A JSON value of nested number arrays. */
 export type NestedNumbers = number | NestedNumbers[];
@@ -24,4 +25,22 @@ export function rowPredictions(outputs: Record<string, OutputBatch>): unknown[] 
 export function columnarOutputs(outputs: Record<string, OutputBatch>): unknown {
   const heads = Object.entries(outputs).map(([name, output]) => [name, toNested(output.values, output.shape)] as const);
   return heads.length === 1 ? heads[0][1] : Object.fromEntries(heads);
+}
+
+/**
+ * The answer to raw `records`: one object per record keyed by head, each head in its own terms (class names and
+ * probabilities, or values; `labelPrediction`), as `mimo <app> predict` prints them.
+ */
+export function labelledPredictions(outputs: Record<string, OutputBatch>, labels: Record<string, HeadLabels>): Record<string, unknown>[] {
+  const heads = Object.entries(outputs);
+  const count = heads[0]?.[1].shape[0] ?? 0;
+  return Array.from({ length: count }, (_, i) =>
+    Object.fromEntries(
+      heads.map(([name, output]) => {
+        const width = output.values.length / count;
+        const values = Array.from(output.values.subarray(i * width, (i + 1) * width));
+        return [name, labels[name] ? labelPrediction(values, labels[name]) : values];
+      }),
+    ),
+  );
 }

@@ -62,7 +62,7 @@ export async function saveTableBundle(dir: string, version = '1'): Promise<{ dir
     seed: 3,
   });
   const model = buildModel(spec);
-  await saveBundle(dir, { model, spec, preprocessing: preprocessor.toJSON(), card: { version } });
+  await saveBundle(dir, { model, spec, preprocessing: preprocessor.toJSON(), card: { version, classes: preprocessor.headClasses(), thresholds: { died: 0.58 } } });
   model.dispose();
   await fs.rm(imagesDir, { recursive: true, force: true });
   return { dir, preprocessor };
