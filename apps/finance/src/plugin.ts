@@ -1,6 +1,7 @@
 import { AppPlugin } from '@mimo/app-kit';
 import { decodeFinanceRecords } from './data/decode-finance-records';
 import { prepareFinance } from './data/prepare-finance';
+import { financeRecordFields } from './data/record-fields';
 import { createFinanceSpec, ENCODERS, FinanceEncoder } from './model';
 import { writeFinanceReport } from './report/write-report';
 
@@ -15,6 +16,7 @@ export function createFinancePlugin(options: { news?: string } = {}): AppPlugin 
     prepare: (prepare) => prepareFinance({ ...prepare, news: options.news }),
     createSpec: (spec) => createFinanceSpec(spec, (spec.encoder ?? ENCODERS[0]) as FinanceEncoder),
     decodeRecords: decodeFinanceRecords,
+    recordFields: financeRecordFields,
     report: async (report) => {
       process.stdout.write(`${await writeFinanceReport(plugin, report)}\n`);
       return 0;

@@ -2,6 +2,7 @@ import { AppPlugin } from '@mimo/app-kit';
 import { cvCommand } from './cv/cv-command';
 import { decodeHealthcareRecords } from './datasets/decode-xray-records';
 import { prepareHealthcare } from './datasets/prepare-healthcare';
+import { healthcareRecordFields } from './datasets/record-fields';
 import { generateCommand } from './generate-command';
 import { createHealthcareSpec } from './model';
 import { writeHealthcareReport } from './report/write-report';
@@ -15,6 +16,7 @@ const core: AppPlugin = {
   prepare: (options) => prepareHealthcare(options),
   createSpec: createHealthcareSpec,
   decodeRecords: decodeHealthcareRecords,
+  recordFields: healthcareRecordFields,
   recordFiles: ['image'],
   trainerConfig: healthcareTrainerConfig,
   report: async (options) => {

@@ -63,6 +63,8 @@ export * from './flows/train-flow';
 export * from './flows/evaluate-flow';
 export * from './flows/predict-flow';
 export * from './flows/test-predictions';
+export * from './flows/record-fields';
+export * from './flows/describe-bundle';
 export * from './charts/svg';
 export * from './charts/line-chart';
 export * from './charts/roc-curve';

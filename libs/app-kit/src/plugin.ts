@@ -1,6 +1,7 @@
 import * as tf from '@tensorflow/tfjs';
 import type { BenchVariant } from './bench/bench-variants';
 import type { HeadBaselines } from './metrics/baselines';
+import type { RecordField } from '@mimo/data';
 import { AppCommand, FusionType, InputKind, InputShapeSpec, ModelSpec, ModelSpecInput, TensorMap, TrainerConfigInput, TrainingData } from '@mimo/core';
 
 /**
@@ -136,6 +137,11 @@ export interface AppPlugin {
    * records (images). Default: `TablePreprocessor.fromJSON(preprocessing)` → `parseRecords` → `transform`.
    */
   decodeRecords?(records: Record<string, unknown>[], bundle: { preprocessing?: unknown; spec: ModelSpec }, baseDir: string): Promise<TensorMap>;
+  /**
+   * The fields a record for `decodeRecords` has, with kinds and examples, from a bundle's preprocessing state
+   * (`mimo <app> spec --model DIR`, the card, the served metadata). Default: the TablePreprocessor's columns.
+   */
+  recordFields?(preprocessing: unknown): RecordField[];
   /**
    * The record fields `decodeRecords` reads as file paths (images, range files). Over HTTP they carry the file's
    * bytes as base64 instead, so no request names a file on the server (`@mimo/serve`'s `withRecordFiles`).

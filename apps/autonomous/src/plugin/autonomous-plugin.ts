@@ -4,6 +4,7 @@ import { autonomousSpecFor } from '../model';
 import { decodeSensorRecords } from './decode-records';
 import { extraCommands, report } from './extra-commands';
 import { prepareFrames } from './prepare-frames';
+import { sensorRecordFields } from './record-fields';
 
 /** The autonomous app's plug-in to @mimo/app-kit: its frames, its specs, its record decoding, its report. */
 export const autonomousPlugin: AppPlugin = {
@@ -15,6 +16,7 @@ export const autonomousPlugin: AppPlugin = {
   },
   trainerConfig: () => ({ optimizer: { type: 'adam', learningRate: 0.002 } }),
   decodeRecords: (records, bundle, baseDir) => decodeSensorRecords(records, bundle.preprocessing, baseDir),
+  recordFields: sensorRecordFields,
   recordFiles: ['camera', 'ranges'],
   report,
   extraCommands,

@@ -1,5 +1,6 @@
 import { BackendSelectionError, initBackend } from '@mimo/backend';
 import { AppCommand } from '@mimo/core';
+import { describeBundle, formatBundleDescription } from '../flows/describe-bundle';
 import { EVALUATE_SPLITS, EvaluateSplit, runEvaluate } from '../flows/evaluate-flow';
 import { runPredict } from '../flows/predict-flow';
 import { runTrain } from '../flows/train-flow';
@@ -27,6 +28,7 @@ export const TRAIN_FLAGS = {
 export const EVALUATE_FLAGS = { model: { type: 'string' }, data: { type: 'string' }, split: { type: 'string', choices: EVALUATE_SPLITS }, json: { type: 'string' }, backend: { type: 'string' } } as const satisfies FlagRules;
 export const PREDICT_FLAGS = { model: { type: 'string' }, input: { type: 'string' }, 'skip-bad-records': { type: 'boolean' }, backend: { type: 'string' } } as const satisfies FlagRules;
 export const SERVE_FLAGS = { model: { type: 'string' }, port: { type: 'int', min: 0, max: 65535 }, host: { type: 'string' }, backend: { type: 'string' } } as const satisfies FlagRules;
+export const SPEC_FLAGS = { model: { type: 'string' }, json: { type: 'boolean' } } as const satisfies FlagRules;
 export const REPORT_FLAGS = { out: { type: 'string' }, runs: { type: 'string' }, backend: { type: 'string' } } as const satisfies FlagRules;
 
 /** Train flags with the kit's defaults filled in; `--encoder` must be one of the plugin's `encoders`. */
@@ -87,7 +89,7 @@ export function defineCommand<R extends FlagRules>(app: string, name: string, su
   };
 }
 
-/** The five common commands (`train`, `evaluate`, `predict`, `serve`, `report`) plus the plugin's own. */
+/** The common commands (`train`, `evaluate`, `predict`, `spec`, `serve`, `report`) plus the plugin's own. */
 export function createAppCommands(plugin: AppPlugin): Record<string, AppCommand> {
   const app = plugin.name;
   const out = (text: string) => process.stdout.write(`${text}\n`);
@@ -109,6 +111,11 @@ export function createAppCommands(plugin: AppPlugin): Record<string, AppCommand>
       const onSkip = (error: Error) => process.stderr.write(`mimo ${app} predict: skipped ${error.message}\n`);
       const predictions = await runPredict(plugin, { model: requireFlag(flags.model, 'model'), input, skipBadRecords: flags.skipBadRecords, onSkip });
       for (const p of predictions) out(JSON.stringify(p));
+      return 0;
+    }),
+    spec: defineCommand(app, 'spec', 'what a record for --model DIR holds (each field with its kind and an example) and what each head answers (--json for JSON)', SPEC_FLAGS, async (flags) => {
+      const description = await describeBundle(plugin, requireFlag(flags.model, 'model'));
+      out(flags.json ? JSON.stringify(description, null, 2) : formatBundleDescription(description));
       return 0;
     }),
     serve: defineCommand(app, 'serve', 'serve --model DIR over HTTP (@mimo/serve) on --port N (default 8080)', SERVE_FLAGS, (flags) =>

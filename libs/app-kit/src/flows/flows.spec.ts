@@ -99,8 +99,8 @@ describe('train → evaluate → predict through a plugin', () => {
 describe('createAppCommands', () => {
   const commands = createAppCommands(tablePlugin());
 
-  it('offers the five common commands', () => {
-    expect(Object.keys(commands)).toEqual(['train', 'evaluate', 'predict', 'serve', 'report']);
+  it('offers the six common commands', () => {
+    expect(Object.keys(commands)).toEqual(['train', 'evaluate', 'predict', 'spec', 'serve', 'report']);
   });
 
   it('exits 2 with a named flag on mistakes, 1 with the message on failures', async () => {
@@ -199,5 +199,22 @@ describe('createAppCommands', () => {
     writeFileSync(path.join(dir, 'one.jsonl'), '{"a": 1, "noise": 0, "ward": "A"}\n');
     const predict = await runCommand(commands.predict, ['--model', out, '--input', path.join(dir, 'one.jsonl')]);
     expect(JSON.parse(predict.out)).toEqual({ y: { class: expect.stringMatching(/^(yes|no)$/), probability: expect.any(Number) } });
+  });
+
+  it('spec --model lists the record fields with kinds and examples, and what each head answers', async () => {
+    const out = path.join(dir, 'described');
+    expect(await runCommand(commands.train, ['--out', out, '--epochs', '1', '--tiny'])).toMatchObject({ code: 0 });
+    const json = JSON.parse((await runCommand(commands.spec, ['--model', out, '--json'])).out);
+    expect(json.recordFields).toEqual([
+      { name: 'a', kind: 'number', required: true, example: expect.any(Number), note: expect.stringMatching(/^training range -?\d/) },
+      { name: 'noise', kind: 'number', required: true, example: expect.any(Number), note: expect.any(String) },
+      { name: 'ward', kind: 'category', required: true, example: expect.stringMatching(/^(A|B)$/), note: expect.stringMatching(/^one of (A, B|B, A); any other counts as unknown$/) },
+    ]);
+    const card = JSON.parse(readFileSync(path.join(out, 'card.json'), 'utf8'));
+    expect(card.recordFields).toEqual(json.recordFields);
+    expect(json.heads).toEqual({ y: { type: 'binary', classes: ['no', 'yes'], threshold: card.thresholds.y } });
+    const text = (await runCommand(commands.spec, ['--model', out])).out;
+    expect(text).toMatch(/^toy: a record holds\n\nfield +kind +example +note\na +number +required/);
+    expect(text).toContain('  y: binary: no, yes (positive at probability ≥ ');
   });
 });

@@ -1,4 +1,5 @@
 import { ModelSpec } from '@mimo/core';
+import type { RecordField } from '@mimo/data';
 import { DataCard } from '../plugin';
 import { HeadMetricValues } from '../metrics/nest-metrics';
 
@@ -18,6 +19,8 @@ export interface AppModelCard {
   /** Class names per classification head (core's `ModelCard.classes`); decision thresholds per binary head. */
   classes?: Record<string, string[]>;
   thresholds?: Record<string, number>;
+  /** The fields of a record to predict on (`mimo <app> spec --model DIR` prints them). */
+  recordFields?: RecordField[];
   /** The fit's wall time and examples per second (train examples × epochs completed / seconds). */
   training?: { seconds: number; examplesPerSecond: number };
   [field: string]: unknown;

@@ -8,6 +8,7 @@ import { AppModelCard, headTypes } from './model-card';
 import { disposeData, exampleCount, pickData } from './pick-inputs';
 import { subsetSpec } from './subset-spec';
 import { chooseThresholds } from './decision-thresholds';
+import { recordFieldsOf } from './record-fields';
 import { checkpointCallback, checkpointDirFor, removeCheckpoints, restoreBestCheckpoint, resumePoint } from './train-checkpoints';
 
 export interface TrainResult {
@@ -120,6 +121,7 @@ export async function runTrain(plugin: AppPlugin, options: TrainOptions, customL
         epochs: { requested: options.epochs, completed: history.epoch.length },
         metrics: { test: nestMetrics(testLogs, spec), val: nestMetrics(last, spec, 'val_') },
         ...(data.classes ? { classes: data.classes } : {}),
+        recordFields: recordFieldsOf(plugin, data.preprocessing),
         thresholds,
         history: history.history,
         // Examples per second over the whole fit (validation passes included), as a user would time it.

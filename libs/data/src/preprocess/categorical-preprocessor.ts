@@ -5,6 +5,7 @@ import { DataError } from '../errors/data-error';
 import { Row, rowLocation, stringCell } from '../tabular/row';
 import { CategoricalColumn } from '../tabular/table-schema';
 import { InputPreprocessor } from './preprocessor';
+import { RecordField } from './record-field';
 
 /** Id of every category not seen in training (and of rare ones): the unknown bucket. */
 export const UNKNOWN_ID = 0;
@@ -95,6 +96,15 @@ export class CategoricalPreprocessor extends InputPreprocessor<CategoricalState>
     const out = new Int32Array(rows.length * width);
     rows.forEach((row, i) => this.columns.forEach((_, c) => (out[i * width + c] = this.idOf(row, i, c))));
     return tf.tensor2d(out, [rows.length, width], 'int32');
+  }
+
+  recordFields(): RecordField[] {
+    return this.columns.map(([name, column], c) => {
+      const { categories, mode } = this.state.columns[c];
+      const shown = categories.length > 12 ? `${categories.slice(0, 12).join(', ')}, … (${categories.length} in all)` : categories.join(', ');
+      const other = column.unknown === 'error' ? 'any other is an error' : 'any other counts as unknown';
+      return { name, kind: 'category', required: column.missing === 'error', example: mode ?? categories[0] ?? '', note: `one of ${shown}; ${other}` };
+    });
   }
 
   inputSpec(): CategoricalInput {

@@ -8,6 +8,7 @@ import { ChannelStatistics } from '../images/pixels';
 import { requiredStrings, Row } from '../tabular/row';
 import { ImageColumn } from '../tabular/table-schema';
 import { InputPreprocessor } from './preprocessor';
+import { RecordField } from './record-field';
 
 const ImageStateSchema = z.object({
   height: z.number().int().positive().describe('Image height in pixels.'),
@@ -59,6 +60,12 @@ export class ImagePreprocessor extends InputPreprocessor<ImageState> {
   async transform(rows: readonly Row[]): Promise<tf.Tensor4D> {
     const { height, width, mean, std } = this.state;
     return decodeImages(this.paths(rows), { height, width, channels: this.config.channels, fit: this.config.fit }, { mode: this.config.normalize, mean, std });
+  }
+
+  recordFields(): RecordField[] {
+    const { height, width } = this.state;
+    const colour = this.config.channels === 3 ? 'RGB' : 'grey';
+    return [{ name: this.column, kind: 'image', required: true, example: 'images/example.png', note: `PNG / JPEG / WebP, read as ${width}×${height} ${colour} (fit: ${this.config.fit}); a path for predict (relative to the input file), base64 over HTTP` }];
   }
 
   inputSpec(): ImageInput {

@@ -6,3 +6,4 @@ export * from './image-preprocessor';
 export * from './label-preprocessor';
 export * from './build-preprocessors';
 export * from './table-preprocessor';
+export * from './record-field';

@@ -5,6 +5,7 @@ import { DataError } from '../errors/data-error';
 import { numberCell, Row, rowLocation } from '../tabular/row';
 import { NumericColumn } from '../tabular/table-schema';
 import { InputPreprocessor } from './preprocessor';
+import { RecordField } from './record-field';
 
 const ColumnStatsSchema = z.object({
   mean: z.number().describe('Mean of the training values.'),
@@ -83,5 +84,13 @@ export class NumericPreprocessor extends InputPreprocessor<NumericState> {
 
   inputSpec(): NumericInput {
     return { kind: 'numeric', size: this.size };
+  }
+
+  recordFields(): RecordField[] {
+    const round = (v: number) => Number(v.toPrecision(4));
+    return this.columns.map(([name, column], c) => {
+      const { mean, min, max } = this.state.columns[c];
+      return { name, kind: 'number', required: column.missing === 'error', example: round(mean), note: `training range ${round(min)} to ${round(max)}` };
+    });
   }
 }

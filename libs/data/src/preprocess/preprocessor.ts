@@ -3,6 +3,7 @@ import { InputShapeSpec } from '@mimo/core/internal';
 import { z } from 'zod';
 import { parseWith } from '../errors/parse-with';
 import { Row } from '../tabular/row';
+import { RecordField } from './record-field';
 
 /** What a loader yields and `model.fit` reads: tensors keyed by the spec's input and head names. */
 export interface Batch {
@@ -60,4 +61,7 @@ export abstract class Preprocessor<State> {
 /** A preprocessor that feeds a model input, so it knows the input's kind and shape once fitted. */
 export abstract class InputPreprocessor<State> extends Preprocessor<State> {
   abstract inputSpec(): InputShapeSpec;
+
+  /** The record fields this input reads, once fitted (examples come from the training data). */
+  abstract recordFields(): RecordField[];
 }

@@ -10,6 +10,7 @@ import { parseTableSchema, TableSchema, TableSchemaInput, TableSchemaSchema } fr
 import { buildPreprocessors } from './build-preprocessors';
 import { HeadShape, LabelPreprocessor } from './label-preprocessor';
 import { Batch, InputPreprocessor, Preprocessor } from './preprocessor';
+import { RecordField } from './record-field';
 
 export const PREPROCESSING_FORMAT = 'mimo.preprocessing';
 
@@ -122,6 +123,11 @@ export class TablePreprocessor {
   /** The input shapes (`kind`, sizes, vocabularies) a model spec needs, from the fitted state. */
   inputSpecs(): Record<string, InputShapeSpec> {
     return Object.fromEntries(Object.entries(this.inputs).map(([name, p]) => [name, p.inputSpec()]));
+  }
+
+  /** The fields a record to predict on has (label columns left out), in input order. */
+  recordFields(): RecordField[] {
+    return Object.values(this.inputs).flatMap((p) => p.recordFields());
   }
 
   /** Class names of each binary and multiclass head, in the order of its units (binary: [negative, positive]). */

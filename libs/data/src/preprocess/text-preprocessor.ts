@@ -8,6 +8,7 @@ import { LEXICON_FEATURES, lexiconFeatures } from '../text/lexicon-features';
 import { createTokenizer, Tokenize } from '../text/tokenize';
 import { Vocabulary } from '../text/vocabulary';
 import { InputPreprocessor } from './preprocessor';
+import { RecordField } from './record-field';
 
 const TextStateSchema = z.object({ tokens: z.array(z.string()).describe('Vocabulary: the token of id 2, 3, … (0 = PAD, 1 = OOV).') });
 export type TextState = z.infer<typeof TextStateSchema>;
@@ -55,6 +56,11 @@ export class TextPreprocessor extends InputPreprocessor<TextState> {
     return tf.tensor2d(out, [rows.length, maxLength], 'int32');
   }
 
+  recordFields(): RecordField[] {
+    const example = this.state.tokens.slice(0, 6).join(' ');
+    return [{ name: this.column, kind: 'text', required: this.config.missing === 'error', example, note: `free text; the first ${this.config.maxLength} tokens are read` }];
+  }
+
   inputSpec(): TokensInput {
     return { kind: 'tokens', vocabSize: this.state.tokens.length + 2, maxLength: this.config.maxLength };
   }
@@ -83,6 +89,11 @@ export class SentimentPreprocessor extends InputPreprocessor<Record<string, neve
   transform(rows: readonly Row[]): tf.Tensor2D {
     const features = tokenizeRows(rows, this.column, this.config, this.tokenize).flatMap((tokens) => lexiconFeatures(tokens, this.lexicon));
     return tf.tensor2d(features, [rows.length, LEXICON_FEATURES.length], 'float32');
+  }
+
+  /** None of its own: it reads the text column its TextPreprocessor lists. */
+  recordFields(): RecordField[] {
+    return [];
   }
 
   inputSpec(): NumericInput {

@@ -2,7 +2,8 @@ import { AppDefinition, buildModel, parseModelSpec } from '@mimo/core';
 import { formatTable } from '../table';
 
 function appUsage(app: AppDefinition): string {
-  const rows = [['spec', 'print the model spec (inputs → heads) and its parameter count'], ...Object.entries(app.commands).map(([name, c]) => [name, c.summary])];
+  const spec = app.commands.spec ? `print the reference model spec and its parameter count; with --model DIR: ${app.commands.spec.summary}` : 'print the model spec (inputs → heads) and its parameter count';
+  const rows = [['spec', spec], ...Object.entries(app.commands).filter(([name]) => name !== 'spec').map(([name, c]) => [name, c.summary])];
   return `mimo ${app.name} <command> [flags] — ${app.summary}\n\n${formatTable(['command', 'what it does'], rows)}`;
 }
 
@@ -21,7 +22,8 @@ export async function appCommand(app: AppDefinition, args: string[], prepareTens
   }
   // A command's --help needs no tensors.
   if (!rest.includes('--help') && !rest.includes('-h')) await prepareTensors();
-  if (command === 'spec') {
+  // Bare `spec` prints the reference spec; with flags (`--model DIR`) it is the app's own spec command.
+  if (command === 'spec' && (!handler || rest.length === 0)) {
     const spec = parseModelSpec(app.spec);
     const model = buildModel(spec);
     process.stdout.write(`${JSON.stringify(spec, null, 2)}\n${spec.name}: ${model.countParams()} parameters\n`);
