@@ -79,6 +79,30 @@ describe('mimo autonomous (end to end, tiny)', () => {
     expect(result.code).toBe(0);
   });
 
+  it('trains on ranges alone: no camera or frame_id column, the number of beams from the data (a wall-following robot)', async () => {
+    // Four beams; the manoeuvre is read off them: turn away from the nearest side, else go forward.
+    const rows = Array.from({ length: 240 }, (_, i) => {
+      const [front, left, right, back] = [((i * 7) % 23) / 5, ((i * 11) % 19) / 4, ((i * 13) % 17) / 4, 2];
+      const label = front > 1.2 ? 'forward' : left < right ? 'turn_right' : 'turn_left';
+      return [front, left, right, back, label].join(',');
+    });
+    const manifest = path.join(dir, 'robot.csv');
+    await fs.writeFile(manifest, ['r1,r2,r3,r4,label', ...rows].join('\n'));
+    const model = path.join(dir, 'robot');
+    const train = await run('train', ['--data', manifest, '--inputs', 'lidar', '--epochs', '30', '--out', model]);
+    expect(train.err).not.toMatch(/mimo autonomous train:/);
+    expect(train.code).toBe(0);
+    const card = JSON.parse(await fs.readFile(path.join(model, 'card.json'), 'utf8'));
+    expect(card).toMatchObject({ inputs: ['lidar'], classes: { manoeuvre: ['forward', 'turn_left', 'turn_right'] }, data: { real: ['range scans from the manifest (no camera)'] } });
+    expect(JSON.parse(await fs.readFile(path.join(model, 'preprocessing.json'), 'utf8'))).toMatchObject({ beams: 4, maxRange: expect.any(Number) });
+    const evaluation = JSON.parse((await run('evaluate', ['--model', model])).out);
+    expect(evaluation.heads.manoeuvre.accuracy).toBeGreaterThan(0.8);
+    expect(evaluation.verdicts.manoeuvre).toMatch(/^skill: accuracy/);
+    await fs.writeFile(path.join(dir, 'scan.jsonl'), '{"ranges": [4, 1, 3, 2]}\n{"r1": 0.2, "r2": 3, "r3": 0.5, "r4": 2}\n');
+    const predict = await run('predict', ['--model', model, '--input', path.join(dir, 'scan.jsonl')]);
+    expect(predict.out.trim().split('\n').map((line) => JSON.parse(line).manoeuvre.class)).toEqual(['forward', 'turn_left']);
+  });
+
   it('fails clearly on a bad manifest row, a missing image and a bad flag', async () => {
     const scenes = path.join(dir, 'bad');
     await run('generate', ['--out', scenes, '--count', '3']);

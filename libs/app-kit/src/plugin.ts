@@ -67,6 +67,11 @@ export interface PrepareOptions {
   preprocessing?: unknown;
   /** Keep it small and fast (tests): the app may cut the data set down. */
   tiny?: boolean;
+  /**
+   * The inputs the run uses (`--inputs` at train time, the card's inputs later); undefined: all. An app may leave
+   * the others out of what it reads (a LIDAR-only manifest needs no camera column) and give them no tensors.
+   */
+  inputs?: readonly string[];
 }
 
 export interface SpecOptions {

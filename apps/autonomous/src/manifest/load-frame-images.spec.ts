@@ -22,7 +22,7 @@ describe('loadFrameImages', () => {
 
   it('names the manifest line and the file of an image that cannot be decoded', async () => {
     const frames = await readManifest(await writeManifest(dir, generateFrames({ count: 2, seed: 3 })));
-    await fs.writeFile(frames[1].cameraPath, 'not a png');
+    await fs.writeFile(frames[1].cameraPath ?? '', 'not a png');
     await expect(loadFrameImages(frames)).rejects.toThrow(/manifest.csv:3: column "camera": .*scene_00001.png: expected a PNG, JPEG or WebP image, received bytes that cannot be decoded/);
   });
 

@@ -17,14 +17,17 @@ export interface LoadImagesOptions {
   fit?: ImageFit;
 }
 
-/** Decodes every frame's camera image (sharp, RGB); an unreadable image is a DataError naming the manifest line and the file. */
+/**
+ * Decodes every frame's camera image (sharp, RGB); an unreadable image is a DataError naming the manifest line and
+ * the file. A frame without a camera (a LIDAR-only manifest) gets a black image, as a dropped camera does.
+ */
 export async function loadFrameImages(frames: readonly ManifestFrame[], options: LoadImagesOptions = {}): Promise<LoadedFrame[]> {
   const size = options.imageSize ?? 32;
   const loaded: LoadedFrame[] = [];
   for (const frame of frames) {
-    let camera: Uint8Array;
+    let camera: Uint8Array = new Uint8Array(size * size * 3);
     try {
-      camera = await decodeImage(frame.cameraPath, { height: size, width: size, channels: 3, fit: options.fit ?? 'fill' });
+      if (frame.cameraPath) camera = await decodeImage(frame.cameraPath, { height: size, width: size, channels: 3, fit: options.fit ?? 'fill' });
     } catch (error) {
       if (!(error instanceof DataError)) throw error;
       throw new DataError({ ...frame.location, column: 'camera' }, error.message);

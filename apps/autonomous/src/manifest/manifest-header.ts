@@ -2,8 +2,10 @@ import { DataError } from '@mimo/data';
 
 /** Where each field of a manifest row is: the columns found in its header. */
 export interface ManifestColumns {
-  id: number;
-  camera: number;
+  /** Absent: frames are named by their line (`line 7`). */
+  id?: number;
+  /** Absent in a manifest for a LIDAR-only model. */
+  camera?: number;
   label?: number;
   /** Inline range columns r1 … rN, in beam order; absent when the manifest uses a `ranges` file column. */
   ranges?: number[];
@@ -12,10 +14,13 @@ export interface ManifestColumns {
 }
 
 export const MANIFEST_FORMAT =
-  'frame_id, camera (an image path, relative to the manifest), either r1 … rN (ranges in metres) or ranges (a path to a file of N ranges), and label';
+  'frame_id (optional), camera (an image path; optional for a LIDAR-only model), r1 … rN (metres) or ranges (a file of N ranges), label';
 
-/** Finds the manifest's columns in its header; a missing one is a DataError that lists what the format needs. */
-export function readManifestHeader(file: string, header: readonly string[], needLabel: boolean): ManifestColumns {
+/**
+ * Finds the manifest's columns in its header; a missing one is a DataError that lists what the format needs.
+ * `camera` is required only when the model reads the camera (`needCamera`).
+ */
+export function readManifestHeader(file: string, header: readonly string[], needLabel: boolean, needCamera = true): ManifestColumns {
   const names = header.map((name) => name.trim());
   const find = (name: string): number | undefined => {
     const index = names.indexOf(name);
@@ -38,8 +43,8 @@ export function readManifestHeader(file: string, header: readonly string[], need
     if (Number(c.beam) !== i + 1) throw new DataError({ file, line: 1 }, `expected range columns r1 … r${rangeColumns.length} without gaps, received r${c.beam} where r${i + 1} belongs`);
   });
   return {
-    id: require('frame_id'),
-    camera: require('camera'),
+    id: find('frame_id'),
+    camera: needCamera ? require('camera') : find('camera'),
     label: needLabel ? require('label') : find('label'),
     ranges: rangeColumns.length > 0 ? rangeColumns.map((c) => c.index) : undefined,
     rangeFile: rangeColumns.length > 0 ? undefined : rangeFile,

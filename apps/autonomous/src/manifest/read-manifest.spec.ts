@@ -53,10 +53,11 @@ describe('readManifest', () => {
     ['an unknown label', `${header}\n${row({ label: 'fly' })}\n`, /:2: column "label": expected one of forward, slight_left, .*, received "fly"/],
     ['an empty id', `${header}\n${row({ id: '' })}\n`, /:2: column "frame_id": expected a frame id/],
     ['a missing range file', 'frame_id,camera,ranges,label\nf1,images/scene_00000.png,none.txt,stop\n', /:2: column "ranges": expected a file of ranges, received a path that does not exist/],
-    ['a range file of the wrong length', 'frame_id,camera,ranges,label\nf1,images/scene_00000.png,short.txt,stop\n', /:2: column "ranges": expected 24 ranges, received 2/],
+    ['a range file of another length than the first row\'s', 'frame_id,camera,ranges,label\nf0,images/scene_00000.png,long.txt,stop\nf1,images/scene_00000.png,short.txt,stop\n', /:3: column "ranges": expected 3 ranges, received 2/],
     ['only a header', `${header}\n`, /expected at least one data row, received only the header/],
   ])('names the line and column of %s', async (_, text, message) => {
     await fs.writeFile(path.join(dir, 'short.txt'), '1,2');
+    await fs.writeFile(path.join(dir, 'long.txt'), '1,2,3');
     const file = await withManifest(text);
     await expect(readManifest(file, { classes: MANOEUVRES })).rejects.toThrow(message);
   });

@@ -6,8 +6,8 @@ import { ManifestColumns, readManifestHeader } from './manifest-header';
 /** One row of a manifest: a frame's camera image path, its ranges and (for training) its label. */
 export interface ManifestFrame {
   id: string;
-  /** Absolute path of the camera image. */
-  cameraPath: string;
+  /** Absolute path of the camera image; absent in a LIDAR-only manifest. */
+  cameraPath?: string;
   /** Ranges in metres, clockwise from straight ahead. */
   ranges: number[];
   label?: string;
@@ -16,8 +16,10 @@ export interface ManifestFrame {
 }
 
 export interface ReadManifestOptions {
-  /** Beams every row must have. Defaults to 24. */
+  /** Beams every row must have (a bundle's); by default the first row's count, which every other row must match. */
   beams?: number;
+  /** Whether the model reads the camera, so that a `camera` column is required. Defaults to true. */
+  camera?: boolean;
   /** Require a label on every row (train, evaluate); false for predict. Defaults to true. */
   labels?: boolean;
   /** Allowed labels; another is an error. Defaults to any. */
@@ -49,19 +51,24 @@ async function assertFile(file: string, location: DataLocation): Promise<void> {
   throw new DataError(location, `expected a camera image file, received a path that does not exist (${file})`);
 }
 
-async function readRow(file: string, fields: string[], line: number, columns: ManifestColumns, options: Required<Omit<ReadManifestOptions, 'classes'>> & ReadManifestOptions): Promise<ManifestFrame> {
-  const dir = path.dirname(file);
-  const at = (column: string): DataLocation => ({ file, line, column });
-  const id = fields[columns.id]?.trim() ?? '';
-  if (id === '') throw DataError.expected(at('frame_id'), 'a frame id', fields[columns.id]);
+async function readCamera(dir: string, fields: string[], columns: ManifestColumns, at: (column: string) => DataLocation): Promise<string | undefined> {
+  if (columns.camera === undefined) return undefined;
   const camera = fields[columns.camera]?.trim() ?? '';
   if (camera === '') throw DataError.expected(at('camera'), 'an image path', fields[columns.camera]);
   const cameraPath = path.resolve(dir, camera);
   await assertFile(cameraPath, at('camera'));
+  return cameraPath;
+}
+
+async function readRow(file: string, fields: string[], line: number, columns: ManifestColumns, options: { beams?: number; labels: boolean; classes?: readonly string[] }): Promise<ManifestFrame> {
+  const at = (column: string): DataLocation => ({ file, line, column });
+  const id = columns.id === undefined ? `line ${line}` : (fields[columns.id]?.trim() ?? '');
+  if (id === '') throw DataError.expected(at('frame_id'), 'a frame id', fields[columns.id ?? -1]);
+  const cameraPath = await readCamera(path.dirname(file), fields, columns, at);
   const rawRanges = columns.ranges
     ? columns.ranges.map((index) => fields[index])
-    : await readRangeFile(path.resolve(dir, fields[columns.rangeFile ?? -1] ?? ''), at('ranges'));
-  if (rawRanges.length !== options.beams) throw new DataError(at(columns.ranges ? 'r1' : 'ranges'), `expected ${options.beams} ranges, received ${rawRanges.length}`);
+    : await readRangeFile(path.resolve(path.dirname(file), fields[columns.rangeFile ?? -1] ?? ''), at('ranges'));
+  if (options.beams !== undefined && rawRanges.length !== options.beams) throw new DataError(at(columns.ranges ? 'r1' : 'ranges'), `expected ${options.beams} ranges, received ${rawRanges.length}`);
   const ranges = rawRanges.map((raw, i) => parseRange(raw, at(columns.ranges ? `r${i + 1}` : 'ranges')));
   const label = columns.label === undefined ? undefined : fields[columns.label]?.trim();
   if (options.labels && !label) throw DataError.expected(at('label'), 'a label', fields[columns.label ?? -1]);
@@ -70,23 +77,26 @@ async function readRow(file: string, fields: string[], line: number, columns: Ma
 }
 
 /**
- * Reads a manifest CSV (frame_id, camera, r1 … rN or ranges, label): every row is checked — column count, a
- * camera image that exists, N finite ranges, a known label — and a bad row is a DataError naming its file,
- * line and column. Images are not decoded here (see loadFrameImages).
+ * Reads a manifest CSV (frame_id?, camera, r1 … rN or ranges, label): every row is checked — column count, a
+ * camera image that exists (unless the model reads no camera), N finite ranges (N from the first row unless
+ * given), a known label — and a bad row is a DataError naming its file, line and column. Images are not decoded
+ * here (see loadFrameImages).
  */
 export async function readManifest(file: string, options: ReadManifestOptions = {}): Promise<ManifestFrame[]> {
-  const settings = { beams: 24, labels: true, ...options };
+  const settings = { labels: true, camera: true, ...options };
   const frames: ManifestFrame[] = [];
   let columns: ManifestColumns | undefined;
   let width = 0;
   for await (const { line, fields } of readCsvRecords(file)) {
     if (!columns) {
-      columns = readManifestHeader(file, csvHeader(file, fields), settings.labels);
+      columns = readManifestHeader(file, csvHeader(file, fields), settings.labels, settings.camera);
       width = fields.length;
       continue;
     }
     if (fields.length !== width) throw new DataError({ file, line }, `expected ${width} columns, received ${fields.length}`);
-    frames.push(await readRow(file, fields, line, columns, settings));
+    const frame = await readRow(file, fields, line, columns, settings);
+    settings.beams ??= frame.ranges.length;
+    frames.push(frame);
   }
   if (!columns) throw new DataError({ file }, 'expected a header row, received an empty file');
   if (frames.length === 0) throw new DataError({ file }, 'expected at least one data row, received only the header');

@@ -81,7 +81,7 @@ export async function runEvaluate(plugin: AppPlugin, options: EvaluateOptions): 
     const ownData = isTrainingData(options.data, card);
     const split = options.split ?? (ownData ? 'test' : 'all');
     const dataPath = options.data ?? card.data.path;
-    const data = await plugin.prepare({ data: dataPath, seed: card.seed, preprocessing: bundle.preprocessing, tiny: ownData && card.data.tiny });
+    const data = await plugin.prepare({ data: dataPath, seed: card.seed, preprocessing: bundle.preprocessing, tiny: ownData && card.data.tiny, inputs: card.inputs });
     try {
       const { examples, baselines: appBaselines, owned } = chooseSplit(data, split, bundle.spec);
       try {

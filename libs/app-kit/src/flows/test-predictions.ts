@@ -22,7 +22,7 @@ export async function testPredictions(plugin: AppPlugin, dir: string, split: 'te
   const bundle = await loadBundle(dir);
   try {
     const card = readAppCard(bundle.card, dir);
-    const data = await plugin.prepare({ data: card.data.path, seed: card.seed, preprocessing: bundle.preprocessing, tiny: card.data.tiny });
+    const data = await plugin.prepare({ data: card.data.path, seed: card.seed, preprocessing: bundle.preprocessing, tiny: card.data.tiny, inputs: card.inputs });
     try {
       const chosen = split === 'val' ? data.val : data.test;
       if (!chosen) throw new Error(`${dir}: its data (${card.data.name}) have no validation split`);

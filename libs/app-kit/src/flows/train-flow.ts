@@ -50,7 +50,7 @@ export interface PreparedRun {
  * trainer settings. The caller frees the data with `disposeData(run.data.train, run.data.val, run.data.test)`.
  */
 export async function prepareRun(plugin: AppPlugin, options: TrainOptions, log: (line: string) => void): Promise<PreparedRun> {
-  const data = await plugin.prepare({ data: options.data, seed: options.seed, tiny: options.tiny });
+  const data = await plugin.prepare({ data: options.data, seed: options.seed, tiny: options.tiny, inputs: options.inputs });
   try {
     const encoder = options.encoder ?? plugin.encoders?.[0];
     const full = parseModelSpec({ ...plugin.createSpec({ data, seed: options.seed, fusion: options.fusion, encoder }), seed: options.seed });
