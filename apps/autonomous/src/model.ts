@@ -28,7 +28,7 @@ export function autonomousSpecFor(variant: Variant, options: AutonomousSpecOptio
   const size = options.imageSize ?? 32;
   const beams = options.beams ?? 24;
   const camera: InputSpecInput = { kind: 'image', height: size, width: size, channels: 3, encoder: { type: 'cnn', filters: [16, 32], units: [64] } };
-  const lidar: InputSpecInput = { kind: 'numeric', size: beams, encoder: { type: 'dense', units: [64, 64] } };
+  const lidar: InputSpecInput = { kind: 'numeric', size: beams, encoder: { type: 'dense', units: [128, 128] } };
   const heads: ModelSpecInput['heads'] = { manoeuvre: { type: 'multiclass', classes: options.classes ?? MANOEUVRES.length } };
   const base = { name: `autonomous_${variant}`, heads, seed: options.seed ?? 10 };
   switch (variant) {

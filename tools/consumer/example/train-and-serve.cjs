@@ -59,9 +59,10 @@ async function main() {
   const accuracy = history.outcome_accuracy.at(-1);
   console.log(`trained ${history.loss.length} epochs: loss ${history.loss.at(-1).toFixed(4)}, accuracy ${accuracy.toFixed(3)}`);
 
-  // Bundle: saved atomically, then loaded back (the model, its spec and the fitted preprocessing).
+  // Bundle: saved atomically, then loaded back (the model, its spec, the fitted preprocessing, and a card whose
+  // class names the server answers with).
   const bundleDir = path.join(workDir, 'ward_outcome');
-  await saveBundle(bundleDir, { model: trainer.model, spec, preprocessing: preprocessor.toJSON() });
+  await saveBundle(bundleDir, { model: trainer.model, spec, preprocessing: preprocessor.toJSON(), card: { classes: preprocessor.headClasses() } });
   const bundle = await loadBundle(bundleDir);
   console.log(`reloaded ${bundle.spec.name}: inputs ${bundle.model.inputNames.join(', ')}`);
 

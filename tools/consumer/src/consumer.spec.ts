@@ -31,9 +31,10 @@ describe(`Mimo installed from its packed tarballs into a fresh project (backend 
     expect(out).toMatch(/reloaded ward_outcome: inputs labs, ward/);
     const served = /HTTP 200: (.*)/.exec(out);
     expect(served).not.toBeNull();
-    const [risky, safe] = (JSON.parse(served![1]) as { predictions: number[][] }).predictions;
-    expect(risky[0]).toBeGreaterThan(0.5); // old, high CRP, ward C: died
-    expect(safe[0]).toBeLessThan(0.5);
+    const [risky, safe] = (JSON.parse(served![1]) as { predictions: { outcome: { class: string; probability: number } }[] }).predictions;
+    expect(risky.outcome).toMatchObject({ class: 'died' }); // old, high CRP, ward C
+    expect(safe.outcome).toMatchObject({ class: 'lived' });
+    expect(risky.outcome.probability).toBeGreaterThan(safe.outcome.probability);
     const summary = JSON.parse(out.trim().split('\n').at(-1)!) as { accuracy: number };
     expect(summary.accuracy).toBeGreaterThan(0.9);
   });

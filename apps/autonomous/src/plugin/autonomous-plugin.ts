@@ -1,5 +1,5 @@
 import { AppPlugin } from '@mimo/app-kit';
-import { parseSensorPreprocessing } from '../data/sensor-preprocessing';
+import { lidarWidth, parseSensorPreprocessing } from '../data/sensor-preprocessing';
 import { autonomousSpecFor } from '../model';
 import { decodeSensorRecords } from './decode-records';
 import { extraCommands, report } from './extra-commands';
@@ -12,7 +12,7 @@ export const autonomousPlugin: AppPlugin = {
   prepare: prepareFrames,
   createSpec: ({ data, seed, fusion }) => {
     const state = parseSensorPreprocessing(data.preprocessing);
-    return autonomousSpecFor(fusion ?? 'concat', { imageSize: state.imageSize, beams: state.beams, classes: state.classes.length, seed });
+    return autonomousSpecFor(fusion ?? 'concat', { imageSize: state.imageSize, beams: lidarWidth(state), classes: state.classes.length, seed });
   },
   trainerConfig: () => ({ optimizer: { type: 'adam', learningRate: 0.002 } }),
   decodeRecords: (records, bundle, baseDir) => decodeSensorRecords(records, bundle.preprocessing, baseDir),

@@ -6,7 +6,8 @@ import type { PreparedData } from '@mimo/app-kit';
 import { writeManifest } from '../manifest/write-manifest';
 import { generateFrames } from '../scene/generate-scenes';
 import { MANOEUVRES } from '../scene/planner';
-import { prepareFrames } from './prepare-frames';
+import { lidarWidth, SensorPreprocessing } from '../data/sensor-preprocessing';
+import { prepareFrames, RANGE_BINS } from './prepare-frames';
 
 function dispose(data: PreparedData): void {
   for (const part of [data.train, data.val, data.test]) if (part) tf.dispose([...Object.values(part.xs), ...Object.values(part.ys)]);
@@ -16,8 +17,15 @@ describe('prepareFrames', () => {
   it('splits the tiny generated set, adds modality-dropout copies to train only, and saves its state', async () => {
     const data = await prepareFrames({ seed: 1, tiny: true });
     expect(data.card.name).toBe('generated scenes');
-    expect(data.preprocessing).toEqual({ format: 'mimo.autonomous', version: 1, imageSize: 32, beams: 24, maxRange: 20, classes: [...MANOEUVRES] });
-    expect(data.inputs).toEqual({ camera: { kind: 'image', height: 32, width: 32, channels: 3 }, lidar: { kind: 'numeric', size: 24 } });
+    const state = data.preprocessing as SensorPreprocessing;
+    expect(state).toMatchObject({ format: 'mimo.autonomous', version: 1, imageSize: 32, beams: 24, maxRange: 20, classes: [...MANOEUVRES] });
+    // Each beam's bins: at most RANGE_BINS, at the training ranges' quantiles (increasing edges).
+    expect(state.rangeEdges).toHaveLength(24);
+    for (const edges of state.rangeEdges ?? []) {
+      expect(edges.length).toBeLessThanOrEqual(RANGE_BINS + 1);
+      expect(edges.every((e, i) => i === 0 || e > edges[i - 1])).toBe(true);
+    }
+    expect(data.inputs).toEqual({ camera: { kind: 'image', height: 32, width: 32, channels: 3 }, lidar: { kind: 'numeric', size: lidarWidth(state) } });
     const val = data.val?.xs.lidar.shape[0] ?? 0;
     const test = data.test.xs.lidar.shape[0];
     const train = data.train.xs.lidar.shape[0];

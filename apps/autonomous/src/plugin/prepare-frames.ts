@@ -1,9 +1,9 @@
 import type { PreparedData, PrepareOptions } from '@mimo/app-kit';
-import { DataError, selectRows, stratifiedSplit } from '@mimo/data';
+import { DataError, quantileEdges, selectRows, stratifiedSplit } from '@mimo/data';
 import { frameTensors } from '../data/frame-tensors';
 import { loadFrames } from '../data/load-frames';
 import { LoadedFrame } from '../manifest/load-frame-images';
-import { parseSensorPreprocessing, SensorPreprocessing } from '../data/sensor-preprocessing';
+import { lidarWidth, parseSensorPreprocessing, SensorPreprocessing } from '../data/sensor-preprocessing';
 import { MANOEUVRES } from '../scene/planner';
 import { withDroppedCopies } from '../training/dropped-copies';
 
@@ -11,6 +11,8 @@ import { withDroppedCopies } from '../training/dropped-copies';
 export const SPLIT_SEED = 42;
 /** Share of training frames added again with the camera or the LIDAR zeroed (modality dropout). */
 export const MODALITY_DROPOUT_RATE = 0.3;
+/** Quantile bins per beam of the LIDAR input's piecewise-linear encoding (docs/autonomous.md: what it gained). */
+export const RANGE_BINS = 64;
 const DEFAULTS = { format: 'mimo.autonomous', version: 1, imageSize: 32 } as const;
 /** The generated scenes' sensor range, in metres. */
 const GENERATED_MAX_RANGE = 20;
@@ -40,8 +42,11 @@ export async function prepareFrames(options: PrepareOptions): Promise<PreparedDa
   const classes = restored?.classes ?? (options.data ? sortedLabels(labels) : [...MANOEUVRES]);
   if (classes.length < 2) throw new DataError({ file: options.data, column: 'label' }, `expected at least 2 manoeuvre classes to learn, received ${classes.length}${classes.length ? `: ${classes.join(', ')}` : ''}`);
   const split = stratifiedSplit(labels, { seed: SPLIT_SEED });
-  const maxRange = restored?.maxRange ?? (options.data ? largestRange(selectRows(frames, split.train)) : GENERATED_MAX_RANGE);
-  const state: SensorPreprocessing = { ...DEFAULTS, imageSize, beams: frames[0]?.ranges.length ?? 0, maxRange, classes };
+  const trainFrames = selectRows(frames, split.train);
+  const maxRange = restored?.maxRange ?? (options.data ? largestRange(trainFrames) : GENERATED_MAX_RANGE);
+  const beams = frames[0]?.ranges.length ?? 0;
+  const rangeEdges = restored ? restored.rangeEdges : Array.from({ length: beams }, (_, b) => quantileEdges(trainFrames.map((f) => f.ranges[b]), RANGE_BINS));
+  const state: SensorPreprocessing = { ...DEFAULTS, imageSize, beams, maxRange, classes, ...(rangeEdges ? { rangeEdges } : {}) };
   const [train, val, test] = [split.train, split.val, split.test].map((rows) => {
     const { xs, ys } = frameTensors(selectRows(frames, rows), { ...state, classes });
     if (!ys) throw new Error('expected a label on every frame');
@@ -55,7 +60,7 @@ export async function prepareFrames(options: PrepareOptions): Promise<PreparedDa
     train: dropped,
     val,
     test,
-    inputs: { camera: { kind: 'image', height: state.imageSize, width: state.imageSize, channels: 3 }, lidar: { kind: 'numeric', size: state.beams } },
+    inputs: { camera: { kind: 'image', height: state.imageSize, width: state.imageSize, channels: 3 }, lidar: { kind: 'numeric', size: lidarWidth(state) } },
     classes: { manoeuvre: classes },
     preprocessing: state,
   };

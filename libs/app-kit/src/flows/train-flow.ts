@@ -65,6 +65,8 @@ export async function prepareRun(plugin: AppPlugin, options: TrainOptions, log: 
       metrics: headMetricConfigs(spec),
       callbacks: [
         { type: 'early-stopping', monitor: 'val_loss', patience: options.patience, restoreBestWeights: true },
+        // Halve the rate well before early stopping gives up: Adam's late steps stop bouncing off the minimum.
+        { type: 'reduce-lr-on-plateau', monitor: 'val_loss', factor: 0.5, patience: Math.max(1, Math.floor(options.patience / 2)) },
         ...(options.tensorboard ? [{ type: 'tensorboard' as const, logDir: options.tensorboard }] : []),
       ],
       ...plugin.trainerConfig?.(options),

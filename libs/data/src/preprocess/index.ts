@@ -7,3 +7,4 @@ export * from './label-preprocessor';
 export * from './build-preprocessors';
 export * from './table-preprocessor';
 export * from './record-field';
+export * from './piecewise-linear';
