@@ -18,7 +18,7 @@ export interface AutonomousSpecOptions {
 }
 
 /**
- * The spec of one variant. camera: CNN [16, 32] → Dense 64; lidar: Dense [64, 64] over the ranges; concat: both
+ * The spec of one variant. camera: CNN [16, 32] → Dense 64; lidar: Dense [128, 128] over the ranges (or their encoding); concat: both
  * encoders, concatenated, Dense 64; attention: both encoders, each projected to 64 (tanh), weighted by a per-example
  * softmax over the two modalities (core's `gated` fusion) and summed — the model learns how much to trust each
  * sensor per frame. (Cross-attention of beams over patches would need the ranges as a sequence input; not done.)

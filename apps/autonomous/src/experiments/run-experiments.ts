@@ -2,6 +2,7 @@ import { promises as fs } from 'fs';
 import * as path from 'path';
 import * as tf from '@tensorflow/tfjs';
 import { describeBackend, initBackend } from '@mimo/backend';
+import type { AppPlugin } from '@mimo/app-kit';
 import { RobotExperimentResult, runRobotExperiment } from './robot-experiment';
 import { runSceneExperiments, SceneExperimentResult } from './scene-experiments';
 
@@ -17,8 +18,12 @@ export interface ExperimentResults {
 }
 
 export const RESULTS_FILE = 'docs/autonomous/results.json';
+/** The seeds of the robot's `train` runs. */
+export const ROBOT_SEEDS = [1, 2, 3];
 
 export interface RunExperimentsOptions {
+  /** The app's plugin: the robot runs go through its `train`. */
+  plugin: AppPlugin;
   scenes: number;
   epochs: number;
   robotEpochs: number;
@@ -36,8 +41,8 @@ export async function runExperiments(options: RunExperimentsOptions): Promise<Ex
   let robot: RobotExperimentResult | undefined;
   let robotSkipped: string | undefined;
   try {
-    robot = await runRobotExperiment({ epochs: options.robotEpochs, seed: options.seed });
-    options.log(`robot: test accuracy ${robot.run.tests.full.accuracy.toFixed(3)} (${robot.run.history.loss.length} epochs)`);
+    robot = await runRobotExperiment(options.plugin, { seeds: ROBOT_SEEDS, baselineEpochs: options.robotEpochs, log: options.log });
+    options.log(`robot: train test accuracy ${robot.train.mean.toFixed(4)} ± ${robot.train.std.toFixed(4)} over seeds ${ROBOT_SEEDS.join(', ')}; plain MLP ${robot.baseline.tests.full.accuracy.toFixed(4)}`);
   } catch (error) {
     robotSkipped = (error as Error).message;
     options.log(`robot: skipped (${robotSkipped})`);

@@ -2,12 +2,12 @@ import { AppPlugin } from '@mimo/app-kit';
 import { lidarWidth, parseSensorPreprocessing } from '../data/sensor-preprocessing';
 import { autonomousSpecFor } from '../model';
 import { decodeSensorRecords } from './decode-records';
-import { extraCommands, report } from './extra-commands';
+import { extraCommandsFor, report } from './extra-commands';
 import { prepareFrames } from './prepare-frames';
 import { sensorRecordFields } from './record-fields';
 
-/** The autonomous app's plug-in to @mimo/app-kit: its frames, its specs, its record decoding, its report. */
-export const autonomousPlugin: AppPlugin = {
+/** What `train`, `evaluate`, `predict` and the experiments' robot runs use. */
+const core: AppPlugin = {
   name: 'autonomous',
   prepare: prepareFrames,
   createSpec: ({ data, seed, fusion }) => {
@@ -19,5 +19,7 @@ export const autonomousPlugin: AppPlugin = {
   recordFields: sensorRecordFields,
   recordFiles: ['camera', 'ranges'],
   report,
-  extraCommands,
 };
+
+/** The autonomous app's plug-in to @mimo/app-kit: its frames, its specs, its record decoding, its report. */
+export const autonomousPlugin: AppPlugin = { ...core, extraCommands: extraCommandsFor(core) };

@@ -1,7 +1,7 @@
 import * as path from 'path';
 import { confusionMatrixSvg, lineChartSvg, writeChart } from '@mimo/app-kit';
 import { ExperimentResults } from '../experiments/run-experiments';
-import { VariantRun } from '../experiments/train-variant';
+import { Confusion } from '../experiments/confusion';
 import { writeSampleFrames } from './sample-frames';
 
 /** A chart written as `<name>.svg` and `<name>.png`, with the markdown that shows it. */
@@ -20,9 +20,9 @@ async function chart(dir: string, name: string, svg: string, alt: string): Promi
   return { name, markdown: `![${alt}](autonomous/${name}.svg) ([PNG](autonomous/${name}.png))` };
 }
 
-function confusionChart(dir: string, run: VariantRun, name: string): Promise<ChartLink> {
-  const { classes, counts } = run.tests.full.confusion;
-  return chart(dir, name, confusionMatrixSvg(counts, classes, { title: `${run.name}: test confusion matrix` }), `confusion matrix, ${run.name}`);
+function confusionChart(dir: string, runName: string, confusion: Confusion, name: string): Promise<ChartLink> {
+  const { classes, counts } = confusion;
+  return chart(dir, name, confusionMatrixSvg(counts, classes, { title: `${runName}: test confusion matrix` }), `confusion matrix, ${runName}`);
 }
 
 /**
@@ -35,11 +35,13 @@ export async function writeReportCharts(results: ExperimentResults, dir: string)
     await chart(dir, 'scenes-val-accuracy', lineChartSvg(Object.fromEntries(runs.map((r) => [r.name, r.history.val_manoeuvre_accuracy ?? []])), { title: 'Generated scenes: validation accuracy', yLabel: 'accuracy' }), 'validation accuracy per epoch'),
     await chart(dir, 'scenes-val-loss', lineChartSvg(Object.fromEntries(runs.map((r) => [r.name, r.history.val_loss ?? []])), { title: 'Generated scenes: validation loss', yLabel: 'loss' }), 'validation loss per epoch'),
   ];
-  for (const run of runs) links.push(await confusionChart(dir, run, `confusion-${slug(run.name)}`));
+  for (const run of runs) links.push(await confusionChart(dir, run.name, run.tests.full.confusion, `confusion-${slug(run.name)}`));
   if (results.robot) {
-    const h = results.robot.run.history;
-    links.push(await chart(dir, 'robot-learning-curves', lineChartSvg({ accuracy: h.manoeuvre_accuracy ?? [], val_accuracy: h.val_manoeuvre_accuracy ?? [] }, { title: 'Wall-following robot (LIDAR branch): accuracy', yLabel: 'accuracy' }), 'robot learning curves'));
-    links.push(await confusionChart(dir, results.robot.run, 'confusion-robot'));
+    const [first] = results.robot.train.runs;
+    const curves = Object.fromEntries(results.robot.train.runs.map((r) => [`train --seed ${r.seed}`, r.history.val_manoeuvre_accuracy ?? []]));
+    curves['plain MLP'] = results.robot.baseline.history.val_manoeuvre_accuracy ?? [];
+    links.push(await chart(dir, 'robot-learning-curves', lineChartSvg(curves, { title: 'Wall-following robot: validation accuracy', yLabel: 'accuracy' }), 'robot validation accuracy per epoch'));
+    links.push(await confusionChart(dir, `train --seed ${first.seed}`, first.confusion, 'confusion-robot'));
   }
   const sample = await writeSampleFrames(dir);
   links.push({ name: 'sample-frames', markdown: `![eight generated camera frames](autonomous/sample-frames.png)\n\nLeft to right, the planner chose: ${sample.labels.join(', ')}.` });

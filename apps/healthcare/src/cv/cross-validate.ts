@@ -1,4 +1,4 @@
-import { AppPlugin, runTrain, TrainOptions } from '@mimo/app-kit';
+import { AppPlugin, metricsAtThreshold, runTrain, testPredictions, TrainOptions } from '@mimo/app-kit';
 import { kFold, stratifiedSplit } from '@mimo/data';
 import * as tf from '@tensorflow/tfjs';
 import { promises as fs } from 'fs';
@@ -15,7 +15,7 @@ export interface FoldResult {
   fold: number;
   n: { train: number; val: number; test: number };
   epochs: number;
-  /** Test metrics of the main head on the fold's held-out rows. */
+  /** Test metrics of the main head on the fold's held-out rows (a binary head's also at its validation threshold). */
   test: Record<string, number>;
 }
 
@@ -32,6 +32,14 @@ export interface CrossValidationResult {
   tiny: boolean;
   runs: FoldResult[];
   summary: Record<string, MeanStd>;
+}
+
+/** A binary head's test accuracy and F1 at the threshold its run chose on validation (nothing for other heads). */
+async function testAtThreshold(plugin: AppPlugin, dir: string, head: string, threshold: number | undefined): Promise<Record<string, number>> {
+  if (threshold === undefined) return {};
+  const scored = await testPredictions(plugin, dir);
+  const at = metricsAtThreshold(scored.labels[head].map((row) => row[0]), scored.scores[head].map((row) => row[0]), threshold);
+  return { threshold, accuracy_at_threshold: at.accuracy, f1_at_threshold: at.f1 };
 }
 
 /**
@@ -52,7 +60,8 @@ export async function crossValidate(plugin: AppPlugin, table: HealthcareTable, o
       const foldPlugin: AppPlugin = { ...plugin, prepare: () => prepareTableSplit(table, split) };
       log(`fold ${i + 1}/${folds.length}: train ${split.train.length}, val ${split.val.length}, test ${split.test.length}`);
       const result = await runTrain(foldPlugin, { ...options, out: path.join(scratch, `fold-${i + 1}`) }, log);
-      runs.push({ fold: i + 1, n: result.card.data.n, epochs: result.card.epochs.completed, test: result.card.metrics.test[table.label] });
+      const atThreshold = await testAtThreshold(foldPlugin, result.dir, table.label, result.card.thresholds?.[table.label]);
+      runs.push({ fold: i + 1, n: result.card.data.n, epochs: result.card.epochs.completed, test: { ...result.card.metrics.test[table.label], ...atThreshold } });
     }
   } finally {
     await fs.rm(scratch, { recursive: true, force: true });
