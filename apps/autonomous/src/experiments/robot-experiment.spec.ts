@@ -12,7 +12,7 @@ describe('runRobotExperiment', () => {
   (present ? it : it.skip)('trains on the wall-following robot through the app\'s train (a LIDAR-only manifest) and a plain MLP beside it', async () => {
     const result = await runRobotExperiment(autonomousPlugin, { seeds: [1], baselineEpochs: 1, log: () => undefined });
     expect(result.rows).toBe(5456);
-    expect(result.split).toEqual({ train: 4364, val: 546, test: 546 });
+    expect(result.split).toEqual({ train: 4364, val: 547, test: 545 });
     const [run] = result.train.runs;
     expect(run.confusion.classes).toEqual(['Move-Forward', 'Sharp-Right-Turn', 'Slight-Left-Turn', 'Slight-Right-Turn']);
     expect(run.confusion.counts.flat().reduce((a, b) => a + b, 0)).toBe(result.split.test);
