@@ -89,12 +89,16 @@ describe('mimo autonomous (end to end, tiny)', () => {
     const manifest = path.join(dir, 'robot.csv');
     await fs.writeFile(manifest, ['r1,r2,r3,r4,label', ...rows].join('\n'));
     const model = path.join(dir, 'robot');
+    const withCamera = await run('train', ['--data', manifest, '--epochs', '1', '--out', model]);
+    expect(withCamera).toMatchObject({ code: 1, err: expect.stringContaining('robot.csv:1: expected a column "camera" (image paths, relative to the manifest) for a model that reads the camera; to train on the ranges alone, give --inputs lidar') });
     const train = await run('train', ['--data', manifest, '--inputs', 'lidar', '--epochs', '30', '--out', model]);
     expect(train.err).not.toMatch(/mimo autonomous train:/);
     expect(train.code).toBe(0);
     const card = JSON.parse(await fs.readFile(path.join(model, 'card.json'), 'utf8'));
     expect(card).toMatchObject({ inputs: ['lidar'], classes: { manoeuvre: ['forward', 'turn_left', 'turn_right'] }, data: { real: ['range scans from the manifest (no camera)'] } });
     expect(JSON.parse(await fs.readFile(path.join(model, 'preprocessing.json'), 'utf8'))).toMatchObject({ beams: 4, maxRange: expect.any(Number) });
+    const spec = JSON.parse((await run('spec', ['--model', model, '--json'])).out);
+    expect(spec.recordFields).toEqual([{ name: 'ranges', kind: 'number list', required: true, example: [expect.any(Number), expect.any(Number), expect.any(Number), expect.any(Number)], note: expect.stringMatching(/^4 ranges in metres/) }]);
     const evaluation = JSON.parse((await run('evaluate', ['--model', model])).out);
     expect(evaluation.heads.manoeuvre.accuracy).toBeGreaterThan(0.8);
     expect(evaluation.verdicts.manoeuvre).toMatch(/^skill: accuracy/);

@@ -143,10 +143,11 @@ export interface AppPlugin {
    */
   decodeRecords?(records: Record<string, unknown>[], bundle: { preprocessing?: unknown; spec: ModelSpec }, baseDir: string): Promise<TensorMap>;
   /**
-   * The fields a record for `decodeRecords` has, with kinds and examples, from a bundle's preprocessing state
-   * (`mimo <app> spec --model DIR`, the card, the served metadata). Default: the TablePreprocessor's columns.
+   * The fields a record for `decodeRecords` has, with kinds and examples, from a bundle's preprocessing state and
+   * the inputs its model reads (`mimo <app> spec --model DIR`, the card, the served metadata). Default: the
+   * TablePreprocessor's columns.
    */
-  recordFields?(preprocessing: unknown): RecordField[];
+  recordFields?(preprocessing: unknown, inputs: readonly string[]): RecordField[];
   /**
    * The record fields `decodeRecords` reads as file paths (images, range files). Over HTTP they carry the file's
    * bytes as base64 instead, so no request names a file on the server (`@mimo/serve`'s `withRecordFiles`).

@@ -31,6 +31,11 @@ export function readManifestHeader(file: string, header: readonly string[], need
     if (index === undefined) throw new DataError({ file, line: 1 }, `expected a column "${name}" (the format: ${MANIFEST_FORMAT}), received the columns ${names.join(', ')}`);
     return index;
   };
+  const requireCamera = (): number => {
+    const index = find('camera');
+    if (index === undefined) throw new DataError({ file, line: 1 }, 'expected a column "camera" (image paths, relative to the manifest) for a model that reads the camera; to train on the ranges alone, give --inputs lidar');
+    return index;
+  };
   const rangeColumns = names
     .map((name, index) => ({ beam: /^r(\d+)$/.exec(name)?.[1], index }))
     .filter((c): c is { beam: string; index: number } => c.beam !== undefined)
@@ -44,7 +49,7 @@ export function readManifestHeader(file: string, header: readonly string[], need
   });
   return {
     id: find('frame_id'),
-    camera: needCamera ? require('camera') : find('camera'),
+    camera: needCamera ? requireCamera() : find('camera'),
     label: needLabel ? require('label') : find('label'),
     ranges: rangeColumns.length > 0 ? rangeColumns.map((c) => c.index) : undefined,
     rangeFile: rangeColumns.length > 0 ? undefined : rangeFile,

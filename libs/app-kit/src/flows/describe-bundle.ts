@@ -23,7 +23,7 @@ export async function describeBundle(plugin: AppPlugin, dir: string): Promise<Bu
       heads: Object.fromEntries(
         Object.entries(labels).map(([name, l]) => [name, { type: l.type, ...(l.type === 'regression' ? {} : { classes: l.classes }), ...(l.type === 'binary' ? { threshold: l.threshold } : {}) }]),
       ),
-      recordFields: recordFieldsOf(plugin, bundle.preprocessing),
+      recordFields: recordFieldsOf(plugin, bundle.preprocessing, Object.keys(bundle.spec.inputs)),
     };
   } finally {
     bundle.model.dispose();

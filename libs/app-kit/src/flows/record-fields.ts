@@ -2,8 +2,8 @@ import { RecordField, TablePreprocessor } from '@mimo/data';
 import { AppPlugin } from '../plugin';
 
 /** The fields of the records a bundle predicts on: the plugin's `recordFields`, else its TablePreprocessor's columns. */
-export function recordFieldsOf(plugin: AppPlugin, preprocessing: unknown): RecordField[] {
-  if (plugin.recordFields) return plugin.recordFields(preprocessing);
+export function recordFieldsOf(plugin: AppPlugin, preprocessing: unknown, inputs: readonly string[]): RecordField[] {
+  if (plugin.recordFields) return plugin.recordFields(preprocessing, inputs);
   if (preprocessing === undefined) throw new Error('the bundle has no preprocessing.json, so its record fields are unknown');
   return TablePreprocessor.fromJSON(preprocessing).recordFields();
 }

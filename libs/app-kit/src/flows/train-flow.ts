@@ -123,7 +123,7 @@ export async function runTrain(plugin: AppPlugin, options: TrainOptions, customL
         epochs: { requested: options.epochs, completed: history.epoch.length },
         metrics: { test: nestMetrics(testLogs, spec), val: nestMetrics(last, spec, 'val_') },
         ...(data.classes ? { classes: data.classes } : {}),
-        recordFields: recordFieldsOf(plugin, data.preprocessing),
+        recordFields: recordFieldsOf(plugin, data.preprocessing, Object.keys(spec.inputs)),
         thresholds,
         history: history.history,
         // Examples per second over the whole fit (validation passes included), as a user would time it.
