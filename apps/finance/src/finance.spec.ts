@@ -37,6 +37,12 @@ describe('mimo finance: train → evaluate → predict → report on the tiny S&
     const card = JSON.parse(readFileSync(path.join(bundle, 'card.json'), 'utf8'));
     expect(report).toMatchObject({ dataset: 'S&P 500', n: card.data.n.test });
     expect(report.heads.next_return.rmse).toBeCloseTo(card.metrics.test.next_return.rmse, 4);
+    // The naive baselines on the same days, the kit's and the app's, and a plain verdict per head.
+    expect(Object.keys(report.baselines.next_return).sort()).toEqual(['training mean', "yesterday's return", 'zero return']);
+    expect(Object.keys(report.baselines.direction).sort()).toEqual(['majority class (training shares)', "yesterday's direction"]);
+    expect(report.baselines.direction['majority class (training shares)'].auc).toBeCloseTo(0.5, 6);
+    for (const head of ['next_return', 'direction']) expect(result.err).toContain(`  ${head}: ${report.verdicts[head]}`);
+    expect(report.verdicts.next_return).toMatch(/^(no skill: rmse [\d.]+ is no better than the baseline "[^"]+"|skill: rmse [\d.]+ beats every naive baseline)/);
   });
 
   it('predicts a JSONL record holding a window of price rows', async () => {
