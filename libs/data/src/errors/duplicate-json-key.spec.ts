@@ -8,6 +8,9 @@ describe('duplicateJsonKey', () => {
 
   it('compares keys as JSON reads them (escapes decoded), not as written', () => {
     expect(duplicateJsonKey('{"a": 1, "\\u0061": 2}')).toEqual({ key: 'a', path: '$' });
+    // A string ending in an escaped backslash ends at the next quote; an escaped quote does not end it.
+    expect(duplicateJsonKey('{"t": "x\\\\", "t": 1}')).toEqual({ key: 't', path: '$' });
+    expect(duplicateJsonKey('{"t": "x\\", \\"t\\": 1", "u": 2}')).toBeUndefined();
   });
 
   it('accepts the same key in sibling objects, keys repeated inside string values, and values equal to keys', () => {

@@ -6,7 +6,10 @@
 export function duplicateJsonKey(text: string): { key: string; path: string } | undefined {
   // One frame per open object or array: the keys seen so far (objects) and where it sits (for the message).
   const frames: { keys?: Set<string>; path: string; expectKey: boolean; lastKey?: string; index: number }[] = [];
-  for (let i = 0; i < text.length; i++) {
+  // Only quotes, brackets and commas matter: a native search jumps over numbers, literals and whitespace.
+  const structural = /["{}[\],]/g;
+  for (let match = structural.exec(text); match; match = structural.exec(text)) {
+    const i = match.index;
     const ch = text[i];
     const top = frames[frames.length - 1];
     if (ch === '"') {
@@ -18,7 +21,7 @@ export function duplicateJsonKey(text: string): { key: string; path: string } | 
         top.lastKey = key;
         top.expectKey = false;
       }
-      i = end;
+      structural.lastIndex = end + 1;
     } else if (ch === '{' || ch === '[') {
       const path = !top ? '$' : top.keys ? `${top.path}.${top.lastKey}` : `${top.path}[${top.index}]`;
       frames.push({ keys: ch === '{' ? new Set() : undefined, path, expectKey: ch === '{', index: 0 });
@@ -32,11 +35,12 @@ export function duplicateJsonKey(text: string): { key: string; path: string } | 
   return undefined;
 }
 
-/** The index of the quote that closes the string opening at `start`. */
+/** The index of the quote that closes the string opening at `start` (one not escaped by an odd run of backslashes). */
 function endOfString(text: string, start: number): number {
-  for (let i = start + 1; i < text.length; i++) {
-    if (text[i] === '\\') i++;
-    else if (text[i] === '"') return i;
+  for (let quote = text.indexOf('"', start + 1); quote !== -1; quote = text.indexOf('"', quote + 1)) {
+    let backslashes = 0;
+    while (text[quote - 1 - backslashes] === '\\') backslashes++;
+    if (backslashes % 2 === 0) return quote;
   }
   return text.length - 1;
 }
