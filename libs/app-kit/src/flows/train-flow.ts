@@ -1,5 +1,6 @@
 import * as tf from '@tensorflow/tfjs';
 import { buildModel, checkBundleTarget, Logs, ModelSpec, parseModelSpec, ProgressDisplay, ProgressStream, saveBundle, Trainer, TrainerConfigInput, TrainingData, TrainingHistory } from '@mimo/core';
+import { subsetData } from '@mimo/core/internal';
 import * as path from 'path';
 import { headMetricConfigs } from '../metrics/head-metric-configs';
 import { nestMetrics } from '../metrics/nest-metrics';
@@ -146,6 +147,5 @@ export async function runTrain(plugin: AppPlugin, options: TrainOptions, customL
 function lastTenth(data: TrainingData): TrainingData {
   const n = exampleCount(data);
   const size = Math.max(1, Math.floor(n / 10));
-  const tail = (t: tf.Tensor) => t.slice(n - size, size);
-  return { xs: Object.fromEntries(Object.entries(data.xs).map(([k, t]) => [k, tail(t)])), ys: Object.fromEntries(Object.entries(data.ys).map(([k, t]) => [k, tail(t)])) };
+  return subsetData({ xs: data.xs, ys: data.ys }, Array.from({ length: size }, (_, i) => n - size + i));
 }
