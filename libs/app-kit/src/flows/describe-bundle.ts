@@ -1,6 +1,6 @@
 import { loadBundle } from '@mimo/core';
 import type { RecordField } from '@mimo/data';
-import { headLabels } from '@mimo/serve';
+import { answerFacts, headLabels } from '@mimo/serve';
 import { AppPlugin } from '../plugin';
 import { formatRecordFields, recordFieldsOf } from './record-fields';
 
@@ -20,9 +20,7 @@ export async function describeBundle(plugin: AppPlugin, dir: string): Promise<Bu
     return {
       name: bundle.spec.name,
       inputs: Object.fromEntries(Object.entries(bundle.spec.inputs).map(([name, input]) => [name, input.kind])),
-      heads: Object.fromEntries(
-        Object.entries(labels).map(([name, l]) => [name, { type: l.type, ...(l.type === 'regression' ? {} : { classes: l.classes }), ...(l.type === 'binary' ? { threshold: l.threshold } : {}) }]),
-      ),
+      heads: Object.fromEntries(Object.entries(labels).map(([name, l]) => [name, { type: l.type, ...answerFacts(l) }])),
       recordFields: recordFieldsOf(plugin, bundle.preprocessing, Object.keys(bundle.spec.inputs)),
     };
   } finally {

@@ -2,7 +2,7 @@ import * as tf from '@tensorflow/tfjs';
 import { inputDtype, inputShape } from '@mimo/core';
 import * as path from 'path';
 import { BatchingOptions, BatchListener, DEFAULT_BATCHING, DynamicBatcher } from '../predict/dynamic-batcher';
-import { HeadLabels, headLabels } from '../predict/label-outputs';
+import { answerFacts, HeadLabels, headLabels } from '../predict/label-outputs';
 import { ServedModel } from './served-model';
 
 /** `GET /v1/models/{name}/metadata`: what a client needs to build a request. */
@@ -52,16 +52,11 @@ export class ModelVersion {
     const { model, spec, card } = served.bundle;
     this.batcher = new DynamicBatcher(model, batching, onBatch);
     this.labels = headLabels(spec.heads, card);
-    const labelsOf = (name: string) => {
-      const labels = this.labels[name];
-      if (!labels || labels.type === 'regression') return {};
-      return { classes: labels.classes, ...(labels.type === 'binary' ? { threshold: labels.threshold } : {}) };
-    };
     this.metadata = {
       name: served.name,
       version: served.version,
       inputs: Object.fromEntries(Object.entries(spec.inputs).map(([name, input]) => [name, { kind: input.kind, shape: inputShape(input), dtype: inputDtype(input) }])),
-      heads: Object.fromEntries(model.outputNames.map((name, i) => [name, { type: spec.heads[name]?.type ?? 'unknown', shape: headShape(model.outputs[i].shape), ...labelsOf(name) }])),
+      heads: Object.fromEntries(model.outputNames.map((name, i) => [name, { type: spec.heads[name]?.type ?? 'unknown', shape: headShape(model.outputs[i].shape), ...(this.labels[name] ? answerFacts(this.labels[name]) : {}) }])),
       records: served.decodeRecords !== undefined,
       card: withoutLocalPaths(card) as Record<string, unknown>,
     };

@@ -33,6 +33,12 @@ export function headLabels(heads: Record<string, HeadConfig>, card: Pick<ModelCa
   );
 }
 
+/** What a client needs to know of a head's answers: class names (classification heads), threshold (binary heads). */
+export function answerFacts(labels: HeadLabels): { classes?: string[]; threshold?: number } {
+  if (labels.type === 'regression') return {};
+  return { classes: labels.classes, ...(labels.type === 'binary' ? { threshold: labels.threshold } : {}) };
+}
+
 /** A head's output values for one example → its answer (probabilities rounded to 6 decimals). */
 export function labelPrediction(values: readonly number[], labels: HeadLabels): HeadPrediction {
   const byClass = () => Object.fromEntries(labels.classes.map((name, i) => [name, round(values[i])]));
