@@ -1,4 +1,4 @@
-import { DataError, decodeImage, ImageFit } from '@mimo/data';
+import { atLocation, decodeImage, ImageFit } from '@mimo/data';
 import { ManifestFrame } from './read-manifest';
 
 /** A manifest frame with its decoded camera image. */
@@ -25,13 +25,9 @@ export async function loadFrameImages(frames: readonly ManifestFrame[], options:
   const size = options.imageSize ?? 32;
   const loaded: LoadedFrame[] = [];
   for (const frame of frames) {
+    const cameraPath = frame.cameraPath;
     let camera: Uint8Array = new Uint8Array(size * size * 3);
-    try {
-      if (frame.cameraPath) camera = await decodeImage(frame.cameraPath, { height: size, width: size, channels: 3, fit: options.fit ?? 'fill' });
-    } catch (error) {
-      if (!(error instanceof DataError)) throw error;
-      throw new DataError({ ...frame.location, column: 'camera' }, error.message);
-    }
+    if (cameraPath) camera = await atLocation({ ...frame.location, column: 'camera' }, () => decodeImage(cameraPath, { height: size, width: size, channels: 3, fit: options.fit ?? 'fill' }));
     loaded.push({ id: frame.id, camera, ranges: frame.ranges, label: frame.label });
   }
   return loaded;

@@ -1,7 +1,7 @@
 import { promises as fs } from 'fs';
 import * as path from 'path';
 import { TensorMap } from '@mimo/core';
-import { DataError, decodeImage, expectRecordObjects } from '@mimo/data';
+import { atLocation, DataError, decodeImage, expectRecordObjects } from '@mimo/data';
 import { frameTensors, SensorFrame } from '../data/frame-tensors';
 import { parseSensorPreprocessing, SensorPreprocessing } from '../data/sensor-preprocessing';
 
@@ -47,13 +47,7 @@ export async function decodeSensorRecords(records: Record<string, unknown>[], pr
     const cameraPath = present(record.camera) ? path.resolve(baseDir, String(record.camera)) : undefined;
     if (!ranges && !cameraPath) throw new DataError({ row }, `expected a camera image path ("camera") and/or ranges (r1 … r${state.beams} or "ranges"), received neither`);
     let camera: Uint8Array = new Uint8Array(state.imageSize * state.imageSize * 3);
-    if (cameraPath) {
-      try {
-        camera = await decodeImage(cameraPath, { height: state.imageSize, width: state.imageSize, channels: 3, fit: 'fill' });
-      } catch (error) {
-        throw error instanceof DataError ? new DataError({ row, column: 'camera' }, error.message) : error;
-      }
-    }
+    if (cameraPath) camera = await atLocation({ row, column: 'camera' }, () => decodeImage(cameraPath, { height: state.imageSize, width: state.imageSize, channels: 3, fit: 'fill' }));
     frames.push({ camera, ranges: ranges ?? new Array<number>(state.beams).fill(0) });
   }
   const { xs } = frameTensors(frames, state);

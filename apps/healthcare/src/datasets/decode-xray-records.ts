@@ -1,7 +1,7 @@
 import * as tf from '@tensorflow/tfjs';
 import { decodeTableRecords } from '@mimo/app-kit';
 import { TensorMap } from '@mimo/core';
-import { DataError, decodeImage, expectRecordObjects } from '@mimo/data';
+import { atLocation, DataError, decodeImage, expectRecordObjects } from '@mimo/data';
 import * as path from 'path';
 import { XRAY_PREPROCESSING } from './prepare-pneumoniamnist';
 
@@ -18,11 +18,8 @@ export async function decodeHealthcareRecords(records: Record<string, unknown>[]
     records.map(async (record, i) => {
       const location = { row: i + 1, column: 'image' };
       if (typeof record.image !== 'string' || record.image === '') throw DataError.expected(location, 'an image path', record.image);
-      try {
-        return await decodeImage(path.resolve(baseDir, record.image), { height: 28, width: 28, channels: 1, fit: 'fill' });
-      } catch (error) {
-        throw error instanceof DataError ? new DataError(location, error.message) : error;
-      }
+      const file = path.resolve(baseDir, record.image);
+      return atLocation(location, () => decodeImage(file, { height: 28, width: 28, channels: 1, fit: 'fill' }));
     }),
   );
   const flat = new Float32Array(pixels.length * 28 * 28);

@@ -56,3 +56,15 @@ export class DataError extends Error {
     return new DataError(location, `expected ${what}, received ${describeReceived(received)}`);
   }
 }
+
+/**
+ * Runs `work`; a DataError it throws (a file's own problem, e.g. an image that does not decode) is thrown again at
+ * `location` (the record's row or the manifest's line, and the field), its message kept. Other errors pass through.
+ */
+export async function atLocation<T>(location: DataLocation, work: () => Promise<T>): Promise<T> {
+  try {
+    return await work();
+  } catch (error) {
+    throw error instanceof DataError ? new DataError(location, error.message) : error;
+  }
+}
