@@ -98,6 +98,12 @@ describe('train → evaluate → predict through a plugin', () => {
 
 describe('createAppCommands', () => {
   const commands = createAppCommands(tablePlugin());
+  /** A bundle of the toy app trained by the CLI command (one epoch, tiny) into a folder of its own. */
+  const trainedBundle = async (name: string) => {
+    const out = path.join(dir, name);
+    expect(await runCommand(commands.train, ['--out', out, '--epochs', '1', '--tiny'])).toMatchObject({ code: 0 });
+    return out;
+  };
 
   it('offers the six common commands', () => {
     expect(Object.keys(commands)).toEqual(['train', 'evaluate', 'predict', 'spec', 'serve', 'report']);
@@ -142,8 +148,7 @@ describe('createAppCommands', () => {
   });
 
   it('predict names the file and line of a record the decoder refuses', async () => {
-    const out = path.join(dir, 'lines');
-    expect(await runCommand(commands.train, ['--out', out, '--epochs', '1', '--tiny'])).toMatchObject({ code: 0 });
+    const out = await trainedBundle('lines');
     const input = path.join(dir, 'bad.jsonl');
     writeFileSync(input, '{"a": 1, "noise": 0, "ward": "A"}\n\n{"a": "old", "noise": 0, "ward": "A"}\n');
     const predict = await runCommand(commands.predict, ['--model', out, '--input', input]);
@@ -151,8 +156,7 @@ describe('createAppCommands', () => {
   });
 
   it('predict echoes each record\'s id, and with --skip-bad-records predicts the good ones and lists the bad by line', async () => {
-    const out = path.join(dir, 'skip');
-    expect(await runCommand(commands.train, ['--out', out, '--epochs', '1', '--tiny'])).toMatchObject({ code: 0 });
+    const out = await trainedBundle('skip');
     const input = path.join(dir, 'mixed.jsonl');
     writeFileSync(input, ['{"id": "p1", "a": 1, "noise": 0, "ward": "A"}', '{"id": "p2", "a": "old", "noise": 0, "ward": "A"}', '{"id": "p3", "a": 1e308, "noise": 0, "ward": "B"}', '{"id": "p4", "a": 2, "noise": 0, "ward": "B"}'].join('\n'));
     expect(await runCommand(commands.predict, ['--model', out, '--input', input])).toMatchObject({ code: 1, err: expect.stringContaining(`${input}:2: column "a"`) });
@@ -168,8 +172,7 @@ describe('createAppCommands', () => {
   });
 
   it('predict refuses a record the preprocessing cannot represent, naming its file and line, instead of printing null', async () => {
-    const out = path.join(dir, 'finite');
-    expect(await runCommand(commands.train, ['--out', out, '--epochs', '1', '--tiny'])).toMatchObject({ code: 0 });
+    const out = await trainedBundle('finite');
     const input = path.join(dir, 'huge.jsonl');
     writeFileSync(input, '{"a": 1, "noise": 0, "ward": "A"}\n\n{"a": 1e308, "noise": 0, "ward": "A"}\n');
     const predict = await runCommand(commands.predict, ['--model', out, '--input', input]);
@@ -178,8 +181,7 @@ describe('createAppCommands', () => {
   });
 
   it('serve refuses at start a bundle another app trained', async () => {
-    const out = path.join(dir, 'other-app');
-    expect(await runCommand(commands.train, ['--out', out, '--epochs', '1', '--tiny'])).toMatchObject({ code: 0 });
+    const out = await trainedBundle('other-app');
     const other = createAppCommands({ ...tablePlugin(), name: 'other' });
     expect(await runCommand(other.serve, ['--model', out, '--port', '0'])).toMatchObject({
       code: 1,
@@ -202,8 +204,7 @@ describe('createAppCommands', () => {
   });
 
   it('spec --model lists the record fields with kinds and examples, and what each head answers', async () => {
-    const out = path.join(dir, 'described');
-    expect(await runCommand(commands.train, ['--out', out, '--epochs', '1', '--tiny'])).toMatchObject({ code: 0 });
+    const out = await trainedBundle('described');
     const json = JSON.parse((await runCommand(commands.spec, ['--model', out, '--json'])).out);
     expect(json.recordFields).toEqual([
       { name: 'a', kind: 'number', required: true, example: expect.any(Number), note: expect.stringMatching(/^training range -?\d/) },
