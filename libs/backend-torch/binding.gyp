@@ -2,7 +2,7 @@
   "targets": [
     {
       "target_name": "mimo_torch",
-      "sources": ["native/addon.cc", "native/recurrent.cc", "native/lstm_steps_cpu.cc", "native/gru_steps_cpu.cc", "native/blas.cc", "native/adam.cc", "native/step.cc"],
+      "sources": ["native/addon.cc", "native/recurrent.cc", "native/lstm_steps_cpu.cc", "native/gru_steps_cpu.cc", "native/blas.cc", "native/adam.cc", "native/step.cc", "native/tensor_store.cc", "native/distributed.cc", "native/distributed_binding.cc"],
       "include_dirs": [
         "<!(node -p \"require('node-addon-api').include_dir\")",
         "<!@(node scripts/find-libtorch.js includes)"
@@ -12,7 +12,7 @@
       "defines": ["NAPI_CPP_EXCEPTIONS", "NAPI_VERSION=8", "_GLIBCXX_USE_CXX11_ABI=<!(node scripts/find-libtorch.js abi)"],
       "cflags!": ["-fno-exceptions", "-O3"],
       "cflags_cc!": ["-fno-exceptions", "-fno-rtti", "-std=gnu++17", "-O3"],
-      "cflags_cc": ["-std=c++17", "-O2", "-fexceptions", "-frtti", "-Wno-unused-parameter", "-Wno-deprecated-declarations", "<!(node scripts/find-libtorch.js openmp)", "-fno-trapping-math", "-fno-math-errno", "-ffp-contract=off"]
+      "cflags_cc": ["-std=c++17", "-O2", "-fexceptions", "-frtti", "-Wno-unused-parameter", "-Wno-deprecated-declarations", "<!(node scripts/find-libtorch.js openmp)", "-fno-trapping-math", "-fno-math-errno", "-ffp-contract=off", "<!@(node scripts/find-libtorch.js c10d)"]
     }
   ]
 }

@@ -21,6 +21,8 @@
 #include "blas.h"
 #include "recurrent.h"
 #include "step.h"
+#include "tensor_store.h"
+#include "distributed_binding.h"
 
 #include <cstring>
 #if defined(__GLIBC__)
@@ -40,22 +42,9 @@
 
 namespace {
 
-std::unordered_map<uint32_t, at::Tensor> tensors;
-uint32_t nextId = 1;
 at::Device device(at::kCPU);
 std::string blas = "not configured";
 std::vector<c10::OperatorHandle> operators;
-
-const char* dtypeName(at::ScalarType type) {
-  switch (type) {
-    case at::kFloat: return "float32";
-    case at::kInt: return "int32";
-    case at::kBool: return "bool";
-    case at::kLong: return "int64";
-    case at::kDouble: return "float64";
-    default: return "other";
-  }
-}
 
 at::ScalarType scalarTypeOf(const std::string& dtype) {
   if (dtype == "float32") return at::kFloat;
@@ -64,24 +53,8 @@ at::ScalarType scalarTypeOf(const std::string& dtype) {
   throw std::invalid_argument("torch backend: unsupported dtype '" + dtype + "'");
 }
 
-// Stores t (any dtype: kernels may keep int64 intermediates) and returns { id, shape, dtype }.
-Napi::Object describe(Napi::Env env, const at::Tensor& t) {
-  uint32_t id = nextId++;
-  tensors.emplace(id, t);
-  Napi::Object out = Napi::Object::New(env);
-  Napi::Array shape = Napi::Array::New(env, t.dim());
-  for (int64_t i = 0; i < t.dim(); ++i) shape.Set(static_cast<uint32_t>(i), Napi::Number::New(env, static_cast<double>(t.size(i))));
-  out.Set("id", Napi::Number::New(env, id));
-  out.Set("shape", shape);
-  out.Set("dtype", Napi::String::New(env, dtypeName(t.scalar_type())));
-  return out;
-}
-
-const at::Tensor& lookup(const Napi::Value& value) {
-  auto it = tensors.find(value.As<Napi::Number>().Uint32Value());
-  if (it == tensors.end()) throw std::invalid_argument("torch backend: unknown tensor handle");
-  return it->second;
-}
+using mimo::describe;
+using mimo::lookup;
 
 c10::IValue toIValue(const Napi::Value& v, const c10::TypePtr& type);
 
@@ -302,20 +275,19 @@ Napi::Value ReadInto(const Napi::CallbackInfo& info) {
 
 // free(handle | handles): drops handles (a kernel frees its intermediates in one call).
 Napi::Value Free(const Napi::CallbackInfo& info) {
-  if (!info[0].IsArray()) return Napi::Boolean::New(info.Env(), tensors.erase(info[0].As<Napi::Number>().Uint32Value()) == 1);
+  if (!info[0].IsArray()) return Napi::Boolean::New(info.Env(), mimo::release(info[0].As<Napi::Number>().Uint32Value()));
   Napi::Array ids = info[0].As<Napi::Array>();
   uint32_t erased = 0;
-  for (uint32_t i = 0; i < ids.Length(); ++i) erased += tensors.erase(ids.Get(i).As<Napi::Number>().Uint32Value());
+  for (uint32_t i = 0; i < ids.Length(); ++i) erased += mimo::release(ids.Get(i).As<Napi::Number>().Uint32Value());
   return Napi::Boolean::New(info.Env(), erased == ids.Length());
 }
 
 // stats() → { count, bytes }: live handles and their element bytes.
 Napi::Value Stats(const Napi::CallbackInfo& info) {
-  double bytes = 0;
-  for (const auto& entry : tensors) bytes += static_cast<double>(entry.second.numel() * entry.second.element_size());
+  mimo::StoreStats stats = mimo::storeStats();
   Napi::Object out = Napi::Object::New(info.Env());
-  out.Set("count", Napi::Number::New(info.Env(), static_cast<double>(tensors.size())));
-  out.Set("bytes", Napi::Number::New(info.Env(), bytes));
+  out.Set("count", Napi::Number::New(info.Env(), static_cast<double>(stats.count)));
+  out.Set("bytes", Napi::Number::New(info.Env(), stats.bytes));
   return out;
 }
 
@@ -366,6 +338,7 @@ Napi::Object Init(Napi::Env env, Napi::Object exports) {
   exports.Set("stats", Napi::Function::New(env, Stats, "stats"));
   exports.Set("configure", Napi::Function::New(env, Configure, "configure"));
   exports.Set("info", Napi::Function::New(env, Info, "info"));
+  mimo::registerDistributed(env, exports);
   return exports;
 }
 

@@ -8,7 +8,7 @@
 const { spawnSync } = require('child_process');
 const { existsSync, mkdirSync, writeFileSync } = require('fs');
 const path = require('path');
-const { findLibtorch } = require('./find-libtorch');
+const { findGloo, findLibtorch } = require('./find-libtorch');
 
 const projectDir = path.resolve(__dirname, '..');
 const buildDir = path.join(projectDir, 'build');
@@ -41,5 +41,7 @@ if (result.status !== 0) {
   console.error('@mimo/backend-torch: native build failed (see the compiler output above).');
   process.exit(duringInstall ? 0 : (result.status ?? 1));
 }
-writeStatus({ built: true, libtorch });
+const gloo = findGloo(libtorch);
+writeStatus({ built: true, libtorch, distributed: gloo.found ? { built: true } : { built: false, reason: gloo.reason } });
+if (!gloo.found) console.log(`@mimo/backend-torch: distributed training not built: ${gloo.reason}`);
 console.log(`@mimo/backend-torch: built in ${((Date.now() - started) / 1000).toFixed(1)} s`);

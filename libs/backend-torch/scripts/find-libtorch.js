@@ -7,6 +7,7 @@
 //   node find-libtorch.js libraries  → linker flags (binding.gyp)
 //   node find-libtorch.js abi        → 0 or 1, for -D_GLIBCXX_USE_CXX11_ABI (binding.gyp)
 //   node find-libtorch.js openmp     → the OpenMP flag matching libtorch's threading (binding.gyp)
+//   node find-libtorch.js c10d       → flags that compile the distributed part, empty without Gloo headers (binding.gyp)
 'use strict';
 const { execFileSync } = require('child_process');
 const { existsSync, readFileSync } = require('fs');
@@ -96,7 +97,21 @@ function openmpFlag(libDir) {
   return openmpFlagFor(dynamicSection, output(process.env.CXX || 'g++', ['-dM', '-E', '-x', 'c++', '/dev/null']));
 }
 
-module.exports = { findLibtorch, openmpFlagFor };
+/**
+ * Where the Gloo headers that c10d's ProcessGroupGloo.hpp includes are: $GLOO_INCLUDE, libtorch's own include
+ * folders, then the system's (Debian's libgloo-dev). libtorch carries the Gloo code itself; only the headers are
+ * needed. → { found: true, includeDir } or { found: false, reason }.
+ */
+function findGloo(libtorch) {
+  const candidates = [process.env.GLOO_INCLUDE, ...libtorch.includeDirs, '/usr/include', '/usr/local/include'].filter(Boolean);
+  const c10d = libtorch.includeDirs.map((dir) => path.join(dir, 'torch', 'csrc', 'distributed', 'c10d', 'ProcessGroupGloo.hpp')).find(existsSync);
+  if (!c10d) return { found: false, reason: `${libtorch.source} has no c10d headers (ProcessGroupGloo.hpp)` };
+  const includeDir = candidates.find((dir) => existsSync(path.join(dir, 'gloo', 'algorithm.h')));
+  if (!includeDir) return { found: false, reason: 'no Gloo headers (gloo/algorithm.h); install libgloo-dev or set GLOO_INCLUDE' };
+  return { found: true, includeDir };
+}
+
+module.exports = { findLibtorch, findGloo, openmpFlagFor };
 
 if (require.main === module) {
   const found = findLibtorch();
@@ -117,6 +132,9 @@ if (require.main === module) {
     process.stdout.write(`-L${found.libDir} -Wl,-rpath,${found.libDir} -Wl,--no-as-needed ${libs} -Wl,--as-needed`);
   } else if (what === 'abi') {
     process.stdout.write(String(found.abi));
+  } else if (what === 'c10d') {
+    const gloo = findGloo(found);
+    if (gloo.found) process.stdout.write(`-DMIMO_C10D -DUSE_C10D_GLOO${gloo.includeDir === '/usr/include' ? '' : ` -I${gloo.includeDir}`}`);
   } else if (what === 'openmp') {
     process.stdout.write(openmpFlag(found.libDir));
   }
