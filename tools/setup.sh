@@ -11,7 +11,8 @@ if command -v apt-get >/dev/null; then
     # OpenBLAS: Debian's libtorch otherwise links the reference BLAS, ~20x slower at matrix products. Its OpenMP
     # build shares libtorch's OpenMP threads; the pthread build's own pool fights them for the cores (docs/benchmarks.md).
     $SUDO apt-get update
-    $SUDO apt-get install -y --no-install-recommends libtorch-dev libopenblas0-openmp
+    # libgloo-dev: the headers of the Gloo inside libtorch, which the addon's distributed training compiles against.
+    $SUDO apt-get install -y --no-install-recommends libtorch-dev libopenblas0-openmp libgloo-dev
     multiarch="$(dpkg-architecture -qDEB_HOST_MULTIARCH 2>/dev/null || gcc -print-multiarch 2>/dev/null || true)"
     multiarch="${multiarch:-x86_64-linux-gnu}"
     for lib in libopenblas.so.0 libblas.so.3 liblapack.so.3; do

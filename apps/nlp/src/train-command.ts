@@ -1,5 +1,5 @@
-import { defineCommand, FlagError, ParsedFlags, runTrain, TRAIN_FLAGS, trainOptions } from '@mimo/app-kit';
-import { AppCommand, ModelSpec } from '@mimo/core';
+import { defineCommand, FlagError, ParsedFlags, runTrain, TRAIN_FLAGS, trainOptions, withTrainingRanks } from '@mimo/app-kit';
+import { AppCommand, DataParallelGroup, ModelSpec } from '@mimo/core';
 import { promises as fs } from 'fs';
 import * as path from 'path';
 import { BaselineSplits, captureBaselineSplits, runBowBaseline, writeBaseline } from './baseline/bow-baseline';
@@ -26,7 +26,7 @@ function columnChoice(flags: Flags): ColumnChoice | undefined {
   return { textColumn: flags.textColumn, labelColumns: flags.labelColumn, contextColumns: flags.contextColumns ?? [] };
 }
 
-async function train(flags: Flags): Promise<number> {
+async function train(flags: Flags, dataParallel?: DataParallelGroup): Promise<number> {
   const columns = columnChoice(flags);
   if ((columns || flags.schema) && !flags.data) throw new FlagError('--text-column / --schema read your own file: give it with --data FILE.csv|FILE.jsonl');
   let splits: BaselineSplits | undefined;
@@ -39,8 +39,9 @@ async function train(flags: Flags): Promise<number> {
     onPrepared: (data) => (splits = captureBaselineSplits(data)),
     onBuilt: (spec, transferred) => (built = { spec, transferred }),
   });
-  const options = trainOptions(flags, plugin);
+  const options = { ...trainOptions(flags, plugin), dataParallel };
   const result = await runTrain(plugin, options);
+  if (!result.saved) return 0; // another rank of a data-parallel run; rank 0 writes
   if (!splits || !built) throw new Error('the train flow skipped prepare or build');
   // The baseline sees exactly the run's split and vocabulary.
   const baseline = await runBowBaseline(splits, built.spec, options.seed);
@@ -57,5 +58,5 @@ export const nlpTrainCommand: AppCommand = defineCommand(
   'train',
   'train on --data (default: SpamAssassin; uci-sentiment; FILE.csv|.jsonl with --text-column --label-column [--context-columns] or --schema) with --encoder lstm|bigru|transformer [--pretrained DIR]',
   NLP_TRAIN_FLAGS,
-  train,
+  (flags) => withTrainingRanks(flags.nprocPerNode, (dataParallel) => train(flags, dataParallel)),
 );

@@ -2,7 +2,7 @@ import * as tf from '@tensorflow/tfjs';
 import type { BenchVariant } from './bench/bench-variants';
 import type { HeadBaselines } from './metrics/baselines';
 import type { RecordField } from '@mimo/data';
-import { AppCommand, FusionType, InputKind, InputShapeSpec, ModelSpec, ModelSpecInput, TensorMap, TrainerConfigInput, TrainingData } from '@mimo/core';
+import { AppCommand, DataParallelGroup, FusionType, InputKind, InputShapeSpec, ModelSpec, ModelSpecInput, TensorMap, TrainerConfigInput, TrainingData } from '@mimo/core';
 
 /**
  * The fusion a user asks for with `--fusion`, named as in the spec: `concat`, or `gated` (a learnt per-example
@@ -117,6 +117,11 @@ export interface TrainOptions {
   tiny: boolean;
   /** `--encoder NAME`: one of the plugin's `encoders`. */
   encoder?: string;
+  /**
+   * Train as one rank of this data-parallel group (docs/distributed.md): only rank 0 prints progress, writes
+   * checkpoints, TensorBoard logs and the bundle; the others train their shards and return unsaved.
+   */
+  dataParallel?: DataParallelGroup;
 }
 
 /**

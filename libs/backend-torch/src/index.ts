@@ -5,3 +5,6 @@ export { TorchBackend } from './torch-backend';
 export { TORCH_BACKEND, TORCH_KERNELS } from './kernels';
 export type { TorchInfo } from './native/torch-addon';
 export type { LibtorchBuildInfo } from './native/load-addon';
+export { TorchProcessGroup, distributedStatus } from './distributed/torch-process-group';
+export { rendezvousFromEnv, isDistributedLaunch, RendezvousError, DEFAULT_TIMEOUT_SECONDS } from './distributed/rendezvous';
+export type { NativeRendezvous } from './native/torch-addon';

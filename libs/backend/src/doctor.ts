@@ -1,5 +1,6 @@
 import * as tf from '@tensorflow/tfjs';
 import * as os from 'os';
+import { distributedStatus } from '@mimo/backend-torch';
 import { detectGpu, GpuDetection } from './gpu-detect';
 import { getKernelBridge, KernelBridge } from './kernel-bridge';
 import { firstLine } from './optional-package';
@@ -30,6 +31,8 @@ export interface DoctorReport {
   backends: MimoBackendProbe[];
   /** The backend a run would pick (honouring MIMO_BACKEND / options), or why none can be. */
   selection: DoctorSelection;
+  /** Whether data-parallel training (c10d's Gloo in the torch addon, docs/distributed.md) can run here, and if not, why. */
+  distributed: { available: true } | { available: false; reason: string };
 }
 
 export type DoctorSelection =
@@ -79,6 +82,7 @@ export async function doctorReport(options: InitBackendOptions = {}): Promise<Do
     gpu: detectGpu(),
     backends,
     selection,
+    distributed: distributedStatus(),
   };
 }
 
@@ -135,6 +139,8 @@ export function formatDoctorReport(report: DoctorReport): string {
   } else {
     lines.push('A run would fail to start', '', `  ${report.selection.error}`);
   }
+  const { distributed } = report;
+  lines.push('', `Distributed training (c10d, Gloo): ${distributed.available ? 'available (--nproc-per-node N, torchrun; docs/distributed.md)' : `not available: ${distributed.reason}`}`);
   return `${lines.join('\n')}\n`;
 }
 

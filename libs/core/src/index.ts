@@ -39,7 +39,7 @@ export type { ModelCheckOptions, ModelCheckResult } from './check/check-model';
 
 // Training: the Trainer, its config, data, callbacks, checkpoints, metrics, optimizers.
 export { Trainer, parseTrainerConfig, trainerConfigJsonSchema, TrainerConfigSchema, TrainingError, DataShapeError, evaluateModel, evaluatePredictor } from './training';
-export type { FitOptions, TrainerConfig, TrainerConfigInput, EvaluateOptions, Predictor } from './training';
+export type { FitOptions, TrainerConfig, TrainerConfigInput, EvaluateOptions, Predictor, DataParallelGroup } from './training';
 export type { TrainingData, StreamingData, SampleWeights, TrainingHistory, TrainingContext, TrainerCallback, Logs } from './training';
 export { createCallback, EarlyStopping, ReduceLROnPlateau, ModelCheckpoint, CsvLogger, TensorBoardLogger, ProgressDisplay, LearningRateScheduler } from './training';
 export type { CallbackConfig, CallbackConfigInput, CallbackType, ProgressStream } from './training';

@@ -4,6 +4,7 @@ import { describeBundle, formatBundleDescription } from '../flows/describe-bundl
 import { EVALUATE_SPLITS, EvaluateSplit, runEvaluate } from '../flows/evaluate-flow';
 import { runPredict } from '../flows/predict-flow';
 import { runTrain } from '../flows/train-flow';
+import { withTrainingRanks } from '../distributed/training-ranks';
 import { AppPlugin, FusionChoice, TrainOptions } from '../plugin';
 import { FlagError, FlagRule, FlagRules, parseFlags, ParsedFlags, requireFlag } from './parse-flags';
 import { runServe } from './serve-command';
@@ -23,6 +24,7 @@ export const TRAIN_FLAGS = {
   patience: { type: 'int' },
   tiny: { type: 'boolean' },
   encoder: { type: 'string' },
+  'nproc-per-node': { type: 'int', min: 1 },
 } as const satisfies FlagRules;
 
 export const EVALUATE_FLAGS = { model: { type: 'string' }, data: { type: 'string' }, split: { type: 'string', choices: EVALUATE_SPLITS }, json: { type: 'string' }, backend: { type: 'string' } } as const satisfies FlagRules;
@@ -94,11 +96,13 @@ export function createAppCommands(plugin: AppPlugin): Record<string, AppCommand>
   const app = plugin.name;
   const out = (text: string) => process.stdout.write(`${text}\n`);
   return {
-    train: defineCommand(app, 'train', 'train on --data (default: the app data set) and save a bundle with its model card', TRAIN_FLAGS, async (flags) => {
-      const result = await runTrain(plugin, trainOptions(flags, plugin));
-      out(JSON.stringify({ bundle: result.dir, backend: result.card.backend, test: result.card.metrics.test }, null, 2));
-      return 0;
-    }),
+    train: defineCommand(app, 'train', 'train on --data (default: the app data set) and save a bundle with its model card (--nproc-per-node N: N data-parallel ranks, docs/distributed.md)', TRAIN_FLAGS, (flags) =>
+      withTrainingRanks(flags.nprocPerNode, async (dataParallel) => {
+        const result = await runTrain(plugin, { ...trainOptions(flags, plugin), dataParallel });
+        if (result.saved) out(JSON.stringify({ bundle: result.dir, backend: result.card.backend, test: result.card.metrics.test }, null, 2));
+        return 0;
+      }),
+    ),
     evaluate: defineCommand(app, 'evaluate', 'metrics per head of a bundle, beside naive baselines, with a verdict (--split test|val|all: default test on the training data, all on another --data file; --json FILE writes them)', EVALUATE_FLAGS, async (flags) => {
       const report = await runEvaluate(plugin, { model: requireFlag(flags.model, 'model'), data: flags.data, split: flags.split as EvaluateSplit | undefined, json: flags.json });
       out(JSON.stringify(report, null, 2));

@@ -23,9 +23,14 @@ export function checkpointCallback(callbacks: readonly CallbackConfigInput[], di
 /**
  * The checkpoint a `--resume`d run continues from (the last completed epoch of a run that was killed); undefined,
  * with a note, when there is none. Without `--resume`, the checkpoints of an unfinished run are not thrown away
- * silently: refused unless `overwrite` (then removed, so nothing of that run mixes into the new one).
+ * silently: refused unless `overwrite` (then removed, so nothing of that run mixes into the new one, unless
+ * `readOnly`: the ranks of a data-parallel run other than rank 0, which writes).
  */
-export async function resumePoint(checkpoints: string, options: { resume?: boolean; overwrite?: boolean }, log: (line: string) => void): Promise<string | undefined> {
+export async function resumePoint(
+  checkpoints: string,
+  options: { resume?: boolean; overwrite?: boolean; readOnly?: boolean },
+  log: (line: string) => void,
+): Promise<string | undefined> {
   const last = await findCheckpoint(path.join(checkpoints, 'last'));
   if (options.resume) {
     log(last ? `--resume: continuing from ${last}` : `--resume: no checkpoint in ${checkpoints}: training from the start`);
@@ -34,7 +39,7 @@ export async function resumePoint(checkpoints: string, options: { resume?: boole
   if (last && !options.overwrite) {
     throw new Error(`a run into the same folder was interrupted; its checkpoint is in ${checkpoints}: pass --resume to continue it, or --overwrite to start over`);
   }
-  await removeCheckpoints(checkpoints);
+  if (!options.readOnly) await removeCheckpoints(checkpoints);
   return undefined;
 }
 

@@ -13,8 +13,10 @@ import { recordFieldsOf } from './record-fields';
 import { checkpointCallback, checkpointDirFor, removeCheckpoints, restoreBestCheckpoint, resumePoint } from './train-checkpoints';
 
 export interface TrainResult {
-  /** The bundle folder written. */
+  /** The bundle folder written (by rank 0 of a data-parallel run; see `saved`). */
   dir: string;
+  /** False on the ranks of a data-parallel run that leave writing to rank 0. */
+  saved: boolean;
   card: AppModelCard;
   testLogs: Logs;
   history: TrainingHistory;
@@ -85,7 +87,8 @@ export async function prepareRun(plugin: AppPlugin, options: TrainOptions, log: 
  * split → `saveBundle` with preprocessing state and model card (which records the fit's time and throughput).
  */
 export async function runTrain(plugin: AppPlugin, options: TrainOptions, customLog?: (line: string) => void): Promise<TrainResult> {
-  const log = customLog ?? ((line: string) => process.stderr.write(`${line}\n`));
+  const writer = (options.dataParallel?.rank ?? 0) === 0;
+  const log = !writer ? () => undefined : (customLog ?? ((line: string) => process.stderr.write(`${line}\n`)));
   const progressStream: ProgressStream = customLog ? { write: (text: string) => customLog(text.trimEnd()) } : process.stderr;
   // Refused before anything loads or trains: a folder of the user's is never replaced by a bundle.
   if (options.out !== undefined) await checkBundleTarget(options.out, { overwrite: options.overwrite });
@@ -98,14 +101,14 @@ export async function runTrain(plugin: AppPlugin, options: TrainOptions, customL
       // Resumable: a checkpoint after every epoch, beside the bundle; `--resume` continues a run that was killed.
       const checkpoints = checkpointDirFor(dir);
       const checkpointing = options.checkpoints ?? true;
-      const resumeFrom = checkpointing ? await resumePoint(checkpoints, options, log) : undefined;
+      const resumeFrom = checkpointing ? await resumePoint(checkpoints, { ...options, readOnly: !writer }, log) : undefined;
       const checkpoint = checkpointCallback(config.callbacks ?? [], checkpoints);
       const trainer = new Trainer(model, spec, { ...config, callbacks: [...(config.callbacks ?? []), ...(checkpointing ? [checkpoint.callback] : [])] });
       const progress = new ProgressDisplay({ type: 'progress' }, { stream: progressStream });
       const started = performance.now();
-      const history = await trainer.fit(train, { ...(val ? { validationData: val } : {}), callbacks: [progress], resumeFrom });
+      const history = await trainer.fit(train, { ...(val ? { validationData: val } : {}), callbacks: [progress], resumeFrom, dataParallel: options.dataParallel });
       const fitSeconds = (performance.now() - started) / 1000;
-      if (checkpointing && checkpoint.restoresBest) await restoreBestCheckpoint(model, checkpoints);
+      if (writer && checkpointing && checkpoint.restoresBest) await restoreBestCheckpoint(model, checkpoints);
       const testLogs = await trainer.evaluate(test);
       // Binary heads decide at a threshold chosen on held-out data (the validation split, else train's last 10 %).
       const heldOut = val ?? lastTenth(train);
@@ -130,11 +133,12 @@ export async function runTrain(plugin: AppPlugin, options: TrainOptions, customL
         // Examples per second over the whole fit (validation passes included), as a user would time it.
         training: { seconds: fitSeconds, examplesPerSecond: (exampleCount(train) * history.epoch.length) / fitSeconds },
       };
+      trainer.dispose();
+      if (!writer) return { dir, saved: false, card, testLogs, history };
       await saveBundle(dir, { model, spec, preprocessing: data.preprocessing, card }, { overwrite: options.overwrite });
       if (checkpointing) await removeCheckpoints(checkpoints);
-      trainer.dispose();
       log(`saved ${dir} (backend ${card.backend})`);
-      return { dir, card, testLogs, history };
+      return { dir, saved: true, card, testLogs, history };
     } finally {
       model.dispose();
     }

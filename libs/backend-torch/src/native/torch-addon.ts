@@ -26,7 +26,27 @@ export interface TorchInfo {
   blas: string;
 }
 
-/** The addon's exports (native/addon.cc). */
+/** How a process joins a c10d process group (native/distributed.h). */
+export interface NativeRendezvous {
+  store: 'tcp' | 'file';
+  /** File store: the file every rank opens. */
+  path?: string;
+  /** TCP store: its host and port. */
+  host?: string;
+  port?: number;
+  /** TCP store: this process serves it. */
+  hostsStore?: boolean;
+  /** Keys live under this prefix. */
+  prefix?: string;
+  /** Network interface of Gloo's transport (GLOO_SOCKET_IFNAME). */
+  interface?: string;
+  rank: number;
+  worldSize: number;
+  /** Rendezvous and every collective fail after this long. */
+  timeoutMs: number;
+}
+
+/** The addon's exports (native/addon.cc, native/distributed_binding.cc). */
 export interface TorchAddon {
   /** The index `call` takes for `aten::<name>.<overload>` (throws when there is no such operator). */
   operatorIndex(name: string, overload: string): number;
@@ -53,5 +73,15 @@ export interface TorchAddon {
   free(ids: number | readonly number[]): boolean;
   stats(): { count: number; bytes: number };
   configure(options: { threads?: number; device?: string }): TorchInfo;
+  /** Whether this build has c10d's Gloo process group (absent from addons built before it). */
+  distributedStatus?(): { available: boolean; reason?: string };
+  /** Joins a Gloo process group; resolves to its id once every rank has connected. */
+  joinGroup(rendezvous: NativeRendezvous): Promise<number>;
+  /** Σ over ranks × scale of each float32 tensor, in flat buckets of at most bucketBytes, into new tensors. */
+  allreduce(group: number, ids: readonly number[], scale: number, bucketBytes: number): Promise<NativeTensor[]>;
+  /** Rank root's values of each float32 tensor, into new tensors. */
+  broadcast(group: number, ids: readonly number[], root: number): Promise<NativeTensor[]>;
+  /** Closes the group (once its last collective finishes); true when it was open. */
+  leaveGroup(group: number): boolean;
   info(): TorchInfo;
 }

@@ -8,5 +8,6 @@ export * from './schedules';
 export * from './callbacks';
 export * from './checkpoint/checkpoint';
 export * from './trainer';
+export * from './distributed';
 export * from './ensembles';
 export * from './transfer';

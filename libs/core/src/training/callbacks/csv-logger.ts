@@ -20,6 +20,7 @@ export type CsvLoggerConfig = z.infer<typeof CsvLoggerConfigSchema>;
  * its checkpoint and drops the rest, so the file never lists an epoch twice.
  */
 export class CsvLogger implements TrainerCallback {
+  readonly rankZeroOnly = true;
   private columns: string[] | undefined;
 
   constructor(private readonly config: CsvLoggerConfig) {}

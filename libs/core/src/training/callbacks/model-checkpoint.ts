@@ -18,6 +18,7 @@ export type ModelCheckpointConfig = z.infer<typeof ModelCheckpointConfigSchema>;
 
 /** Writes `<dir>/last` every epoch and `<dir>/best` on improvement; runs after the other callbacks (order 100). */
 export class ModelCheckpoint implements TrainerCallback {
+  readonly rankZeroOnly = true;
   readonly order = 100;
   readonly stateKey = 'model-checkpoint';
   private readonly monitor: Monitor;

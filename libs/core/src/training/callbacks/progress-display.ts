@@ -45,6 +45,7 @@ function formatLogs(logs: Logs, separator: string): string {
  * finished with the epoch's time and all its logs. Elsewhere: plain lines, `Epoch 2/10 8/8 1s loss=0.6931 …`.
  */
 export class ProgressDisplay implements TrainerCallback {
+  readonly rankZeroOnly = true;
   private epochStart = 0;
   private epoch = 0;
   private batchesSeen = 0;

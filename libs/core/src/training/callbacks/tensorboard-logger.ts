@@ -20,6 +20,7 @@ export type TensorBoardConfig = z.infer<typeof TensorBoardConfigSchema>;
  * the `val_` values under the same tags, so TensorBoard draws train and validation on one chart. Step = epoch.
  */
 export class TensorBoardLogger implements TrainerCallback {
+  readonly rankZeroOnly = true;
   private train: TensorBoardWriter | undefined;
   private validation: TensorBoardWriter | undefined;
 

@@ -38,6 +38,11 @@ export interface TrainerCallback {
   readonly order?: number;
   /** Name of this callback's state in checkpoints; a resumed run hands the state back through `setState`. */
   readonly stateKey?: string;
+  /**
+   * Runs on rank 0 only in data-parallel training: it writes files or prints (checkpoints, logs, progress) and
+   * changes nothing the ranks must agree on.
+   */
+  readonly rankZeroOnly?: boolean;
   getState?(): unknown;
   setState?(state: unknown): void;
   onTrainBegin?(ctx: TrainingContext): void | Promise<void>;

@@ -11,6 +11,11 @@ export class RunningLosses {
     for (const [name, value] of Object.entries(values)) this.sums[name] = (this.sums[name] ?? 0) + value * examples;
   }
 
+  /** Examples added so far. */
+  get count(): number {
+    return this.examples;
+  }
+
   results(): Logs {
     return Object.fromEntries(Object.entries(this.sums).map(([name, sum]) => [name, sum / this.examples]));
   }

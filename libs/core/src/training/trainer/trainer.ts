@@ -5,7 +5,10 @@ import { createCallback } from '../callbacks';
 import { TrainerCallback, TrainingContext, TrainingHistory } from '../callbacks/trainer-callback';
 import { readCheckpoint, writeCheckpoint } from '../checkpoint/checkpoint';
 import { checkTrainingData, DataShapeError } from '../data/check-data';
-import { batchCount, epochBatches } from '../data/epoch-batches';
+import { batchCount, epochBatches, Shard } from '../data/epoch-batches';
+import { averageGradients, averageLogs, broadcastWeights, checkSameProgress } from '../distributed/collectives';
+import { DataParallelGroup } from '../distributed/data-parallel-group';
+import { deriveSeed } from '../random/derive-seed';
 import { splitValidation } from '../data/subset-data';
 import { dataTensors, isStreaming, TrainingData, TrainingInput } from '../data/training-data';
 import { checkClassWeights, resolveClassWeights } from '../losses/class-weights';
@@ -26,6 +29,13 @@ export interface FitOptions {
   callbacks?: TrainerCallback[];
   /** A checkpoint folder (`…/last` of a ModelCheckpoint) to continue from: weights, optimizer, epoch, RNG, callbacks. */
   resumeFrom?: string;
+  /**
+   * Train data-parallel with the other ranks of this group (docs/distributed.md): rank 0's weights are broadcast
+   * first; each epoch every rank takes its shard of the same shuffled order; gradients are averaged over ranks
+   * before clipping and the update, so every replica applies the same step; logs are averaged over ranks; only
+   * rank 0 runs the callbacks that write files or print (`rankZeroOnly`). A group of one trains as without it.
+   */
+  dataParallel?: DataParallelGroup;
 }
 
 /**
@@ -48,6 +58,7 @@ export class Trainer {
   private completedEpochs = 0;
   private history: TrainingHistory = { epoch: [], history: {} };
   private activeCallbacks: TrainerCallback[] = [];
+  private group: DataParallelGroup | undefined;
 
   constructor(
     readonly model: tf.LayersModel,
@@ -91,7 +102,11 @@ export class Trainer {
   /** Trains; returns the epochs run and every logged value per epoch (Keras `History`). */
   async fit(data: TrainingInput, options: FitOptions = {}): Promise<TrainingHistory> {
     const owned: TrainingData[] = [];
+    this.group = options.dataParallel && options.dataParallel.worldSize > 1 ? options.dataParallel : undefined;
     try {
+      if (this.group && (isStreaming(data) || (options.validationData && isStreaming(options.validationData)))) {
+        throw new Error('data-parallel training needs in-memory data: every rank shards the same examples (a stream would have to be sharded at its source)');
+      }
       const { train, validation } = this.prepareData(data, options.validationData, owned);
       const classWeights = this.resolveClassWeights(train);
       const callbacks = [...this.config.callbacks.map(createCallback), ...(options.callbacks ?? [])]
@@ -104,11 +119,16 @@ export class Trainer {
       this.completedEpochs = 0;
       this.history = { epoch: [], history: {} };
       if (options.resumeFrom) await this.restore(options.resumeFrom, variables);
-      const ctx = this.context(batchCount(train, this.config.batchSize), this.completedEpochs);
+      if (this.group) {
+        await checkSameProgress(this.group, this.completedEpochs, this.globalStep);
+        await broadcastWeights(this.group, this.model);
+      }
+      const ctx = this.context(batchCount(train, this.config.batchSize, this.shard), this.completedEpochs);
       await this.run(ctx, train, validation, variables, classWeights);
       return this.historyCopy();
     } finally {
       this.activeCallbacks = [];
+      this.group = undefined;
       owned.forEach((d) => tf.dispose(dataTensors(d)));
     }
   }
@@ -123,8 +143,9 @@ export class Trainer {
     return tf.tidy(() => applyModel(this.model, xs, false));
   }
 
-  /** Writes a resumable checkpoint of the run as it stands (what ModelCheckpoint calls). */
+  /** Writes a resumable checkpoint of the run as it stands (what ModelCheckpoint calls); only rank 0 of a data-parallel run writes. */
   async saveCheckpoint(dir: string): Promise<void> {
+    if (this.group && this.group.rank !== 0) return;
     const callbacks: Record<string, unknown> = {};
     this.activeCallbacks.forEach((callback, position) => {
       if (callback.stateKey && callback.getState) callbacks[`${position}:${callback.stateKey}`] = callback.getState();
@@ -235,8 +256,19 @@ export class Trainer {
     };
   }
 
+  /** This rank's part of each epoch, in a data-parallel run. */
+  private get shard(): Shard | undefined {
+    return this.group && { rank: this.group.rank, worldSize: this.group.worldSize };
+  }
+
+  /** The seed of dropout masks and augmentation: each rank draws its own for its own examples. */
+  private get stepSeed(): number {
+    return this.group ? deriveSeed(this.runSeed, 'rank', this.group.rank) : this.runSeed;
+  }
+
   private async run(ctx: TrainingContext, train: TrainingInput, validation: TrainingInput | undefined, variables: tf.Variable[], classWeights: Record<string, number[]>): Promise<void> {
-    const callbacks = this.activeCallbacks;
+    const writer = !this.group || this.group.rank === 0;
+    const callbacks = this.activeCallbacks.filter((c) => writer || !c.rankZeroOnly);
     const dropout = new DropoutSeeds(this.model);
     try {
       for (const c of callbacks) await c.onTrainBegin?.(ctx);
@@ -245,10 +277,11 @@ export class Trainer {
         const losses = new RunningLosses();
         const metrics = new HeadMetrics(this.spec, this.config.metrics);
         let batch = 0;
-        for await (const examples of epochBatches(this.spec, train, epoch, { batchSize: this.config.batchSize, shuffle: this.config.shuffle, seed: this.runSeed })) {
+        const order = { batchSize: this.config.batchSize, shuffle: this.config.shuffle, seed: this.runSeed, shard: this.shard };
+        for await (const examples of epochBatches(this.spec, train, epoch, order)) {
           try {
             for (const c of callbacks) await c.onBatchBegin?.(batch, ctx);
-            dropout.forStep(this.runSeed, this.globalStep);
+            dropout.forStep(this.stepSeed, this.globalStep);
             await this.step(examples, variables, classWeights, losses, metrics, { epoch, batch, batches: ctx.batchesPerEpoch });
           } finally {
             tf.dispose(dataTensors(examples));
@@ -257,9 +290,11 @@ export class Trainer {
           for (const c of callbacks) await c.onBatchEnd?.(batch, batchLogs, ctx);
           batch += 1;
         }
-        const logs: Logs = { ...losses.results(), ...metrics.results() };
+        let logs: Logs = { ...losses.results(), ...metrics.results() };
+        if (this.group) logs = await averageLogs(this.group, logs, losses.count);
         if (validation) {
-          const validationLogs = await this.evaluate(validation);
+          let validationLogs = await this.evaluate(validation);
+          if (this.group) validationLogs = await averageLogs(this.group, validationLogs, 1);
           for (const [name, value] of Object.entries(validationLogs)) logs[`val_${name}`] = value;
         }
         logs.learning_rate = this.learningRate;
@@ -281,7 +316,7 @@ export class Trainer {
     where: { epoch: number; batch: number; batches?: number },
   ): Promise<void> {
     const augmented = this.config.augmentation
-      ? augmentImageInputs(this.spec, batch, this.config.augmentation, this.runSeed, this.globalStep)
+      ? augmentImageInputs(this.spec, batch, this.config.augmentation, this.stepSeed, this.globalStep)
       : { batch, created: [] };
     let step: ComputedStep;
     try {
@@ -290,9 +325,9 @@ export class Trainer {
       tf.dispose(augmented.created);
     }
     try {
-      if (!Number.isFinite(step.loss) || !Object.values(step.headLosses).every(Number.isFinite)) {
-        throw nonFiniteLossError({ ...where, epochs: this.config.epochs }, step.loss, step.headLosses);
-      }
+      const finite = Number.isFinite(step.loss) && Object.values(step.headLosses).every(Number.isFinite);
+      if (this.group) await this.averageStep(step, !finite, where);
+      if (!finite) throw nonFiniteLossError({ ...where, epochs: this.config.epochs }, step.loss, step.headLosses);
       const clipped = clipGradients(step.gradients, this.optimizerConfig);
       this.optimizer.applyGradients(variables, clipped);
       tf.dispose(clipped.filter((g): g is tf.Tensor => g !== null));
@@ -301,6 +336,18 @@ export class Trainer {
       await metrics.update(batch.ys, step.predictions);
     } finally {
       tf.dispose([...Object.values(step.predictions), ...step.gradients.filter((g): g is tf.Tensor => g !== null)]);
+    }
+  }
+
+  /** Replaces the step's gradients by their mean over ranks; when another rank's step failed, every rank stops here. */
+  private async averageStep(step: ComputedStep, failed: boolean, where: { epoch: number; batch: number }): Promise<void> {
+    const group = this.group as DataParallelGroup;
+    const averaged = await averageGradients(group, step.gradients, failed);
+    tf.dispose(step.gradients.filter((g): g is tf.Tensor => g !== null));
+    step.gradients = averaged.gradients;
+    const others = averaged.failedRanks.filter((rank) => rank !== group.rank);
+    if (!failed && others.length > 0) {
+      throw new Error(`data-parallel training stopped at epoch ${where.epoch + 1}, batch ${where.batch + 1}: rank ${others.join(', ')} reported a non-finite loss (its output says more)`);
     }
   }
 

@@ -1,0 +1,2 @@
+export * from './data-parallel-group';
+export * from './collectives';
