@@ -20,14 +20,28 @@ interface Exit {
   seconds: number;
 }
 
-/** Runs a process to its end, with MIMO_THREADS=1 and `env`; a process still running after 90 s is killed (a hang fails the test). */
-function runProcess(args: string[], env: NodeJS.ProcessEnv): Promise<Exit> {
+/**
+ * Runs a process to its end, with MIMO_THREADS=1 and `env`; a process still running after 90 s is killed (a hang
+ * fails the test). With `killAt`, its whole process group (it and the ranks it started) is SIGKILLed as soon as
+ * its stderr matches, as a machine that crashes would be.
+ */
+function runProcess(args: string[], env: NodeJS.ProcessEnv, killAt?: RegExp): Promise<Exit> {
   const started = Date.now();
   return new Promise((resolve) => {
-    const child = spawn(process.execPath, args, { cwd: ROOT, stdio: ['ignore', 'ignore', 'pipe'], env: { ...process.env, MIMO_THREADS: '1', ...env } });
+    const child = spawn(process.execPath, args, { cwd: ROOT, stdio: ['ignore', 'ignore', 'pipe'], env: { ...process.env, MIMO_THREADS: '1', ...env }, detached: true });
+    const killGroup = () => {
+      try {
+        process.kill(-(child.pid as number), 'SIGKILL');
+      } catch {
+        // Already gone.
+      }
+    };
     let stderr = '';
-    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
-    const timer = setTimeout(() => child.kill('SIGKILL'), 90000);
+    child.stderr.on('data', (chunk: Buffer) => {
+      stderr += chunk.toString();
+      if (killAt?.test(stderr)) killGroup();
+    });
+    const timer = setTimeout(killGroup, 90000);
     child.on('exit', (code, signal) => {
       clearTimeout(timer);
       resolve({ code, signal, stderr, seconds: (Date.now() - started) / 1000 });
@@ -145,5 +159,19 @@ describeDistributed('data-parallel training on c10d (two ranks on 127.0.0.1)', (
     expect(existsSync(`${out}.checkpoints`)).toBe(false);
     // One progress display: rank 0's.
     expect(result.stderr.match(/Epoch 1\/2/g)?.length).toBe(1);
+  });
+
+  it('a two-rank run SIGKILLed mid-run continues with --resume and ends with the weights of an uninterrupted one, bit for bit', async () => {
+    const dir = scratch();
+    const train = [BIN, 'autonomous', 'train', '--tiny', '--epochs', '3', '--patience', '10', '--seed', '5', '--nproc-per-node', '2'];
+    expect((await runProcess([...train, '--out', path.join(dir, 'whole')], {})).code).toBe(0);
+    const killed = path.join(dir, 'killed');
+    const crash = await runProcess([...train, '--out', killed], {}, /Epoch 2\/3/);
+    expect(crash.signal).toBe('SIGKILL');
+    expect(existsSync(`${killed}.checkpoints`)).toBe(true);
+    const resumed = await runProcess([...train, '--out', killed, '--resume'], {});
+    expect(resumed.stderr).toContain('--resume: continuing from');
+    expect(resumed.code).toBe(0);
+    expect(readFileSync(path.join(killed, 'weights.bin')).equals(readFileSync(path.join(dir, 'whole', 'weights.bin')))).toBe(true);
   });
 });
