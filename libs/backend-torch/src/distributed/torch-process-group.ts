@@ -49,7 +49,9 @@ export class TorchProcessGroup {
       const id = await addon.joinGroup(rendezvous);
       return new TorchProcessGroup(addon, id, rendezvous.rank, rendezvous.worldSize);
     } catch (error) {
-      throw new Error(`rank ${rendezvous.rank} of ${rendezvous.worldSize} could not join the process group at the ${where}: ${(error as Error).message}`);
+      // torchrun's agent serves the store in its own release's TCPStore protocol, which an older libtorch cannot speak.
+      const agent = rendezvous.prefix ? `; the store is torchrun's, which must be the same PyTorch release as the addon's libtorch ${addon.info().version}` : '';
+      throw new Error(`rank ${rendezvous.rank} of ${rendezvous.worldSize} could not join the process group at the ${where}: ${(error as Error).message}${agent}`);
     }
   }
 

@@ -1,7 +1,8 @@
 import { distributedStatus } from '@mimo/backend';
 import { autonomousSpecFor } from '@mimo/autonomous';
 import type { ModelSpecInput } from '@mimo/core';
-import { spawn } from 'child_process';
+import { registerTorchBackend } from '@mimo/backend-torch';
+import { execFileSync, spawn } from 'child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'fs';
 import { createServer } from 'net';
 import * as os from 'os';
@@ -91,6 +92,23 @@ const MLP: ModelSpecInput = {
   seed: 3,
 };
 
+/**
+ * The version of a Python torch whose torchrun can launch Mimo here: its agent's TCPStore must speak the
+ * protocol of the addon's libtorch, so the two must be the same release (e.g. both from one PyTorch 2.x wheel).
+ */
+function matchingTorchrun(): { version: string } | { missing: string } {
+  const torch = registerTorchBackend();
+  if (!torch.available) return { missing: torch.reason };
+  let version: string;
+  try {
+    version = execFileSync('python3', ['-c', 'import torch, torch.distributed.run; print(torch.__version__)'], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim();
+  } catch {
+    return { missing: 'no python3 with torch.distributed.run' };
+  }
+  const release = (v: string) => v.split('+')[0].split('.').slice(0, 2).join('.');
+  return release(version) === release(torch.info.version) ? { version } : { missing: `torchrun is torch ${version}, the addon's libtorch ${torch.info.version}` };
+}
+
 const status = distributedStatus();
 const describeDistributed = status.available ? describe : describe.skip;
 if (!status.available) process.stderr.write(`data-parallel tests skipped: ${status.reason}\n`);
@@ -159,6 +177,21 @@ describeDistributed('data-parallel training on c10d (two ranks on 127.0.0.1)', (
     expect(existsSync(`${out}.checkpoints`)).toBe(false);
     // One progress display: rank 0's.
     expect(result.stderr.match(/Epoch 1\/2/g)?.length).toBe(1);
+  });
+
+  const torchrun = matchingTorchrun();
+  ('version' in torchrun ? it : it.skip)(`runs under a real torchrun --no-python (${'version' in torchrun ? `torch ${torchrun.version}` : `skipped: ${torchrun.missing}`})`, async () => {
+    const out = path.join(scratch(), 'bundle');
+    const args = ['-m', 'torch.distributed.run', '--no-python', '--nnodes', '1', '--nproc-per-node', '2', '--master-port', String(await port())];
+    const result = await new Promise<{ code: number | null; output: string }>((resolve) => {
+      const child = spawn('python3', [...args, process.execPath, BIN, 'autonomous', 'train', '--tiny', '--epochs', '1', '--out', out], { cwd: ROOT, env: { ...process.env, MIMO_THREADS: '1' } });
+      let output = '';
+      child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
+      child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
+      child.on('exit', (code) => resolve({ code, output }));
+    });
+    expect(result.output).toContain(`saved ${out}`);
+    expect(result.code).toBe(0);
   });
 
   it('a two-rank run SIGKILLed mid-run continues with --resume and ends with the weights of an uninterrupted one, bit for bit', async () => {
