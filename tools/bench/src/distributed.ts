@@ -11,7 +11,7 @@ import { initBackend, isDistributedLaunch, TorchProcessGroup } from '@mimo/backe
 import { buildModel, installFusedLayers, ModelSpec, parseModelSpec, Trainer, TrainingData } from '@mimo/core';
 import { subsetData } from '@mimo/core/internal';
 import { spawn } from 'child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'fs';
+import { mkdtempSync, rmSync } from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import { BENCH_APPS, loadAppBatch } from './app-models';
@@ -60,7 +60,7 @@ async function worker(job: WorkerJob): Promise<void> {
   await trainer.fit(data, { dataParallel: group });
   const seconds = (performance.now() - started) / 1000;
   if (!group || group.rank === 0) {
-    const params = model.trainableWeights.reduce((sum, w) => sum + w.shape.reduce((a, b) => a * (b ?? 1), 1), 0);
+    const params = model.trainableWeights.reduce((sum, w) => sum + w.shape.reduce((a: number, b) => a * (b ?? 1), 1), 0);
     process.stdout.write(`${JSON.stringify({ samplesPerSecond: (job.steps * GLOBAL_BATCH) / seconds, params })}\n`);
   }
   group?.leave();
