@@ -14,8 +14,9 @@ export const LOSS_WEIGHTS = { next_return: 1, direction: 0.5 };
 const SPEC_NAMES: Record<string, string> = { 'S&P 500': 'sp500', StockNet: 'stocknet', 'prices file': 'prices' };
 
 /**
- * Price window → LSTM or Conv1D (32 units; tiny 8), news vector → Dense 16, concat + Dense 32 (dropout 0.2;
- * `--fusion gated`: gated fusion, a learnt per-example weighting of prices and news) →
+ * Price window → LSTM or Conv1D (32 units; tiny 8), news vector → Dense 16, StockNet's tweets (when read) →
+ * hierarchical attention over each day's tweets and over the days (32 units; tiny 8), concat + Dense 32 (dropout
+ * 0.2; `--fusion gated`: gated fusion, a learnt per-example weighting of the inputs) →
  * `next_return` (regression, percent, MSE, weight 1) and `direction` (binary, BCE, weight 0.5).
  */
 export function createFinanceSpec({ data, fusion }: SpecOptions, encoder: FinanceEncoder): ModelSpecInput {
@@ -25,10 +26,11 @@ export function createFinanceSpec({ data, fusion }: SpecOptions, encoder: Financ
   const units = prices.steps !== null && prices.steps < 10 ? 8 : 32;
   return {
     name: `${SPEC_NAMES[data.card.name] ?? 'prices'}_${encoder}`,
-    description: `Price / volume window (${encoder}) + news sentiment → next-day return and direction`,
+    description: `Price / volume window (${encoder}) + news sentiment${data.inputs.tweets ? ' + tweets (hierarchical attention)' : ''} → next-day return and direction`,
     inputs: {
       prices: { ...prices, encoder: { type: 'time-series', layer: encoder, units: [units] } },
       news: { ...news, encoder: { type: 'dense', units: [16] } },
+      ...(data.inputs.tweets ? { tweets: { ...preparedInput(data, 'tweets', 'token-groups'), encoder: { type: 'hierarchical-text' as const, embeddingDim: units, units } } } : {}),
     },
     fusion: fusion === 'gated' ? { type: 'gated', units: [32] } : { type: 'concat', units: [32], dropout: 0.2 },
     heads: {

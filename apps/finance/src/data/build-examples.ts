@@ -3,11 +3,13 @@ import { NEWS_FEATURES } from './news-sentiment';
 import { priceFeatures, returnPct } from './price-features';
 import { PriceRow } from './price-rows';
 
-/** One ticker's trading days with each day's news vector (`news[t]` belongs to `rows[t]`). */
+/** One ticker's trading days with each day's news vector (`news[t]` belongs to `rows[t]`) and, for StockNet, its tweets. */
 export interface TickerSeries {
   ticker: string;
   rows: PriceRow[];
   news: number[][];
+  /** `texts[t]`: the tweets of `rows[t]`, each a token list (when the run reads the tweets themselves). */
+  texts?: string[][][];
 }
 
 /** How the direction label is made: `sign` (up = return > 0) or StockNet's thresholds (in-between days dropped). */
@@ -22,6 +24,8 @@ export interface FinanceExample {
   window: number[][];
   /** `[news days][news features]`, raw, the last day last. */
   news: number[][];
+  /** `[news days][tweets][tokens]`, the same days' tweets (an empty list for a padding day), when the series has them. */
+  texts?: string[][][];
   /** Next-day return in percent (the regression target). */
   nextReturn: number;
   /** The window's last day's own return in percent (the "yesterday's return" baseline). */
@@ -64,6 +68,7 @@ export function buildExamples(series: TickerSeries, options: ExampleOptions): Fi
       targetDay,
       window: Array.from({ length: options.lookback }, (_, k) => priceFeatures(rows, w.start + k)),
       news: [...padding, ...news.slice(newsFrom, w.end)],
+      ...(series.texts ? { texts: [...padding.map(() => []), ...series.texts.slice(newsFrom, w.end)] } : {}),
       nextReturn,
       lastReturn: returnPct(rows, w.end - 1),
       direction,

@@ -3,8 +3,11 @@ import { TrainingData } from '@mimo/core';
 import { FinanceExample } from './build-examples';
 import { FinancePreprocessing } from './finance-preprocessing';
 
-/** Inputs `prices` [n, lookback, features] and `news` [n, newsDays × features], normalised with the saved statistics. */
-export function exampleInputs(examples: readonly Pick<FinanceExample, 'window' | 'news'>[], pre: FinancePreprocessing): Record<string, tf.Tensor> {
+/**
+ * Inputs `prices` [n, lookback, features] and `news` [n, newsDays × features], normalised with the saved
+ * statistics, and with a tweet vocabulary `tweets` [n, newsDays, tweets, words] token ids.
+ */
+export function exampleInputs(examples: readonly Pick<FinanceExample, 'window' | 'news' | 'texts'>[], pre: FinancePreprocessing): Record<string, tf.Tensor> {
   const { lookback, newsDays } = pre.state;
   const priceFeatures = pre.prices.state.mean.length;
   const newsFeatures = pre.news.state.mean.length;
@@ -13,6 +16,9 @@ export function exampleInputs(examples: readonly Pick<FinanceExample, 'window' |
   return {
     prices: tf.tensor3d(prices, [examples.length, lookback, priceFeatures], 'float32'),
     news: tf.tensor2d(news, [examples.length, newsDays * newsFeatures], 'float32'),
+    ...(pre.tweets
+      ? { tweets: tf.tensor4d(pre.tweets.encode(examples.map((e) => e.texts), newsDays), [examples.length, newsDays, pre.tweets.state.texts, pre.tweets.state.words], 'int32') }
+      : {}),
   };
 }
 

@@ -1,6 +1,7 @@
 import { describeZodIssues } from '@mimo/core/internal';
 import { SeriesNormalizer } from '@mimo/data';
 import { z } from 'zod';
+import { TweetGrid, TweetGridSchema } from './tweet-grid';
 
 /** What a finance bundle saves as preprocessing.json: enough to rebuild windows for evaluate and predict. */
 export const FinancePreprocessingSchema = z.object({
@@ -13,6 +14,7 @@ export const FinancePreprocessingSchema = z.object({
   trainUpShare: z.number().describe('Share of up days in the training split (the majority-class baseline).'),
   prices: z.unknown().describe('SeriesNormalizer state of the price features, fitted on the training windows.'),
   newsVector: z.unknown().describe('SeriesNormalizer state of the news features, fitted on the training windows.'),
+  tweets: TweetGridSchema.optional().describe('StockNet with the tweets input: its vocabulary and grid size (absent when the run did not read the tweets themselves).'),
 });
 export type FinancePreprocessingState = z.infer<typeof FinancePreprocessingSchema>;
 
@@ -21,10 +23,17 @@ export interface FinancePreprocessing {
   state: FinancePreprocessingState;
   prices: SeriesNormalizer;
   news: SeriesNormalizer;
+  tweets?: TweetGrid;
 }
 
 export function restorePreprocessing(saved: unknown): FinancePreprocessing {
   const parsed = FinancePreprocessingSchema.safeParse(saved);
   if (!parsed.success) throw new Error(`preprocessing.json: not a finance bundle's preprocessing (${describeZodIssues(parsed.error).join(' ')})`);
-  return { state: parsed.data, prices: SeriesNormalizer.fromJSON(parsed.data.prices), news: SeriesNormalizer.fromJSON(parsed.data.newsVector) };
+  const { data } = parsed;
+  return {
+    state: data,
+    prices: SeriesNormalizer.fromJSON(data.prices),
+    news: SeriesNormalizer.fromJSON(data.newsVector),
+    ...(data.tweets ? { tweets: new TweetGrid(data.tweets) } : {}),
+  };
 }

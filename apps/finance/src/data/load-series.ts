@@ -1,7 +1,7 @@
 import { DataCard } from '@mimo/app-kit';
 import { TickerSeries } from './build-examples';
 import { attachNews } from './load-prices-with-news';
-import { loadStockNet } from './load-stocknet';
+import { loadStockNet, TweetSize } from './load-stocknet';
 import { readPricesFile } from './read-prices-file';
 import { FinanceSource } from './resolve-data';
 
@@ -35,10 +35,10 @@ function cardFor(source: FinanceSource, series: TickerSeries[], news: string | n
 
 const cache = new Map<string, Promise<LoadedSeries>>();
 
-async function load(source: FinanceSource, news: string | null, tiny: boolean): Promise<LoadedSeries> {
+async function load(source: FinanceSource, news: string | null, tiny: boolean, tweets: TweetSize): Promise<LoadedSeries> {
   if (source.kind === 'stocknet') {
     if (news) throw new Error('--news: StockNet brings its own tweets; --news goes with a prices file or the default S&P 500 data');
-    const series = await loadStockNet(source.dir, tiny);
+    const series = await loadStockNet(source.dir, tiny, tweets);
     return { series, card: cardFor(source, series, null) };
   }
   const prices = await readPricesFile(source.file);
@@ -47,10 +47,13 @@ async function load(source: FinanceSource, news: string | null, tiny: boolean): 
   return { series, card: cardFor(source, series, news) };
 }
 
-/** Loads a source's series once per process (evaluate, predict and report re-prepare the same data). */
-export function loadSeries(source: FinanceSource, news: string | null, tiny: boolean): Promise<LoadedSeries> {
-  const key = JSON.stringify([source, news, tiny]);
-  const cached = cache.get(key) ?? load(source, news, tiny);
+/**
+ * Loads a source's series once per process (evaluate, predict and report re-prepare the same data); `tweets`:
+ * StockNet's tweets kept as tokens, this many per day (null: only their sentiment vectors).
+ */
+export function loadSeries(source: FinanceSource, news: string | null, tiny: boolean, tweets: TweetSize = null): Promise<LoadedSeries> {
+  const key = JSON.stringify([source, news, tiny, tweets]);
+  const cached = cache.get(key) ?? load(source, news, tiny, tweets);
   cache.set(key, cached);
   cached.catch(() => cache.delete(key));
   return cached;

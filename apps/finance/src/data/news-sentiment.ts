@@ -14,6 +14,11 @@ export function scoreText(text: string): number {
   return scoreTokens(tokenize(text));
 }
 
+/** A raw tweet as StockNet's preprocessed tokens: lower case, URL / AT_USER, a cashtag as '$' then its name. */
+export function tweetTokens(text: string): string[] {
+  return tokenize(text).flatMap((token) => (token.length > 1 && token.startsWith('$') ? ['$', token.slice(1)] : [token]));
+}
+
 /** The scores of one day's items → its news vector (all zeros, `has_news` 0, for a day without news). */
 export function dayNewsVector(scores: readonly number[]): number[] {
   if (scores.length === 0) return NEWS_FEATURES.map(() => 0);
@@ -23,18 +28,23 @@ export function dayNewsVector(scores: readonly number[]): number[] {
 }
 
 /**
- * Scores by calendar day → one news vector per trading day: a trading day collects the news dated after the
- * previous trading day up to and including itself (weekend news counts towards Monday), never later news.
+ * Items by calendar day → the items of each trading day: a trading day collects the items dated after the
+ * previous trading day up to and including itself (weekend news counts towards Monday), never later ones.
  */
-export function newsByTradingDay(tradingDays: readonly string[], scoresByDay: ReadonlyMap<string, number[]>): number[][] {
-  const days = [...scoresByDay.keys()].sort();
+export function byTradingDay<T>(tradingDays: readonly string[], itemsByDay: ReadonlyMap<string, readonly T[]>): T[][] {
+  const days = [...itemsByDay.keys()].sort();
   let k = 0;
   return tradingDays.map((day, i) => {
-    const scores: number[] = [];
+    const items: T[] = [];
     while (k < days.length && days[k] <= day) {
-      if (i > 0 || days[k] === day) scores.push(...(scoresByDay.get(days[k]) ?? []));
+      if (i > 0 || days[k] === day) items.push(...(itemsByDay.get(days[k]) ?? []));
       k++;
     }
-    return dayNewsVector(scores);
+    return items;
   });
+}
+
+/** Scores by calendar day → one news vector per trading day (`byTradingDay`'s grouping). */
+export function newsByTradingDay(tradingDays: readonly string[], scoresByDay: ReadonlyMap<string, number[]>): number[][] {
+  return byTradingDay(tradingDays, scoresByDay).map(dayNewsVector);
 }

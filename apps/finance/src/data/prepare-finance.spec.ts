@@ -63,3 +63,31 @@ describeDataset('the tiny StockNet dataset', 'stocknet', (dir) => {
     expect(all.filter((e) => e.news[e.news.length - 1][0] === 1).length / all.length).toBeGreaterThan(0.9);
   });
 });
+
+describeDataset('the tiny StockNet dataset with its tweets', 'stocknet', (dir) => {
+  it("reads each window's days of tweets as token ids, with a vocabulary of the training period, and restores them", async () => {
+    const { splits, preprocessing } = await loadFinanceDataset({ data: dir, seed: 1, tiny: true });
+    const grid = preprocessing.tweets!;
+    expect(grid.state).toMatchObject({ texts: 4, words: 8 });
+    expect(grid.vocabSize).toBeGreaterThan(100);
+    const example = splits.test[10];
+    expect(example.texts).toHaveLength(preprocessing.state.newsDays);
+    const { tweets } = exampleInputs([example], preprocessing);
+    expect(tweets.shape).toEqual([1, preprocessing.state.newsDays, 4, 8]);
+    // A day's news vector says it had tweets exactly when its grid row holds any.
+    const ids = tweets.arraySync() as number[][][][];
+    expect(ids[0].map((day) => day.some((tweet) => tweet.some((id) => id > 0)))).toEqual(example.news.map((day) => day[0] === 1));
+    const restored = await loadFinanceDataset({ data: dir, seed: 1, tiny: true, preprocessing: preprocessing.state });
+    expect(restored.preprocessing.tweets!.state).toEqual(grid.state);
+    tweets.dispose();
+  });
+
+  it('leaves the tweets out when --inputs does not name them, and refuses tweets in a record for such a bundle', async () => {
+    const { preprocessing, splits } = await loadFinanceDataset({ data: dir, seed: 1, tiny: true, inputs: ['prices', 'news'] });
+    expect(preprocessing.tweets).toBeUndefined();
+    expect(splits.train[0].texts).toBeUndefined();
+    const days = ['2020-01-02', '2020-01-03', '2020-01-06', '2020-01-07', '2020-01-08', '2020-01-09'];
+    const prices = days.map((date) => ({ date, open: 10, high: 11, low: 9, close: 10, volume: 5 }));
+    await expect(decodeFinanceRecords([{ prices, tweets: [['$aapl up']] }], { preprocessing: preprocessing.state })).rejects.toThrow('row 1: column "tweets": this bundle does not read tweets');
+  });
+});

@@ -1,7 +1,7 @@
 import { RecordField } from '@mimo/data';
 import { restorePreprocessing } from './finance-preprocessing';
 
-/** A finance bundle's record fields: the price rows of one window (and the day before it), and optional news. */
+/** A finance bundle's record fields: the price rows of one window (and the day before it), optional news and, when it reads them, tweets. */
 export function financeRecordFields(preprocessing: unknown): RecordField[] {
   const pre = restorePreprocessing(preprocessing);
   const { lookback } = pre.state;
@@ -21,5 +21,16 @@ export function financeRecordFields(preprocessing: unknown): RecordField[] {
       example: sawNews ? [{ date: '2024-01-02', text: 'Shares rise after strong results' }] : [],
       note: sawNews ? "{date, text} items of the window's days (none after its last day)" : 'this bundle was trained without news: leave it out',
     },
+    ...(pre.tweets
+      ? [
+          {
+            name: 'tweets',
+            kind: 'tweet texts by day',
+            required: false,
+            example: [['$aapl beats estimates, shares up after hours'], []],
+            note: `at most ${pre.state.newsDays} lists of tweet texts, one per day, oldest first, the last for the window's last day (the model reads each day's last ${pre.tweets.state.texts} tweets, ${pre.tweets.state.words} tokens each)`,
+          },
+        ]
+      : []),
   ];
 }

@@ -6,6 +6,8 @@ export type { FusedDenseArgs } from './fused-dense';
 export * from './fused-recurrent-layers';
 export type { Kwargs, LayerArgs } from './layer-utils';
 export * from './masked-pooling';
+export * from './mask-any';
+export * from './attention-pooling';
 export * from './multi-head-attention';
 export * from './sequence-mask';
 export * from './weighted-sum';

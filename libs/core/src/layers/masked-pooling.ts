@@ -10,8 +10,10 @@ export type MaskedGlobalAveragePooling1DArgs = LayerArgs;
  * Inputs `[sequence, mask]`: `[batch, T, d]` and `[batch, T]` (0/1 float, int or bool, 1 = keep);
  * or just the sequence, with the mask from `kwargs.mask` (first entry when a list) or none (plain
  * mean). Rows with no unmasked step give zeros (divides by max(count, 1)). Consumes the mask.
+ * Higher ranks pool their second-to-last axis the same way: `[batch, …, T, d]` with `[batch, …, T]`
+ * (the words of each text of a token-groups input).
  *
- * Output shape: `[batch, d]`.
+ * Output shape: `[batch, d]` (`[batch, …, d]`).
  */
 export class MaskedGlobalAveragePooling1D extends tf.layers.Layer {
   static className = 'MimoMaskedGlobalAveragePooling1D';
@@ -23,7 +25,7 @@ export class MaskedGlobalAveragePooling1D extends tf.layers.Layer {
 
   override computeOutputShape(inputShape: tf.Shape | tf.Shape[]): tf.Shape {
     const seq = toShapeList(inputShape)[0];
-    return [seq[0], seq[2]];
+    return [...seq.slice(0, -2), seq[seq.length - 1]];
   }
 
   override call(inputs: tf.Tensor | tf.Tensor[], kwargs: Kwargs): tf.Tensor {
@@ -32,10 +34,11 @@ export class MaskedGlobalAveragePooling1D extends tf.layers.Layer {
       const seq = list[0];
       const kwargsMask = kwargs['mask'] as KwargsMask;
       const mask = list.length > 1 ? list[1] : Array.isArray(kwargsMask) ? kwargsMask[0] : kwargsMask;
-      if (mask == null) return tf.mean(seq, 1);
+      const axis = seq.rank - 2;
+      if (mask == null) return tf.mean(seq, axis);
       const m = toFloatMask(mask);
-      const total = tf.sum(tf.mul(seq, tf.expandDims(m, 2)), 1);
-      return tf.div(total, tf.maximum(tf.sum(m, 1, true), 1));
+      const total = tf.sum(tf.mul(seq, tf.expandDims(m, -1)), axis);
+      return tf.div(total, tf.maximum(tf.sum(m, -1, true), 1));
     });
   }
 

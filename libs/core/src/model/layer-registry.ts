@@ -4,6 +4,8 @@ import { DotProductAttention } from '../layers/dot-product-attention';
 import { FusedDense } from '../layers/fused-dense';
 import { FusedGRU, FusedLSTM } from '../layers/fused-recurrent-layers';
 import { MaskedGlobalAveragePooling1D } from '../layers/masked-pooling';
+import { MaskAny } from '../layers/mask-any';
+import { AttentionPooling } from '../layers/attention-pooling';
 import { MultiHeadAttention } from '../layers/multi-head-attention';
 import { SequenceMask } from '../layers/sequence-mask';
 import { WeightedSum } from '../layers/weighted-sum';
@@ -11,13 +13,13 @@ import { WeightedSum } from '../layers/weighted-sum';
 type LayerClass = tf.serialization.SerializableConstructor<tf.serialization.Serializable>;
 
 /** Mimo's own layers, each under a className that tfjs-layers does not have. */
-const MIMO_LAYERS = [DotProductAttention, MultiHeadAttention, SequenceMask, MaskedGlobalAveragePooling1D, WeightedSum, PositionEmbedding] as unknown as LayerClass[];
+const MIMO_LAYERS = [DotProductAttention, MultiHeadAttention, SequenceMask, MaskedGlobalAveragePooling1D, MaskAny, AttentionPooling, WeightedSum, PositionEmbedding] as unknown as LayerClass[];
 
 /** Subclasses of tfjs-layers' Dense / LSTM / GRU under tfjs's own classNames (same config and weights). */
 const FUSED_LAYERS = [FusedDense, FusedLSTM, FusedGRU] as unknown as LayerClass[];
 
 /**
- * Registers Mimo's own layer classes (attention, masks, masked pooling, weighted sum, position embedding) with
+ * Registers Mimo's own layer classes (attention, masks, masked and attention pooling, weighted sum, position embedding) with
  * tfjs's serialization, so that `tf.loadLayersModel` reads a model that Mimo saved. Adds classNames only: no
  * class of tfjs's is replaced. `loadBundle` calls it; importing a Mimo package never does. Idempotent.
  */

@@ -19,6 +19,16 @@ export const TokensInputSchema = z.object({
   maxLength: positiveInt.describe('Tokens per example after padding / truncation.'),
 });
 
+export const TokenGroupsInputSchema = z.object({
+  kind: z
+    .literal('token-groups')
+    .describe("Texts in groups, e.g. each day's tweets: [batch, groups, texts, maxLength] int32 token ids, 0 for padding (a missing word, text or whole group)."),
+  vocabSize: positiveInt.describe('Vocabulary size, including PAD (0) and OOV ids.'),
+  groups: positiveInt.describe('Groups per example (e.g. days).'),
+  texts: positiveInt.describe('Texts per group (e.g. tweets per day) after padding / truncation.'),
+  maxLength: positiveInt.describe('Tokens per text after padding / truncation.'),
+});
+
 export const ImageInputSchema = z.object({
   kind: z.literal('image').describe('An image: [batch, height, width, channels] float32.'),
   height: positiveInt.describe('Image height in pixels.'),
@@ -35,9 +45,10 @@ export const SequenceInputSchema = z.object({
 export type NumericInput = z.infer<typeof NumericInputSchema>;
 export type CategoricalInput = z.infer<typeof CategoricalInputSchema>;
 export type TokensInput = z.infer<typeof TokensInputSchema>;
+export type TokenGroupsInput = z.infer<typeof TokenGroupsInputSchema>;
 export type ImageInput = z.infer<typeof ImageInputSchema>;
 export type SequenceInput = z.infer<typeof SequenceInputSchema>;
-export type InputShapeSpec = NumericInput | CategoricalInput | TokensInput | ImageInput | SequenceInput;
+export type InputShapeSpec = NumericInput | CategoricalInput | TokensInput | TokenGroupsInput | ImageInput | SequenceInput;
 export type InputKind = InputShapeSpec['kind'];
 
 /** The tensor shape of one example (no batch dimension). */
@@ -49,6 +60,8 @@ export function inputShape(input: InputShapeSpec): (number | null)[] {
       return [input.length];
     case 'tokens':
       return [input.maxLength];
+    case 'token-groups':
+      return [input.groups, input.texts, input.maxLength];
     case 'image':
       return [input.height, input.width, input.channels];
     case 'sequence':
@@ -57,5 +70,5 @@ export function inputShape(input: InputShapeSpec): (number | null)[] {
 }
 
 export function inputDtype(input: InputShapeSpec): 'int32' | 'float32' {
-  return input.kind === 'categorical' || input.kind === 'tokens' ? 'int32' : 'float32';
+  return input.kind === 'categorical' || input.kind === 'tokens' || input.kind === 'token-groups' ? 'int32' : 'float32';
 }

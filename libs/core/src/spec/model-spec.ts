@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { EncoderConfigSchema, encoders } from '../encoders';
 import { FusionConfigSchema, fusions } from '../fusion';
 import { HeadConfigSchema } from '../heads';
-import { CategoricalInputSchema, ImageInputSchema, NumericInputSchema, SequenceInputSchema, TokensInputSchema } from './input-kinds';
+import { CategoricalInputSchema, ImageInputSchema, NumericInputSchema, SequenceInputSchema, TokenGroupsInputSchema, TokensInputSchema } from './input-kinds';
 import { describeZodIssues } from './zod-issues';
 
 /** Input and head names become tensor and layer names, so they must be plain identifiers. */
@@ -15,6 +15,7 @@ export const InputSpecSchema = z.discriminatedUnion('kind', [
   NumericInputSchema.extend(encoderField),
   CategoricalInputSchema.extend(encoderField),
   TokensInputSchema.extend(encoderField),
+  TokenGroupsInputSchema.extend(encoderField),
   ImageInputSchema.extend(encoderField),
   SequenceInputSchema.extend(encoderField),
 ]);

@@ -22,6 +22,16 @@ function randomInputValues(input: InputShapeSpec, n: number, variableSteps: numb
         for (let t = 0; t < input.maxLength; t++) values.push(t < length ? rng.int(1, Math.max(2, input.vocabSize)) : 0);
       }
       break;
+    case 'token-groups':
+      // Each group holds a random number of texts (none at all for some), each text a random length.
+      for (let g = 0; g < n * input.groups; g++) {
+        const texts = rng.int(0, input.texts + 1);
+        for (let t = 0; t < input.texts; t++) {
+          const length = t < texts ? rng.int(1, input.maxLength + 1) : 0;
+          for (let w = 0; w < input.maxLength; w++) values.push(w < length ? rng.int(1, Math.max(2, input.vocabSize)) : 0);
+        }
+      }
+      break;
     case 'image':
       for (let i = 0; i < n * input.height * input.width * input.channels; i++) values.push(rng.next());
       break;

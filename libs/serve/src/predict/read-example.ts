@@ -17,7 +17,7 @@ function checkNumber(value: unknown, input: InputShapeSpec, field: string): numb
   if (typeof value !== 'number') throw RequestError.badRequest('bad_type', field, `expected a number, received ${describeValue(value)}`);
   if (!Number.isFinite(value) || Math.abs(value) > FLOAT32_MAX) throw RequestError.badRequest('bad_value', field, `expected a finite number, received ${value}`);
   if (inputDtype(input) === 'int32') {
-    const vocabSize = input.kind === 'categorical' || input.kind === 'tokens' ? input.vocabSize : 0;
+    const vocabSize = input.kind === 'categorical' || input.kind === 'tokens' || input.kind === 'token-groups' ? input.vocabSize : 0;
     if (!Number.isInteger(value) || value < 0 || value >= vocabSize) {
       throw RequestError.badRequest('bad_value', field, `expected an integer id from 0 to ${vocabSize - 1} (${input.kind} input), received ${value}`);
     }
