@@ -4,11 +4,12 @@ import { financeAbout } from './about';
 import { financeSpec } from './model';
 import { createFinancePlugin, financePlugin } from './plugin';
 import { financeTrainCommand } from './train-command';
+import { stockNetCommand } from './experiments/stocknet-command';
 
 export { createFinancePlugin, financePlugin } from './plugin';
 
 export const financeApp: AppDefinition = {
   ...financeAbout,
   spec: financeSpec,
-  commands: { ...createAppCommands(financePlugin), train: financeTrainCommand(createFinancePlugin) },
+  commands: { ...createAppCommands(financePlugin), train: financeTrainCommand(createFinancePlugin), stocknet: stockNetCommand },
 };

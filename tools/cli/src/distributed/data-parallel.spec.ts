@@ -180,6 +180,7 @@ describeDistributed('data-parallel training on c10d (two ranks on 127.0.0.1)', (
   });
 
   const torchrun = matchingTorchrun();
+  if ('missing' in torchrun) process.stderr.write(`torchrun test skipped: ${torchrun.missing}\n`);
   ('version' in torchrun ? it : it.skip)(`runs under a real torchrun --no-python (${'version' in torchrun ? `torch ${torchrun.version}` : `skipped: ${torchrun.missing}`})`, async () => {
     const out = path.join(scratch(), 'bundle');
     const args = ['-m', 'torch.distributed.run', '--no-python', '--nnodes', '1', '--nproc-per-node', '2', '--master-port', String(await port())];
