@@ -1,5 +1,6 @@
 import { AppPlugin, parseFlags, runTrain, TRAIN_FLAGS, trainOptions } from '@mimo/app-kit';
 import * as path from 'path';
+import { loadFinanceDataset } from '../data/prepare-finance';
 import { scoreBundle } from '../report/score-bundle';
 
 /** The StockNet paper's figures on its test period (Xu & Cohen 2018, table 2): its best model and the HAN baseline. */
@@ -24,6 +25,9 @@ export interface StockNetRun {
   mcc: number;
   epochs: number;
   seconds: number;
+  /** The direction head's AUC on the validation period at its best epoch (by val_loss), and on train at that epoch. */
+  valAuc: number;
+  trainAuc: number;
 }
 
 export interface StockNetVariantResult {
@@ -37,6 +41,8 @@ export interface StockNetVariantResult {
 export interface StockNetExperimentResult {
   seeds: number[];
   test: number;
+  /** Share of up days in each split: the periods differ. */
+  upShare: Record<'train' | 'val' | 'test', number>;
   variants: StockNetVariantResult[];
   /** Per seed, a variant reading tweets minus a baseline variant. */
   paired: { variant: StockNetVariant; against: StockNetVariant; accuracy: number[]; mcc: number[] }[];
@@ -68,7 +74,17 @@ export async function runStockNetExperiment(
       const result = await runTrain(plugin, { ...trainOptions(parseFlags(args, TRAIN_FLAGS), plugin), checkpoints: false }, options.log);
       const scored = await scoreBundle(variant, out);
       test = scored.test.length;
-      runs.push({ seed, accuracy: scored.directionHead.directionalAccuracy, mcc: scored.directionHead.mcc, epochs: result.card.epochs.completed, seconds: result.card.training?.seconds ?? 0 });
+      const { history } = result.history;
+      const best = history.val_loss.indexOf(Math.min(...history.val_loss));
+      runs.push({
+        seed,
+        accuracy: scored.directionHead.directionalAccuracy,
+        mcc: scored.directionHead.mcc,
+        epochs: result.card.epochs.completed,
+        seconds: result.card.training?.seconds ?? 0,
+        valAuc: history.val_direction_auc[best],
+        trainAuc: history.direction_auc[best],
+      });
     }
     variants.push({ variant, inputs, runs, accuracy: meanStd(runs.map((r) => r.accuracy)), mcc: meanStd(runs.map((r) => r.mcc)) });
   }
@@ -81,7 +97,9 @@ export async function runStockNetExperiment(
       mcc: find(variant).runs.map((r, i) => r.mcc - find(against).runs[i].mcc),
     })),
   );
-  return { seeds: [...options.seeds], test, variants, paired, references: STOCKNET_REFERENCES };
+  const { splits } = await loadFinanceDataset({ data: options.data, seed: options.seeds[0], tiny: options.tiny, inputs: ['prices'] });
+  const up = (examples: readonly { direction: number }[]) => examples.filter((e) => e.direction === 1).length / examples.length;
+  return { seeds: [...options.seeds], test, upShare: { train: up(splits.train), val: up(splits.val), test: up(splits.test) }, variants, paired, references: STOCKNET_REFERENCES };
 }
 
 const f3 = (x: number) => x.toFixed(3);
@@ -92,15 +110,16 @@ export function formatStockNetExperiment(result: StockNetExperimentResult): stri
   const seeds = result.seeds.join(', ');
   const lines = [
     `Test period 2015-10-01..2016-01-01, ${result.test} examples; seeds ${seeds}; direction head, up at p > 0.5.`,
+    `Up days: ${f3(result.upShare.train)} of train, ${f3(result.upShare.val)} of validation, ${f3(result.upShare.test)} of test (always guessing up scores ${f3(result.upShare.test)}).`,
     '',
-    `| model | inputs | accuracy per seed | accuracy mean ± sd | MCC per seed | MCC mean ± sd | epochs |`,
-    '| --- | --- | --- | --- | --- | --- | --- |',
+    `| model | inputs | accuracy per seed | accuracy mean ± sd | MCC per seed | MCC mean ± sd | epochs | AUC at the best epoch: train / val |`,
+    '| --- | --- | --- | --- | --- | --- | --- | --- |',
     ...result.variants.map(
       (v) =>
-        `| ${v.variant} | ${v.inputs.join(' + ')} | ${v.runs.map((r) => f3(r.accuracy)).join(', ')} | ${f3(v.accuracy.mean)} ± ${f3(v.accuracy.std)} | ${v.runs.map((r) => f3(r.mcc)).join(', ')} | ${f3(v.mcc.mean)} ± ${f3(v.mcc.std)} | ${v.runs.map((r) => r.epochs).join(', ')} |`,
+        `| ${v.variant} | ${v.inputs.join(' + ')} | ${v.runs.map((r) => f3(r.accuracy)).join(', ')} | ${f3(v.accuracy.mean)} ± ${f3(v.accuracy.std)} | ${v.runs.map((r) => f3(r.mcc)).join(', ')} | ${f3(v.mcc.mean)} ± ${f3(v.mcc.std)} | ${v.runs.map((r) => r.epochs).join(', ')} | ${v.runs.map((r) => `${r.trainAuc.toFixed(2)} / ${r.valAuc.toFixed(2)}`).join(', ')} |`,
     ),
-    `| StockNet (paper) | prices + tweets | | ${f3(result.references.stockNet.accuracy)} | | ${f3(result.references.stockNet.mcc)} | |`,
-    `| HAN (paper's baseline) | tweets | | ${f3(result.references.han.accuracy)} | | ${f3(result.references.han.mcc)} | |`,
+    `| StockNet (paper) | prices + tweets | | ${f3(result.references.stockNet.accuracy)} | | ${f3(result.references.stockNet.mcc)} | | |`,
+    `| HAN (paper's baseline) | tweets | | ${f3(result.references.han.accuracy)} | | ${f3(result.references.han.mcc)} | | |`,
     '',
     '| paired, same seeds | accuracy difference per seed | mean | MCC difference per seed | mean |',
     '| --- | --- | --- | --- | --- |',

@@ -17,7 +17,10 @@ const cases: { [K in EncoderType]: InputSpecInput[] } = {
     { kind: 'tokens', vocabSize: 30, maxLength: 6, encoder: { type: 'text', embeddingDim: 4, rnn: 'none' } },
     { kind: 'tokens', vocabSize: 30, maxLength: 6, encoder: { type: 'text', embeddingDim: 4, rnn: 'transformer', transformer: { layers: 2, heads: 2, ffUnits: 8 } } },
   ],
-  'hierarchical-text': [{ kind: 'token-groups', vocabSize: 30, groups: 3, texts: 4, maxLength: 5, encoder: { type: 'hierarchical-text', embeddingDim: 4, units: 6 } }],
+  'hierarchical-text': [
+    { kind: 'token-groups', vocabSize: 30, groups: 3, texts: 4, maxLength: 5, encoder: { type: 'hierarchical-text', embeddingDim: 4, units: 6 } },
+    { kind: 'token-groups', vocabSize: 30, groups: 2, texts: 3, maxLength: 4, encoder: { type: 'hierarchical-text', embeddingDim: 4, units: 5, dropout: 0.2 } },
+  ],
   cnn: [
     { kind: 'image', height: 8, width: 8, channels: 1, encoder: { type: 'cnn', filters: [4, 4] } },
     { kind: 'image', height: 6, width: 6, channels: 3, encoder: { type: 'cnn', filters: [3], padding: 'valid', pooling: false, output: 'global-average', units: [4] } },

@@ -12,6 +12,7 @@ export const HierarchicalTextEncoderConfigSchema = z
       ),
     embeddingDim: z.number().int().positive().default(32).describe('Size of each token vector. Defaults to 32.'),
     units: z.number().int().positive().default(32).describe('Size of each text, group and output vector, and of the attentions. Defaults to 32.'),
+    dropout: z.number().min(0).max(0.95).default(0).describe('Dropout on the text vectors and on the group vectors, in training only. Defaults to 0.'),
   })
   .describe('Hierarchical text encoder: `[batch, groups, texts, maxLength] int32 (0 = PAD) → [batch, units]`; its sequence is the groups, `[batch, groups, units]`.');
 
@@ -33,16 +34,18 @@ export const hierarchicalTextEncoder: EncoderDefinition<HierarchicalTextEncoderC
       .apply(input) as tf.SymbolicTensor;
     const wordMask = new SequenceMask({ name: ctx.name('word_mask') }).apply(input) as tf.SymbolicTensor;
     const wordMean = new MaskedGlobalAveragePooling1D({ name: ctx.name('word_mean') }).apply([embedded, wordMask]) as tf.SymbolicTensor;
+    const dropout = (x: tf.SymbolicTensor, what: string) =>
+      config.dropout > 0 ? (tf.layers.dropout({ rate: config.dropout, seed: ctx.nextSeed(), name: ctx.name(`${what}_dropout`) }).apply(x) as tf.SymbolicTensor) : x;
     const texts = new FusedDense({ units: config.units, activation: 'tanh', kernelInitializer: ctx.kernelInitializer(), name: ctx.name('text_dense') }).apply(wordMean) as tf.SymbolicTensor;
     const textMask = new MaskAny({ name: ctx.name('text_mask') }).apply(wordMask) as tf.SymbolicTensor;
-    const groups = new AttentionPooling({ units: config.units, seed: ctx.nextSeed(), name: ctx.name('text_attention') }).apply([texts, textMask]) as tf.SymbolicTensor;
+    const groups = new AttentionPooling({ units: config.units, seed: ctx.nextSeed(), name: ctx.name('text_attention') }).apply([dropout(texts, 'text'), textMask]) as tf.SymbolicTensor;
     const sequence = new FusedGRU({
       units: config.units,
       returnSequences: true,
       kernelInitializer: ctx.kernelInitializer(),
       recurrentInitializer: ctx.recurrentInitializer(),
       name: ctx.name('gru'),
-    }).apply(groups) as tf.SymbolicTensor;
+    }).apply(dropout(groups, 'group')) as tf.SymbolicTensor;
     const features = new AttentionPooling({ units: config.units, seed: ctx.nextSeed(), name: ctx.name('group_attention') }).apply(sequence) as tf.SymbolicTensor;
     return { features, sequence };
   },
