@@ -32,7 +32,8 @@ describe('AttentionPooling', () => {
     const ids = tf.input({ shape: [2, 3], dtype: 'int32' });
     const embedded = tf.layers.embedding({ inputDim: 6, outputDim: 4 }).apply(ids) as tf.SymbolicTensor;
     const layer = new AttentionPooling({ units: 5, name: 'pool' });
-    const pooled = layer.apply([embedded, new MaskAny().apply(tf.layers.reshape({ targetShape: [2, 3, 1] }).apply(ids))]) as tf.SymbolicTensor;
+    const textMask = new MaskAny().apply(tf.layers.reshape({ targetShape: [2, 3, 1] }).apply(ids) as tf.SymbolicTensor) as tf.SymbolicTensor;
+    const pooled = layer.apply([embedded, textMask]) as tf.SymbolicTensor;
     expect(pooled.shape).toEqual([null, 2, 4]);
     const model = tf.model({ inputs: ids, outputs: pooled });
     const xs = tf.tensor([[[1, 2, 0], [3, 0, 0]], [[4, 5, 1], [0, 0, 0]]], undefined, 'int32');

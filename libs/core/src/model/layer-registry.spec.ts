@@ -37,7 +37,7 @@ describe('layer registry', () => {
       core.registerMimoLayers();
       const registered = classes();
       const added = Object.keys(registered).filter((name) => !(name in stock));
-      expect(added.sort()).toEqual(['MimoDotProductAttention', 'MimoMaskedGlobalAveragePooling1D', 'MimoMultiHeadAttention', 'MimoPositionEmbedding', 'MimoSequenceMask', 'MimoWeightedSum']);
+      expect(added.sort()).toEqual(['MimoAttentionPooling', 'MimoDotProductAttention', 'MimoMaskAny', 'MimoMaskedGlobalAveragePooling1D', 'MimoMultiHeadAttention', 'MimoPositionEmbedding', 'MimoSequenceMask', 'MimoWeightedSum']);
       for (const name of Object.keys(stock)) expect(registered[name][0]).toBe(stock[name][0]);
 
       core.installFusedLayers();

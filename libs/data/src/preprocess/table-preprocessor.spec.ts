@@ -26,6 +26,7 @@ const encoders: Record<InputKind, ModelSpecInput['inputs'][string]['encoder']> =
   numeric: { type: 'dense', units: [4] },
   categorical: { type: 'embedding', embeddingDim: 2 },
   tokens: { type: 'text', embeddingDim: 4, rnn: 'none' },
+  'token-groups': { type: 'hierarchical-text', embeddingDim: 4, units: 4 },
   image: { type: 'cnn', filters: [2] },
   sequence: { type: 'time-series' },
 };
