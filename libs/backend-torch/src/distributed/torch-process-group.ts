@@ -51,7 +51,8 @@ export class TorchProcessGroup {
     } catch (error) {
       // torchrun's agent serves the store in its own release's TCPStore protocol, which an older libtorch cannot speak.
       const agent = rendezvous.prefix ? `; the store is torchrun's, which must be the same PyTorch release as the addon's libtorch ${addon.info().version}` : '';
-      throw new Error(`rank ${rendezvous.rank} of ${rendezvous.worldSize} could not join the process group at the ${where}: ${(error as Error).message}${agent}`);
+      const waited = `; every rank must reach it within ${rendezvous.timeoutMs / 1000} s (MIMO_DIST_TIMEOUT)`;
+      throw new Error(`rank ${rendezvous.rank} of ${rendezvous.worldSize} could not join the process group at the ${where}: ${(error as Error).message}${agent || waited}`);
     }
   }
 

@@ -93,20 +93,26 @@ const MLP: ModelSpecInput = {
 };
 
 /**
- * The version of a Python torch whose torchrun can launch Mimo here: its agent's TCPStore must speak the
- * protocol of the addon's libtorch, so the two must be the same release (e.g. both from one PyTorch 2.x wheel).
+ * A Python whose torch can launch Mimo here: its torchrun agent's TCPStore must speak the protocol of the addon's
+ * libtorch, so the two must be the same release (e.g. both from one PyTorch 2.x wheel). Every `python3` on PATH is
+ * tried: under npm and nx, node's own folder (often /usr/bin, the system Python) comes first.
  */
-function matchingTorchrun(): { version: string } | { missing: string } {
+function matchingTorchrun(): { python: string; version: string } | { missing: string } {
   const torch = registerTorchBackend();
   if (!torch.available) return { missing: torch.reason };
-  let version: string;
-  try {
-    version = execFileSync('python3', ['-c', 'import torch, torch.distributed.run; print(torch.__version__)'], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim();
-  } catch {
-    return { missing: 'no python3 with torch.distributed.run' };
-  }
   const release = (v: string) => v.split('+')[0].split('.').slice(0, 2).join('.');
-  return release(version) === release(torch.info.version) ? { version } : { missing: `torchrun is torch ${version}, the addon's libtorch ${torch.info.version}` };
+  const pythons = [...new Set((process.env.PATH ?? '').split(path.delimiter).map((dir) => path.join(dir, 'python3')))].filter(existsSync);
+  const found: string[] = [];
+  for (const python of pythons) {
+    try {
+      const version = execFileSync(python, ['-c', 'import torch, torch.distributed.run; print(torch.__version__)'], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim();
+      if (release(version) === release(torch.info.version)) return { python, version };
+      found.push(`${python}: torch ${version}`);
+    } catch {
+      // This Python has no torch (or no torchrun): try the next.
+    }
+  }
+  return { missing: found.length ? `no torchrun of the addon's libtorch ${torch.info.version} (${found.join('; ')})` : 'no python3 on PATH with torch.distributed.run' };
 }
 
 const status = distributedStatus();
@@ -182,10 +188,11 @@ describeDistributed('data-parallel training on c10d (two ranks on 127.0.0.1)', (
   const torchrun = matchingTorchrun();
   if ('missing' in torchrun) process.stderr.write(`torchrun test skipped: ${torchrun.missing}\n`);
   ('version' in torchrun ? it : it.skip)(`runs under a real torchrun --no-python (${'version' in torchrun ? `torch ${torchrun.version}` : `skipped: ${torchrun.missing}`})`, async () => {
+    const python = (torchrun as { python: string }).python;
     const out = path.join(scratch(), 'bundle');
     const args = ['-m', 'torch.distributed.run', '--no-python', '--nnodes', '1', '--nproc-per-node', '2', '--master-port', String(await port())];
     const result = await new Promise<{ code: number | null; output: string }>((resolve) => {
-      const child = spawn('python3', [...args, process.execPath, BIN, 'autonomous', 'train', '--tiny', '--epochs', '1', '--out', out], { cwd: ROOT, env: { ...process.env, MIMO_THREADS: '1' } });
+      const child = spawn(python, [...args, process.execPath, BIN, 'autonomous', 'train', '--tiny', '--epochs', '1', '--out', out], { cwd: ROOT, env: { ...process.env, MIMO_THREADS: '1' } });
       let output = '';
       child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
       child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
