@@ -61,7 +61,7 @@ export * from './flows/model-card';
 export * from './flows/app-bundles';
 export * from './flows/train-flow';
 export { withTrainingRanks, withoutLaunchFlag } from './distributed/training-ranks';
-export { launchLocalRanks, threadsPerRank } from './distributed/launch-ranks';
+export { freePort, launchLocalRanks, threadsPerRank } from './distributed/launch-ranks';
 export type { LaunchOptions } from './distributed/launch-ranks';
 export * from './flows/evaluate-flow';
 export * from './flows/predict-flow';

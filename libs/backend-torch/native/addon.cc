@@ -15,12 +15,12 @@
 #include <ATen/core/stack.h>
 #include <ATen/ops/empty.h>
 #include <ATen/ops/full.h>
-#include <c10/core/InferenceMode.h>
 
 #include "adam.h"
 #include "blas.h"
 #include "recurrent.h"
 #include "step.h"
+#include "napi_guard.h"
 #include "tensor_store.h"
 #include "distributed_binding.h"
 
@@ -123,19 +123,7 @@ Napi::Value fromIValue(Napi::Env env, const c10::IValue& v) {
   return env.Null();
 }
 
-// Every entry point runs in inference mode: nothing here records autograd history, and the
-// dispatcher then skips the autograd and view-tracking layers on every call.
-template <typename F>
-Napi::Value guarded(const Napi::CallbackInfo& info, F body) {
-  try {
-    c10::InferenceMode inference;
-    return body();
-  } catch (const c10::Error& e) {
-    throw Napi::Error::New(info.Env(), e.what_without_backtrace());
-  } catch (const std::exception& e) {
-    throw Napi::Error::New(info.Env(), e.what());
-  }
-}
+using mimo::guarded;
 
 // operatorIndex(name, overload) → the index `call` takes for aten::<name>.<overload> (looked up once).
 Napi::Value OperatorIndex(const Napi::CallbackInfo& info) {

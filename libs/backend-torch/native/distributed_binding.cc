@@ -8,6 +8,7 @@
 #include <unordered_map>
 
 #include "distributed.h"
+#include "napi_guard.h"
 #include "tensor_store.h"
 
 namespace mimo {
@@ -60,17 +61,6 @@ Napi::Value start(Napi::Env env, std::function<Result()> job, std::function<Napi
   Napi::Promise promise = task->promise();
   task->Queue();
   return promise;
-}
-
-template <typename F>
-Napi::Value guarded(const Napi::CallbackInfo& info, F body) {
-  try {
-    return body();
-  } catch (const c10::Error& e) {
-    throw Napi::Error::New(info.Env(), e.what_without_backtrace());
-  } catch (const std::exception& e) {
-    throw Napi::Error::New(info.Env(), e.what());
-  }
 }
 
 std::shared_ptr<dist::Group> groupAt(const Napi::Value& id) {

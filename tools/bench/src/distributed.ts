@@ -15,6 +15,7 @@ import { mkdtempSync, rmSync } from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import { BENCH_APPS, loadAppBatch } from './app-models';
+import { Measurement, summarise } from './measure';
 
 const GLOBAL_BATCH = 64;
 const MODELS = ['mlp', ...Object.keys(BENCH_APPS)];
@@ -90,8 +91,6 @@ async function measure(job: WorkerJob, ranks: number, threadsEach: number): Prom
   return JSON.parse(outputs.find((o) => o.trim())!.trim()) as Run;
 }
 
-const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
-const spread = (values: number[]) => (Math.max(...values) - Math.min(...values)) / median(values);
 
 /** Seconds of one ring allreduce of `bytes` over `machines` at `gbits` per second (bandwidth term only). */
 function ringAllreduceSeconds(bytes: number, machines: number, gbits: number): number {
@@ -125,10 +124,11 @@ async function main(args: string[]): Promise<void> {
         console.log(`${model} rep ${rep + 1}: 1 × 2 threads ${one.samplesPerSecond.toFixed(0)} samples/s, 2 ranks × 1 thread ${two.samplesPerSecond.toFixed(0)} samples/s`);
       }
       const bytes = params * 4;
-      const stepSeconds = GLOBAL_BATCH / median(single);
-      rows.push(
-        `| ${model} | ${median(single).toFixed(0)} (±${(spread(single) * 50).toFixed(0)} %) | ${median(ranks).toFixed(0)} (±${(spread(ranks) * 50).toFixed(0)} %) | ${(median(ranks) / median(single)).toFixed(2)} | ${params.toLocaleString('en')} | ${(bytes / 1e6).toFixed(2)} MB |`,
-      );
+      const [alone, together] = [summarise(single), summarise(ranks)];
+      const stepSeconds = GLOBAL_BATCH / alone.median;
+      // ± half the range of the repetitions, relative to the median.
+      const cell = (m: Measurement) => `${m.median.toFixed(0)} (±${(m.spread * 50).toFixed(0)} %)`;
+      rows.push(`| ${model} | ${cell(alone)} | ${cell(together)} | ${(together.median / alone.median).toFixed(2)} | ${params.toLocaleString('en')} | ${(bytes / 1e6).toFixed(2)} MB |`);
       const cells = [8, 64].flatMap((machines) => [10, 100].map((gbits) => `${(ringAllreduceSeconds(bytes, machines, gbits) * 1000).toFixed(2)} ms`));
       projections.push(`| ${model} | ${(stepSeconds * 1000).toFixed(1)} ms | ${cells.join(' | ')} |`);
     }

@@ -34,7 +34,9 @@ async function loadTicker(ticker: string, dir: string, size: TweetSize): Promise
   const scores = new Map<string, number[]>();
   const tweets = new Map<string, string[][]>();
   for await (const tweet of readStockNetTweets(ticker, { dir })) {
-    scores.set(tweet.day, [...(scores.get(tweet.day) ?? []), scoreTokens(tweet.tokens)]);
+    const dayScores = scores.get(tweet.day) ?? [];
+    dayScores.push(scoreTokens(tweet.tokens));
+    scores.set(tweet.day, dayScores);
     if (size) tweets.set(tweet.day, keepTweets([...(tweets.get(tweet.day) ?? []), tweet.tokens], size));
   }
   const days = rows.map((r) => r.day);

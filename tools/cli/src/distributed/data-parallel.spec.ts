@@ -1,10 +1,10 @@
+import { freePort } from '@mimo/app-kit';
 import { distributedStatus } from '@mimo/backend';
 import { autonomousSpecFor } from '@mimo/autonomous';
 import type { ModelSpecInput } from '@mimo/core';
 import { registerTorchBackend } from '@mimo/backend-torch';
 import { execFileSync, spawn } from 'child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'fs';
-import { createServer } from 'net';
 import * as os from 'os';
 import * as path from 'path';
 import type { RankRun } from './train-rank.test-helper';
@@ -52,15 +52,6 @@ function runProcess(args: string[], env: NodeJS.ProcessEnv, killAt?: RegExp): Pr
 
 function runFixture(run: RankRun, env: NodeJS.ProcessEnv = {}): Promise<Exit> {
   return runProcess(['--import', 'tsx', FIXTURE], { TSX_TSCONFIG_PATH: path.join(ROOT, 'tsconfig.json'), MIMO_TEST_RUN: JSON.stringify(run), MIMO_DIST_TIMEOUT: '30', ...env });
-}
-
-function port(): Promise<number> {
-  return new Promise((resolve) => {
-    const server = createServer().listen(0, '127.0.0.1', () => {
-      const { port: free } = server.address() as { port: number };
-      server.close(() => resolve(free));
-    });
-  });
 }
 
 /** Two ranks with a file store (`{ MIMO_DIST_FILE }`) or torchrun's variables (`{ MASTER_ADDR, MASTER_PORT }`). */
@@ -149,7 +140,7 @@ describeDistributed('data-parallel training on c10d (two ranks on 127.0.0.1)', (
     const out = scratch();
     const spec = autonomousSpecFor('concat', { imageSize: 16, seed: 4 });
     const run: RankRun = { spec, examples: 12, batchSize: 2, epochs: 1, optimizer, learningRate: LEARNING_RATE, out };
-    const ranks = await twoRanks(run, { MASTER_ADDR: '127.0.0.1', MASTER_PORT: String(await port()) });
+    const ranks = await twoRanks(run, { MASTER_ADDR: '127.0.0.1', MASTER_PORT: String(await freePort()) });
     expect(ranks.map((r) => r.code)).toEqual([0, 0]);
     expect((await runFixture({ ...run, batchSize: 4 })).code).toBe(0);
     const [rank0, rank1, single] = ['rank0', 'rank1', 'single'].map((name) => weightsOf(path.join(out, `${name}.json`)));
@@ -190,7 +181,7 @@ describeDistributed('data-parallel training on c10d (two ranks on 127.0.0.1)', (
   ('version' in torchrun ? it : it.skip)(`runs under a real torchrun --no-python (${'version' in torchrun ? `torch ${torchrun.version}` : `skipped: ${torchrun.missing}`})`, async () => {
     const python = (torchrun as { python: string }).python;
     const out = path.join(scratch(), 'bundle');
-    const args = ['-m', 'torch.distributed.run', '--no-python', '--nnodes', '1', '--nproc-per-node', '2', '--master-port', String(await port())];
+    const args = ['-m', 'torch.distributed.run', '--no-python', '--nnodes', '1', '--nproc-per-node', '2', '--master-port', String(await freePort())];
     const result = await new Promise<{ code: number | null; output: string }>((resolve) => {
       const child = spawn(python, [...args, process.execPath, BIN, 'autonomous', 'train', '--tiny', '--epochs', '1', '--out', out], { cwd: ROOT, env: { ...process.env, MIMO_THREADS: '1' } });
       let output = '';

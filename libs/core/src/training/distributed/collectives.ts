@@ -39,7 +39,7 @@ export async function averageGradients(
   gradients: (tf.Tensor | null)[],
   failed: boolean,
 ): Promise<{ gradients: (tf.Tensor | null)[]; failedRanks: number[] }> {
-  const flags = tf.tidy(() => tf.oneHot(tf.tensor1d([group.rank], 'int32'), group.worldSize).mul(failed ? 1 : 0).reshape([group.worldSize]));
+  const flags = tf.tensor1d(Array.from({ length: group.worldSize }, (_, rank) => (failed && rank === group.rank ? 1 : 0)), 'float32');
   const present = gradients.filter((g): g is tf.Tensor => g !== null);
   const [meanFlags, ...means] = await group.allreduceMean([flags, ...present]).finally(() => flags.dispose());
   const shares = (await meanFlags.data()) as Float32Array;

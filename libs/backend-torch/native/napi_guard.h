@@ -1,0 +1,27 @@
+// How every N-API entry point of the addon runs its body: in inference mode (nothing records autograd history,
+// and the dispatcher skips the autograd and view-tracking layers), with C++ exceptions turned into JavaScript
+// errors (c10's without their C++ backtrace).
+#pragma once
+
+#include <napi.h>
+
+#include <c10/core/InferenceMode.h>
+#include <c10/util/Exception.h>
+
+#include <exception>
+
+namespace mimo {
+
+template <typename F>
+Napi::Value guarded(const Napi::CallbackInfo& info, F body) {
+  try {
+    c10::InferenceMode inference;
+    return body();
+  } catch (const c10::Error& e) {
+    throw Napi::Error::New(info.Env(), e.what_without_backtrace());
+  } catch (const std::exception& e) {
+    throw Napi::Error::New(info.Env(), e.what());
+  }
+}
+
+}  // namespace mimo
