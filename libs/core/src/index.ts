@@ -20,6 +20,10 @@ export { DotProductAttention, MultiHeadAttention, SequenceMask, MaskedGlobalAver
 export type { DotProductAttentionArgs, MultiHeadAttentionArgs } from './layers';
 export { PositionEmbedding } from './encoders/transformer-position';
 
+// Explanations: integrated gradients per input and a modality ablation, per head (docs/web.md#explanations).
+export { explainExample, BASELINE_BY_KIND } from './explain';
+export type { ExplainOptions, HeadExplanation, InputAttribution } from './explain';
+
 // Bundles: a model, its spec, preprocessing state and card in one folder, written atomically.
 export { saveBundle, loadBundle, BUNDLE_FILES, BundleIntegrityError } from './bundle/bundle';
 export { verifyBundle } from './bundle/bundle-manifest';

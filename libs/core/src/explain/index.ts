@@ -1,0 +1,3 @@
+export { explainExample } from './explain-example';
+export type { ExplainOptions, HeadExplanation, InputAttribution } from './explain-example';
+export { BASELINE_BY_KIND } from './input-baselines';
