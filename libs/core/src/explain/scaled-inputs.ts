@@ -40,8 +40,8 @@ export class ScaledInputs {
     const replacements = new Map<tf.layers.Layer, tf.Tensor>();
     this.leaves.forEach((leaf, i) => (leaf.layer ? replacements.set(leaf.layer, scaled[i]) : floats.set(leaf.input, scaled[i])));
     const feeds = this.model.inputNames.map((name) => floats.get(name) ?? tf.tile(this.example[name], [rows, ...this.example[name].shape.slice(1).map(() => 1)]));
-    const out = withLayerOutputs(replacements, () => this.model.apply(feeds, { training: false }));
-    return Array.isArray(out) ? out : [out as tf.Tensor];
+    const out = withLayerOutputs(replacements, () => this.model.apply(feeds, { training: false })) as tf.Tensor | tf.Tensor[];
+    return Array.isArray(out) ? out : [out];
   }
 
   /** Leaf `i`'s attribution per input element: embedding dimensions are summed, so a token or category gets one. */
