@@ -14,3 +14,5 @@ export * from './predict/dynamic-batcher';
 export * from './predict/input-batch';
 export * from './cli/serve-cli';
 export * from './predict/label-outputs';
+export { explainInHeadTerms } from './predict/explain-inputs';
+export type { AnsweredExplanation, AnsweredAttribution } from './predict/explain-inputs';

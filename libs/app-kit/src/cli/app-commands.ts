@@ -3,6 +3,7 @@ import { AppCommand } from '@mimo/core';
 import { describeBundle, formatBundleDescription } from '../flows/describe-bundle';
 import { EVALUATE_SPLITS, EvaluateSplit, runEvaluate } from '../flows/evaluate-flow';
 import { runPredict } from '../flows/predict-flow';
+import { runExplain } from '../flows/explain-flow';
 import { runTrain } from '../flows/train-flow';
 import { withTrainingRanks } from '../distributed/training-ranks';
 import { AppPlugin, FusionChoice, TrainOptions } from '../plugin';
@@ -29,6 +30,7 @@ export const TRAIN_FLAGS = {
 
 export const EVALUATE_FLAGS = { model: { type: 'string' }, data: { type: 'string' }, split: { type: 'string', choices: EVALUATE_SPLITS }, json: { type: 'string' }, backend: { type: 'string' } } as const satisfies FlagRules;
 export const PREDICT_FLAGS = { model: { type: 'string' }, input: { type: 'string' }, 'skip-bad-records': { type: 'boolean' }, backend: { type: 'string' } } as const satisfies FlagRules;
+export const EXPLAIN_FLAGS = { model: { type: 'string' }, input: { type: 'string' }, backend: { type: 'string' } } as const satisfies FlagRules;
 export const SERVE_FLAGS = { model: { type: 'string' }, port: { type: 'int', min: 0, max: 65535 }, host: { type: 'string' }, backend: { type: 'string' } } as const satisfies FlagRules;
 export const SPEC_FLAGS = { model: { type: 'string' }, json: { type: 'boolean' } } as const satisfies FlagRules;
 export const REPORT_FLAGS = { out: { type: 'string' }, runs: { type: 'string' }, backend: { type: 'string' } } as const satisfies FlagRules;
@@ -91,7 +93,7 @@ export function defineCommand<R extends FlagRules>(app: string, name: string, su
   };
 }
 
-/** The common commands (`train`, `evaluate`, `predict`, `spec`, `serve`, `report`) plus the plugin's own. */
+/** The common commands (`train`, `evaluate`, `predict`, `explain`, `spec`, `serve`, `report`) plus the plugin's own. */
 export function createAppCommands(plugin: AppPlugin): Record<string, AppCommand> {
   const app = plugin.name;
   const out = (text: string) => process.stdout.write(`${text}\n`);
@@ -115,6 +117,10 @@ export function createAppCommands(plugin: AppPlugin): Record<string, AppCommand>
       const onSkip = (error: Error) => process.stderr.write(`mimo ${app} predict: skipped ${error.message}\n`);
       const predictions = await runPredict(plugin, { model: requireFlag(flags.model, 'model'), input, skipBadRecords: flags.skipBadRecords, onSkip });
       for (const p of predictions) out(JSON.stringify(p));
+      return 0;
+    }),
+    explain: defineCommand(app, 'explain', 'why --model DIR answers each record of --input FILE.jsonl|FILE.csv as it does: per head, integrated gradients per input and feature / token / pixel, and the output with each input at its baseline (JSON lines; docs/web.md#explanations)', EXPLAIN_FLAGS, async (flags) => {
+      for (const explained of await runExplain(plugin, { model: requireFlag(flags.model, 'model'), input: requireFlag(flags.input, 'input') })) out(JSON.stringify(explained));
       return 0;
     }),
     spec: defineCommand(app, 'spec', 'what a record for --model DIR holds (each field with its kind and an example) and what each head answers (--json for JSON)', SPEC_FLAGS, async (flags) => {

@@ -26,7 +26,7 @@ export interface PredictOptions {
 }
 
 /** A record's id (an `id` field, any case), echoed beside its prediction so that rows can be matched up. */
-function recordId(record: Record<string, unknown>): unknown {
+export function recordId(record: Record<string, unknown>): unknown {
   const key = Object.keys(record).find((k) => k.trim().toLowerCase() === 'id');
   return key === undefined ? undefined : record[key];
 }
@@ -37,7 +37,7 @@ function firstNonFinite(tensor: tf.Tensor): number | undefined {
 }
 
 /** The records' tensors, every problem a DataError at the record's file and line; a NaN or infinity too. */
-async function decodeLines(plugin: AppPlugin, bundle: Bundle, lines: RecordLine[], input: string): Promise<TensorMap> {
+export async function decodeLines(plugin: AppPlugin, bundle: Bundle, lines: RecordLine[], input: string): Promise<TensorMap> {
   const decode = plugin.decodeRecords ?? decodeTableRecords;
   const lineOf = (index: number) => lines[index]?.line;
   const xs = await decode(lines.map(({ record }) => record), { preprocessing: bundle.preprocessing, spec: bundle.spec }, path.dirname(path.resolve(input))).catch((error: unknown) => {

@@ -103,7 +103,7 @@ export class CategoricalPreprocessor extends InputPreprocessor<CategoricalState>
       const { categories, mode } = this.state.columns[c];
       const shown = categories.length > 12 ? `${categories.slice(0, 12).join(', ')}, … (${categories.length} in all)` : categories.join(', ');
       const other = column.unknown === 'error' ? 'any other is an error' : 'any other counts as unknown';
-      return { name, kind: 'category', required: column.missing === 'error', example: mode ?? categories[0] ?? '', note: `one of ${shown}; ${other}` };
+      return { name, kind: 'category', required: column.missing === 'error', example: mode ?? categories[0] ?? '', note: `one of ${shown}; ${other}`, choices: [...categories] };
     });
   }
 

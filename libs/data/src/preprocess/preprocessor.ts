@@ -64,4 +64,9 @@ export abstract class InputPreprocessor<State> extends Preprocessor<State> {
 
   /** The record fields this input reads, once fitted (examples come from the training data). */
   abstract recordFields(): RecordField[];
+
+  /** What each id of an id input stands for (a vocabulary's words), to show explanations by; undefined otherwise. */
+  idNames(): string[] | undefined {
+    return undefined;
+  }
 }

@@ -12,4 +12,6 @@ export interface RecordField {
   example: unknown;
   /** What else to know: the values a category takes, a unit, a range. */
   note?: string;
+  /** The values a category takes (its fitted categories), for a form's choices. */
+  choices?: string[];
 }

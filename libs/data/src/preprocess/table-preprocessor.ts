@@ -126,6 +126,11 @@ export class TablePreprocessor {
   }
 
   /** The fields a record to predict on has (label columns left out), in input order. */
+  /** What each id of input `name` stands for (a text column's vocabulary), when it has such names. */
+  idNames(name: string): string[] | undefined {
+    return this.inputs[name]?.idNames();
+  }
+
   recordFields(): RecordField[] {
     return Object.values(this.inputs).flatMap((p) => p.recordFields());
   }

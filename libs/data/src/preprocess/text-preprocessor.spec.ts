@@ -17,6 +17,8 @@ describe('TextPreprocessor', () => {
       [OOV_ID, OOV_ID, 4, 4, 2],
     ]);
     expect(p.inputSpec()).toEqual({ kind: 'tokens', vocabSize: 6, maxLength: 5 });
+    // Each id's word, for explanations: the second text reads back as its tokens.
+    expect((out.arraySync() as number[][])[1].map((id) => p.idNames()[id])).toEqual(['[OOV]', '[OOV]', 'bad', 'bad', 'good']);
   });
 
   it('pads and truncates at the front when asked, caps the vocabulary and drops rare tokens', () => {

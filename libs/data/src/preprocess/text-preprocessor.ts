@@ -61,6 +61,10 @@ export class TextPreprocessor extends InputPreprocessor<TextState> {
     return [{ name: this.column, kind: 'text', required: this.config.missing === 'error', example, note: `free text; the first ${this.config.maxLength} tokens are read` }];
   }
 
+  override idNames(): string[] {
+    return ['[PAD]', '[OOV]', ...this.state.tokens];
+  }
+
   inputSpec(): TokensInput {
     return { kind: 'tokens', vocabSize: this.state.tokens.length + 2, maxLength: this.config.maxLength };
   }

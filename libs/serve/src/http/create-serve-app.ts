@@ -47,7 +47,7 @@ export function serveStateOf(app: express.Express): ServeState {
 }
 
 function routeOf(path: string): string {
-  if (path.startsWith('/v1/models/')) return path.endsWith('/metadata') ? 'metadata' : path.includes(':') ? 'predict' : 'status';
+  if (path.startsWith('/v1/models/')) return path.endsWith('/metadata') ? 'metadata' : path.includes(':') ? (path.endsWith(':explain') ? 'explain' : 'predict') : 'status';
   return ['/healthz', '/readyz', '/metrics', '/openapi.json'].includes(path) ? path.slice(1) : 'other';
 }
 

@@ -17,6 +17,8 @@ export interface ServedModel {
   bundle: Bundle;
   /** Raw records → tensors; without one, `records` requests are refused with 400 `no_record_decoder`. */
   decodeRecords?: RecordDecoder;
+  /** What each id of an id input stands for (a vocabulary), so that explanations show words. */
+  idNames?: Record<string, string[]>;
 }
 
 export const MODEL_NAME_PATTERN = /^[A-Za-z0-9][A-Za-z0-9_.-]{0,127}$/;
