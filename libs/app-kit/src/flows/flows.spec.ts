@@ -7,6 +7,8 @@ import { runCommand } from '../testing/run-command';
 import { tablePlugin } from '../testing/table-plugin';
 import { runEvaluate } from './evaluate-flow';
 import { runPredict } from './predict-flow';
+import { runExplain } from './explain-flow';
+import type { AnsweredExplanation } from '@mimo/serve';
 import { testPredictions } from './test-predictions';
 import { runTrain } from './train-flow';
 
@@ -81,6 +83,24 @@ describe('train → evaluate → predict through a plugin', () => {
     expect(await runPredict(plugin, { model: bundleDir, input: csv })).toEqual([predictions[0]]);
   });
 
+  it('explains a record: the feature the label depends on gets more credit than the noise, and completeness holds', async () => {
+    const jsonl = path.join(dir, 'explain.jsonl');
+    writeFileSync(jsonl, '{"id": "r1", "a": 2, "noise": 0.1, "ward": "A"}\n');
+    const [explained] = await runExplain(plugin, { model: bundleDir, input: jsonl });
+    const y = explained.y as AnsweredExplanation;
+    expect(explained.id).toBe('r1');
+    expect(y.class).toBe('yes');
+    const [a, noise] = y.attributions.num.values;
+    expect(Math.abs(a)).toBeGreaterThan(5 * Math.abs(noise));
+    expect(y.completeness.holds).toBe(true);
+    expect(y.attributions.ward.ids).toHaveLength(1);
+    const { code, out, err } = await runCommand(createAppCommands(plugin).explain, ['--model', bundleDir, '--input', jsonl]);
+    expect([code, err]).toEqual([0, '']);
+    expect(JSON.parse(out)).toEqual(JSON.parse(JSON.stringify(explained)));
+    const missing = await runCommand(createAppCommands(plugin).explain, ['--model', bundleDir, '--input', path.join(dir, 'none.jsonl')]);
+    expect(missing).toMatchObject({ code: 1, err: expect.stringMatching(/^mimo toy explain: .*none\.jsonl/) });
+  });
+
   it('gives the test labels and scores of a bundle for charts', async () => {
     const predictions = await testPredictions(plugin, bundleDir);
     expect(predictions.labels.y).toHaveLength(100);
@@ -105,8 +125,8 @@ describe('createAppCommands', () => {
     return out;
   };
 
-  it('offers the six common commands', () => {
-    expect(Object.keys(commands)).toEqual(['train', 'evaluate', 'predict', 'spec', 'serve', 'report']);
+  it('offers the seven common commands', () => {
+    expect(Object.keys(commands)).toEqual(['train', 'evaluate', 'predict', 'explain', 'spec', 'serve', 'report']);
   });
 
   it('exits 2 with a named flag on mistakes, 1 with the message on failures', async () => {
@@ -209,7 +229,7 @@ describe('createAppCommands', () => {
     expect(json.recordFields).toEqual([
       { name: 'a', kind: 'number', required: true, example: expect.any(Number), note: expect.stringMatching(/^training range -?\d/) },
       { name: 'noise', kind: 'number', required: true, example: expect.any(Number), note: expect.any(String) },
-      { name: 'ward', kind: 'category', required: true, example: expect.stringMatching(/^(A|B)$/), note: expect.stringMatching(/^one of (A, B|B, A); any other counts as unknown$/) },
+      { name: 'ward', kind: 'category', required: true, example: expect.stringMatching(/^(A|B)$/), note: expect.stringMatching(/^one of (A, B|B, A); any other counts as unknown$/), choices: expect.arrayContaining(['A', 'B']) },
     ]);
     const card = JSON.parse(readFileSync(path.join(out, 'card.json'), 'utf8'));
     expect(card.recordFields).toEqual(json.recordFields);
