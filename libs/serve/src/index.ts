@@ -2,6 +2,8 @@
 export * from './http/create-serve-app';
 export * from './http/start-server';
 export * from './http/openapi';
+export type { WebOptions } from './http/web-routes';
+export { TOKEN_COOKIE } from './http/auth';
 export * from './model/served-model';
 export * from './model/model-registry';
 export * from './model/model-version';

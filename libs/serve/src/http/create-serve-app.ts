@@ -12,6 +12,7 @@ import { requestTimeout } from './request-timeout';
 import { describeValue, RequestError } from '../predict/request-error';
 import { refuseDuplicateKeys } from './refuse-duplicate-keys';
 import { sendAnyError, sendError } from './send-error';
+import { webRoutes, WebOptions } from './web-routes';
 
 export interface ServeOptions {
   /** The models to serve: a list (served as given) or a registry (e.g. `ModelRegistry.open(dir)`, hot reloading). */
@@ -28,6 +29,8 @@ export interface ServeOptions {
   cors?: readonly string[];
   /** Longest a request may take before a 503 `timeout` answer, in ms. Defaults to 30000. */
   requestTimeoutMs?: number;
+  /** The web app at `/` (docs/web.md): its options, or false for the API alone. Defaults to on. */
+  web?: WebOptions | false;
 }
 
 /** What a running server shares with its routes: the models, the metrics, and whether it is draining. */
@@ -47,8 +50,12 @@ export function serveStateOf(app: express.Express): ServeState {
 }
 
 function routeOf(path: string): string {
-  if (path.startsWith('/v1/models/')) return path.endsWith('/metadata') ? 'metadata' : path.includes(':') ? (path.endsWith(':explain') ? 'explain' : 'predict') : 'status';
-  return ['/healthz', '/readyz', '/metrics', '/openapi.json'].includes(path) ? path.slice(1) : 'other';
+  if (path.startsWith('/v1/models/')) {
+    if (path.endsWith('/metadata') || path.endsWith('/artifacts')) return path.slice(path.lastIndexOf('/') + 1);
+    return path.includes(':') ? (path.endsWith(':explain') ? 'explain' : 'predict') : 'status';
+  }
+  if (path === '/' || path.startsWith('/web/')) return 'web';
+  return ['/healthz', '/readyz', '/metrics', '/openapi.json', '/v1/bench'].includes(path) ? path.slice(path.lastIndexOf('/') + 1) : 'other';
 }
 
 /**
@@ -102,6 +109,7 @@ export function createServeApp(options: ServeOptions): express.Express {
     }
   });
   app.get('/openapi.json', (_req, res) => void res.json(openApiDocument(registry.list())));
+  if (options.web !== false) app.use(webRoutes(registry, options.web ?? {}));
   app.get('/v1/models', (_req, res) => void res.json({ models: registry.list().map((m) => ({ name: m.name, version: m.version })) }));
   app.get('/v1/models/:name', (req, res) => {
     try {

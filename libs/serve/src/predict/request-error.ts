@@ -11,6 +11,7 @@ export type RequestErrorCode =
   | 'bad_value'
   | 'too_many_instances'
   | 'bad_record'
+  | 'no_bench'
   | 'bad_base64'
   | 'bad_image'
   | 'no_record_decoder'

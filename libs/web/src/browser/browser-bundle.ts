@@ -1,0 +1,72 @@
+import * as tf from '@tensorflow/tfjs';
+import { ModelCard, ModelSpec, parseModelSpec, registerMimoLayers } from '@mimo/core';
+import { PREPROCESSING_FORMAT, TablePreprocessor } from '@mimo/data';
+import { HeadPrediction, headLabels, labelPrediction } from '@mimo/serve';
+
+/** A bundle as `GET /v1/models/{name}/artifacts` sends it: the saved files, weights in base64. */
+export interface BundleArtifacts {
+  modelTopology: object;
+  weightSpecs: tf.io.WeightsManifestEntry[];
+  weightData: string;
+  spec: unknown;
+  preprocessing?: unknown;
+  card: ModelCard;
+}
+
+/** A bundle loaded in the browser. */
+export interface BrowserBundle {
+  model: tf.LayersModel;
+  spec: ModelSpec;
+  card: ModelCard;
+  /** The bundle's record decoder, when its preprocessing is a TablePreprocessor without image columns. */
+  table?: TablePreprocessor;
+}
+
+function base64Bytes(text: string): ArrayBuffer {
+  const binary = atob(text);
+  const bytes = new Uint8Array(binary.length);
+  for (let i = 0; i < binary.length; i++) bytes[i] = binary.charCodeAt(i);
+  return bytes.buffer;
+}
+
+/** Loads a bundle from its artifacts (an object, or the URL of one with `init` for the fetch: a bearer token…). */
+export async function loadBrowserBundle(source: string | BundleArtifacts, init?: RequestInit): Promise<BrowserBundle> {
+  let artifacts: BundleArtifacts;
+  if (typeof source === 'string') {
+    const response = await fetch(source, init);
+    if (!response.ok) throw new Error(`GET ${source}: ${response.status} ${await response.text()}`);
+    artifacts = (await response.json()) as BundleArtifacts;
+  } else artifacts = source;
+  registerMimoLayers();
+  const model = await tf.loadLayersModel(tf.io.fromMemory({ modelTopology: artifacts.modelTopology, weightSpecs: artifacts.weightSpecs, weightData: base64Bytes(artifacts.weightData) }));
+  const pre = artifacts.preprocessing as { format?: unknown } | undefined;
+  const table = pre?.format === PREPROCESSING_FORMAT ? TablePreprocessor.fromJSON(pre) : undefined;
+  const hasImages = table ? Object.values(table.schema.columns).some((column) => column.type === 'image') : false;
+  return { model, spec: parseModelSpec(artifacts.spec), card: artifacts.card, table: hasImages ? undefined : table };
+}
+
+/** Raw records → one tensor per model input, with the bundle's own TablePreprocessor (as the server decodes them). */
+export async function decodeRecords(bundle: BrowserBundle, records: Record<string, unknown>[]): Promise<Record<string, tf.Tensor>> {
+  if (!bundle.table) throw new Error(`${bundle.spec.name} decodes its records with its app's own code (images, price rows, sensors), which runs on the server only; send it tensors or run it on the server`);
+  const { xs } = await bundle.table.transform(bundle.table.parseRecords(records, { source: 'records' }), { labels: false });
+  return xs as Record<string, tf.Tensor>;
+}
+
+/** Predicts raw records in the browser: per record and head, the raw outputs and the answer in the head's terms. */
+export async function predictRecords(bundle: BrowserBundle, records: Record<string, unknown>[]): Promise<{ outputs: Record<string, number[]>; answers: Record<string, HeadPrediction> }[]> {
+  const xs = await decodeRecords(bundle, records);
+  try {
+    const heads = bundle.model.outputNames.map((name) => name.split('/')[0]);
+    const labels = headLabels(bundle.spec.heads, bundle.card);
+    const rows = tf.tidy(() => {
+      const out = bundle.model.predict(bundle.model.inputNames.map((name) => xs[name]));
+      return (Array.isArray(out) ? out : [out]).map((t) => t.arraySync() as number[][]);
+    });
+    return records.map((_, i) => ({
+      outputs: Object.fromEntries(heads.map((head, h) => [head, rows[h][i]])),
+      answers: Object.fromEntries(heads.map((head, h) => [head, labelPrediction(rows[h][i], labels[head])])),
+    }));
+  } finally {
+    tf.dispose(Object.values(xs));
+  }
+}
