@@ -30,6 +30,11 @@ describe('train → evaluate → predict through a plugin', () => {
     expect(bundle.card).toMatchObject({ app: 'toy', seed: 3, inputs: ['num', 'ward'], heads: { y: 'binary' }, data: { name: 'toy table', n: { train: 800, val: 100, test: 100 } } });
     expect(bundle.card.backend).toEqual(expect.any(String));
     expect((bundle.card.history as Record<string, number[]>).val_loss.length).toBe((bundle.card.epochs as { completed: number }).completed);
+    // The test split's confusion matrix (its 100 examples) and ROC curve from (0,0) to (1,1), for the web app.
+    const charts = (bundle.card.testCharts as Record<string, { confusion: number[][]; roc: { fpr: number; tpr: number }[] }>).y;
+    expect(charts.confusion.flat().reduce((a, b) => a + b, 0)).toBe(100);
+    expect([charts.roc[0], charts.roc[charts.roc.length - 1]]).toEqual([{ fpr: 0, tpr: 0 }, { fpr: 1, tpr: 1 }]);
+    expect(charts.roc.length).toBeLessThanOrEqual(101);
     bundle.model.dispose();
   });
 

@@ -2,6 +2,7 @@ import { ModelSpec } from '@mimo/core';
 import type { RecordField } from '@mimo/data';
 import { DataCard } from '../plugin';
 import { HeadMetricValues } from '../metrics/nest-metrics';
+import type { HeadTestCharts } from './test-charts';
 
 /** The `card.json` fields the kit writes (beside core's name, createdAt, tfjsVersion, backend). */
 export interface AppModelCard {
@@ -19,6 +20,8 @@ export interface AppModelCard {
   /** Class names per classification head (core's `ModelCard.classes`); decision thresholds per binary head. */
   classes?: Record<string, string[]>;
   thresholds?: Record<string, number>;
+  /** Confusion matrices and ROC curves of the test split per classification head, for the web app. */
+  testCharts?: Record<string, HeadTestCharts>;
   /** The fields of a record to predict on (`mimo <app> spec --model DIR` prints them). */
   recordFields?: RecordField[];
   /** The fit's wall time and examples per second (train examples × epochs completed / seconds). */

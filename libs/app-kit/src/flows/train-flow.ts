@@ -9,6 +9,7 @@ import { AppModelCard, headTypes } from './model-card';
 import { disposeData, exampleCount, pickData } from './pick-inputs';
 import { subsetSpec } from './subset-spec';
 import { chooseThresholds } from './decision-thresholds';
+import { testCharts } from './test-charts';
 import { recordFieldsOf } from './record-fields';
 import { checkpointCallback, checkpointDirFor, removeCheckpoints, restoreBestCheckpoint, resumePoint } from './train-checkpoints';
 
@@ -129,6 +130,7 @@ export async function runTrain(plugin: AppPlugin, options: TrainOptions, customL
         ...(data.classes ? { classes: data.classes } : {}),
         recordFields: recordFieldsOf(plugin, data.preprocessing, Object.keys(spec.inputs)),
         thresholds,
+        testCharts: testCharts(model, spec, test, thresholds),
         history: history.history,
         // Examples per second over the whole fit (validation passes included), as a user would time it.
         training: { seconds: fitSeconds, examplesPerSecond: (exampleCount(train) * history.epoch.length) / fitSeconds },
