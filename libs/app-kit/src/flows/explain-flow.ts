@@ -1,7 +1,7 @@
 import * as tf from '@tensorflow/tfjs';
 import { loadBundle } from '@mimo/core';
 import { DataError } from '@mimo/data';
-import { AnsweredExplanation, explainInHeadTerms, headLabels, tableIdNames } from '@mimo/serve';
+import { AnsweredExplanation, explainInHeadTerms, headLabels, tableInputNames } from '@mimo/serve';
 import { readRecords } from '../data/read-records';
 import { AppPlugin } from '../plugin';
 import { decodeLines, recordId } from './predict-flow';
@@ -28,12 +28,12 @@ export async function runExplain(plugin: AppPlugin, options: ExplainFlowOptions)
     try {
       const inputs = pickInputs(xs, bundle.spec);
       const labels = headLabels(bundle.spec.heads, bundle.card);
-      const idNames = tableIdNames(bundle);
+      const names = tableInputNames(bundle);
       return lines.map(({ record }, i) => {
         const example = tf.tidy(() => Object.fromEntries(Object.entries(inputs).map(([name, t]) => [name, t.slice(i, 1)])));
         try {
           const id = recordId(record);
-          return { ...(id === undefined ? {} : { id }), ...explainInHeadTerms(bundle, labels, example, idNames) };
+          return { ...(id === undefined ? {} : { id }), ...explainInHeadTerms(bundle, labels, example, names) };
         } finally {
           tf.dispose(Object.values(example));
         }

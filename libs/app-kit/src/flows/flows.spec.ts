@@ -95,6 +95,7 @@ describe('train → evaluate → predict through a plugin', () => {
     const y = explained.y as AnsweredExplanation;
     expect(explained.id).toBe('r1');
     expect(y.class).toBe('yes');
+    expect(y.attributions.num.features).toEqual(['a', 'noise']);
     const [a, noise] = y.attributions.num.values;
     expect(Math.abs(a)).toBeGreaterThan(5 * Math.abs(noise));
     expect(y.completeness.holds).toBe(true);

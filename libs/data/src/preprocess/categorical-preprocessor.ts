@@ -98,6 +98,10 @@ export class CategoricalPreprocessor extends InputPreprocessor<CategoricalState>
     return tf.tensor2d(out, [rows.length, width], 'int32');
   }
 
+  override featureNames(): string[] {
+    return this.columns.map(([name]) => name);
+  }
+
   recordFields(): RecordField[] {
     return this.columns.map(([name, column], c) => {
       const { categories, mode } = this.state.columns[c];

@@ -86,6 +86,10 @@ export class NumericPreprocessor extends InputPreprocessor<NumericState> {
     return { kind: 'numeric', size: this.size };
   }
 
+  override featureNames(): string[] {
+    return this.columns.map(([name]) => name);
+  }
+
   recordFields(): RecordField[] {
     const round = (v: number) => Number(v.toPrecision(4));
     return this.columns.map(([name, column], c) => {

@@ -69,4 +69,9 @@ export abstract class InputPreprocessor<State> extends Preprocessor<State> {
   idNames(): string[] | undefined {
     return undefined;
   }
+
+  /** The name of each element of this input's vector (its columns), to show explanations by; undefined otherwise. */
+  featureNames(): string[] | undefined {
+    return undefined;
+  }
 }

@@ -14,6 +14,12 @@ import { RecordField } from './record-field';
 
 export const PREPROCESSING_FORMAT = 'mimo.preprocessing';
 
+/** Names for an input's elements, for explanations: its columns, and the word of each id of a text input. */
+export interface InputNames {
+  features?: string[];
+  ids?: string[];
+}
+
 export const PreprocessingJsonSchema = z.object({
   format: z.literal(PREPROCESSING_FORMAT).describe(`Always '${PREPROCESSING_FORMAT}'.`),
   version: z.literal(1).describe('Layout version of this file: 1.'),
@@ -126,9 +132,11 @@ export class TablePreprocessor {
   }
 
   /** The fields a record to predict on has (label columns left out), in input order. */
-  /** What each id of input `name` stands for (a text column's vocabulary), when it has such names. */
-  idNames(name: string): string[] | undefined {
-    return this.inputs[name]?.idNames();
+  /** What the elements of input `name` are called: its columns (`features`) and, for text, each id's word (`ids`). */
+  inputNames(name: string): InputNames {
+    const input = this.inputs[name];
+    const [features, ids] = [input?.featureNames(), input?.idNames()];
+    return { ...(features ? { features } : {}), ...(ids ? { ids } : {}) };
   }
 
   recordFields(): RecordField[] {

@@ -1,5 +1,5 @@
 import { Bundle, BUNDLE_FILES, loadBundle } from '@mimo/core';
-import { PREPROCESSING_FORMAT, TablePreprocessor } from '@mimo/data';
+import { InputNames, PREPROCESSING_FORMAT, TablePreprocessor } from '@mimo/data';
 import { promises as fs } from 'fs';
 import * as path from 'path';
 import { RecordDecoder, ServedModel } from './served-model';
@@ -26,19 +26,15 @@ export async function loadServedModel(dir: string, options: LoadServedModelOptio
   const name = options.name ?? path.basename(path.resolve(dir));
   const version = options.version ?? (typeof bundle.card.version === 'string' || typeof bundle.card.version === 'number' ? String(bundle.card.version) : '1');
   const decodeRecords = options.decoderFor ? options.decoderFor(bundle, name) : tableRecordDecoder(bundle.preprocessing);
-  return { name, version, bundle, decodeRecords, idNames: tableIdNames(bundle) };
+  return { name, version, bundle, decodeRecords, inputNames: tableInputNames(bundle) };
 }
 
-/** The vocabularies of a bundle whose preprocessing is a TablePreprocessor's, by input (for explanations). */
-export function tableIdNames(bundle: Pick<Bundle, 'preprocessing' | 'spec'>): Record<string, string[]> | undefined {
+/** The names of each input's elements when a bundle's preprocessing is a TablePreprocessor's (for explanations). */
+export function tableInputNames(bundle: Pick<Bundle, 'preprocessing' | 'spec'>): Record<string, InputNames> | undefined {
   const preprocessing = bundle.preprocessing as { format?: unknown } | undefined;
   if (preprocessing?.format !== PREPROCESSING_FORMAT) return undefined;
   const table = TablePreprocessor.fromJSON(preprocessing);
-  const named = Object.keys(bundle.spec.inputs).flatMap((input) => {
-    const names = table.idNames(input);
-    return names ? [[input, names] as const] : [];
-  });
-  return named.length > 0 ? Object.fromEntries(named) : undefined;
+  return Object.fromEntries(Object.keys(bundle.spec.inputs).map((input) => [input, table.inputNames(input)]));
 }
 
 /** Where a model's newest bundle lies in a models folder, and a fingerprint that changes when it is replaced. */

@@ -1,5 +1,6 @@
 import * as tf from '@tensorflow/tfjs';
 import { Bundle } from '@mimo/core';
+import type { InputNames } from '@mimo/data';
 
 /**
  * An app's raw-record path: JSON records as its `predict` command takes them (numbers, category strings, text,
@@ -17,8 +18,8 @@ export interface ServedModel {
   bundle: Bundle;
   /** Raw records → tensors; without one, `records` requests are refused with 400 `no_record_decoder`. */
   decodeRecords?: RecordDecoder;
-  /** What each id of an id input stands for (a vocabulary), so that explanations show words. */
-  idNames?: Record<string, string[]>;
+  /** Names of each input's elements (columns; a text input's words by id), so that explanations show them. */
+  inputNames?: Record<string, InputNames>;
 }
 
 export const MODEL_NAME_PATTERN = /^[A-Za-z0-9][A-Za-z0-9_.-]{0,127}$/;

@@ -3,9 +3,10 @@ import { Bundle, explainExample, HeadExplanation, InputAttribution } from '@mimo
 import { ModelVersion } from '../model/model-version';
 import { InputBatches } from './input-batch';
 import { HeadLabels } from './label-outputs';
+import type { InputNames } from '@mimo/data';
 
-/** An input's attributions as the API answers them: with `ids` and, where the bundle knows them, their `tokens`. */
-export type AnsweredAttribution = InputAttribution & { ids?: number[]; tokens?: string[] };
+/** An input's attributions as the API answers them: with `ids`, and where the bundle knows them, their `tokens` or the `features`' names. */
+export type AnsweredAttribution = InputAttribution & { ids?: number[]; tokens?: string[]; features?: string[] };
 
 /** A head's explanation as the API answers it: the name of the class whose probability is explained, beside its unit. */
 export type AnsweredExplanation = Omit<HeadExplanation, 'attributions'> & { class?: string; attributions: Record<string, AnsweredAttribution> };
@@ -23,9 +24,9 @@ function exampleTensors(inputs: InputBatches, i: number): Record<string, tf.Tens
 
 /**
  * Explains one example (`[1, …]` per input) with the bundle's model (`explainExample`), in the heads' terms: the
- * explained class's name, and each id input's ids with their words where `idNames` knows them.
+ * explained class's name, each id input's ids, and the words and column names that `names` knows.
  */
-export function explainInHeadTerms(bundle: Bundle, labels: Record<string, HeadLabels>, example: Record<string, tf.Tensor>, idNames?: Record<string, string[]>): Record<string, AnsweredExplanation> {
+export function explainInHeadTerms(bundle: Bundle, labels: Record<string, HeadLabels>, example: Record<string, tf.Tensor>, names?: Record<string, InputNames>): Record<string, AnsweredExplanation> {
   const explained = explainExample(bundle.model, bundle.spec, example);
   return Object.fromEntries(
     Object.entries(explained).map(([head, e]) => {
@@ -34,10 +35,11 @@ export function explainInHeadTerms(bundle: Bundle, labels: Record<string, HeadLa
       const explainedClass = !label || label.type === 'regression' ? undefined : label.classes[label.type === 'binary' ? 1 : e.unit];
       const attributions = Object.fromEntries(
         Object.entries(e.attributions).map(([name, a]) => {
-          if (example[name].dtype !== 'int32') return [name, a];
+          const { features, ids: words } = names?.[name] ?? {};
+          const named = { ...a, ...(features?.length === a.values.length ? { features } : {}) };
+          if (example[name].dtype !== 'int32') return [name, named];
           const ids = Array.from(example[name].dataSync());
-          const names = idNames?.[name];
-          return [name, { ...a, ids, ...(names ? { tokens: ids.map((id) => names[id] ?? String(id)) } : {}) }];
+          return [name, { ...named, ids, ...(words ? { tokens: ids.map((id) => words[id] ?? String(id)) } : {}) }];
         }),
       );
       return [head, { ...e, ...(explainedClass === undefined ? {} : { class: explainedClass }), attributions }];
@@ -50,7 +52,7 @@ export function explainInputs(model: ModelVersion, inputs: InputBatches, count: 
   return Array.from({ length: count }, (_, i) => {
     const example = exampleTensors(inputs, i);
     try {
-      return explainInHeadTerms(model.served.bundle, model.labels, example, model.served.idNames);
+      return explainInHeadTerms(model.served.bundle, model.labels, example, model.served.inputNames);
     } finally {
       tf.dispose(Object.values(example));
     }

@@ -1,0 +1,83 @@
+/** An error answer of the server: its status, code, message and the request field it is about. */
+export class ApiError extends Error {
+  constructor(
+    readonly status: number,
+    readonly code: string,
+    message: string,
+    readonly field?: string,
+  ) {
+    super(message);
+  }
+}
+
+/** JSON from the server; the page's cookie carries the token (see docs/web.md#auth). */
+export async function api<T>(path: string, body?: unknown): Promise<T> {
+  const response = await fetch(path, body === undefined ? {} : { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+  const text = await response.text();
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(text);
+  } catch {
+    throw new ApiError(response.status, 'not_json', `${path}: ${response.status} ${text.slice(0, 200)}`);
+  }
+  if (!response.ok) {
+    const error = parsed as { error?: string; code?: string; field?: string };
+    throw new ApiError(response.status, error.code ?? 'error', error.error ?? text, error.field);
+  }
+  return parsed as T;
+}
+
+/** What the page reads of a model (`GET /v1/models/{name}/metadata`). */
+export interface ModelMetadata {
+  name: string;
+  version: string;
+  inputs: Record<string, { kind: string; shape: (number | null)[]; dtype: string }>;
+  heads: Record<string, { type: string; shape: (number | null)[]; classes?: string[]; threshold?: number }>;
+  records: boolean;
+  card: ModelCardView;
+}
+
+export interface RecordField {
+  name: string;
+  kind: string;
+  required: boolean;
+  example: unknown;
+  note?: string;
+  choices?: string[];
+}
+
+export interface ModelCardView {
+  name?: string;
+  app?: string;
+  createdAt?: string;
+  backend?: string;
+  data?: { name?: string; source?: string; n?: Record<string, number>; real?: string[]; simulated?: string[] };
+  metrics?: { test?: Record<string, Record<string, number>>; val?: Record<string, Record<string, number>> };
+  history?: Record<string, number[]>;
+  classes?: Record<string, string[]>;
+  thresholds?: Record<string, number>;
+  recordFields?: RecordField[];
+  testCharts?: Record<string, { confusion?: number[][]; roc?: { fpr: number; tpr: number }[] }>;
+  training?: { seconds: number; examplesPerSecond: number };
+}
+
+export interface Attribution {
+  total: number;
+  values: number[];
+  shape: number[];
+  baseline: string;
+  ids?: number[];
+  tokens?: string[];
+}
+
+export interface HeadExplanation {
+  unit: number;
+  class?: string;
+  output: number;
+  baselineOutput: number;
+  attributions: Record<string, Attribution>;
+  completeness: { sum: number; delta: number; error: number; steps: number; holds: boolean };
+  ablation: Record<string, number>;
+}
+
+export type HeadAnswer = number | number[] | { class?: string; classes?: string[]; probability?: number; probabilities?: Record<string, number> };
