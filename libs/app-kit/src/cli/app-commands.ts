@@ -31,7 +31,7 @@ export const TRAIN_FLAGS = {
 export const EVALUATE_FLAGS = { model: { type: 'string' }, data: { type: 'string' }, split: { type: 'string', choices: EVALUATE_SPLITS }, json: { type: 'string' }, backend: { type: 'string' } } as const satisfies FlagRules;
 export const PREDICT_FLAGS = { model: { type: 'string' }, input: { type: 'string' }, 'skip-bad-records': { type: 'boolean' }, backend: { type: 'string' } } as const satisfies FlagRules;
 export const EXPLAIN_FLAGS = { model: { type: 'string' }, input: { type: 'string' }, backend: { type: 'string' } } as const satisfies FlagRules;
-export const SERVE_FLAGS = { model: { type: 'string' }, port: { type: 'int', min: 0, max: 65535 }, host: { type: 'string' }, backend: { type: 'string' } } as const satisfies FlagRules;
+export const SERVE_FLAGS = { model: { type: 'string' }, port: { type: 'int', min: 0, max: 65535 }, host: { type: 'string' }, bench: { type: 'string' }, backend: { type: 'string' } } as const satisfies FlagRules;
 export const SPEC_FLAGS = { model: { type: 'string' }, json: { type: 'boolean' } } as const satisfies FlagRules;
 export const REPORT_FLAGS = { out: { type: 'string' }, runs: { type: 'string' }, backend: { type: 'string' } } as const satisfies FlagRules;
 
@@ -128,8 +128,8 @@ export function createAppCommands(plugin: AppPlugin): Record<string, AppCommand>
       out(flags.json ? JSON.stringify(description, null, 2) : formatBundleDescription(description));
       return 0;
     }),
-    serve: defineCommand(app, 'serve', 'serve --model DIR over HTTP (@mimo/serve) on --port N (default 8080)', SERVE_FLAGS, (flags) =>
-      runServe(plugin, { model: requireFlag(flags.model, 'model'), port: flags.port ?? 8080, host: flags.host }),
+    serve: defineCommand(app, 'serve', 'serve --model DIR over HTTP (@mimo/serve) on --port N (default 8080), with the web app at / (--bench DIR: a `mimo bench` folder for its runs page; docs/web.md)', SERVE_FLAGS, (flags) =>
+      runServe(plugin, { model: requireFlag(flags.model, 'model'), port: flags.port ?? 8080, host: flags.host, bench: flags.bench }),
     ),
     report: defineCommand(app, 'report', `write the app report (${app}.md and charts, into --out DIR: out/${app}/report; --out docs regenerates the shipped page) from the bundles in --runs DIR (out/${app})`, REPORT_FLAGS, async (flags) => {
       if (!plugin.report) {

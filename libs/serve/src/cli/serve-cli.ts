@@ -16,7 +16,10 @@ export const serveUsage = `mimo serve --models DIR [flags]
   --timeout-ms N        request timeout (default 30000)
   --poll-ms N           how often DIR is scanned for new versions (default 2000; 0: never)
   --cors a,b            allowed origins (default: CORS off)
-  MIMO_API_TOKEN        when set, every route but /healthz and /readyz needs "Authorization: Bearer <token>"`;
+  --bench DIR           a \`mimo bench\` output folder, for the web app's runs dashboard
+  --no-web              the API alone, without the web app at /
+  MIMO_API_TOKEN        when set, every route but /healthz and /readyz needs "Authorization: Bearer <token>"
+                        (the web app: open /?token=<token> once)`;
 
 export interface ServeCliOptions {
   /** The raw-record decoder of each bundle (an app passes its own); defaults to the bundle's TablePreprocessor. */
@@ -36,7 +39,6 @@ function count(value: string | undefined, flag: string, fallback: number): numbe
   return n;
 }
 
-/** `mimo serve` (and an app's `serve` command): runs until SIGTERM, SIGINT or `signal`; resolves to the exit code. */
 /** A TCP port: 0 (any free one) to 65535; Node's own error for 99999 would come only at listen time. */
 function port(value: string | undefined): number {
   const n = count(value, 'port', 8501);
@@ -44,6 +46,7 @@ function port(value: string | undefined): number {
   return n;
 }
 
+/** `mimo serve` (and an app's `serve` command): runs until SIGTERM, SIGINT or `signal`; resolves to the exit code. */
 export async function serveCli(args: string[], options: ServeCliOptions = {}): Promise<number> {
   let config;
   try {
@@ -60,6 +63,8 @@ export async function serveCli(args: string[], options: ServeCliOptions = {}): P
         'timeout-ms': { type: 'string' },
         'poll-ms': { type: 'string' },
         cors: { type: 'string' },
+        bench: { type: 'string' },
+        'no-web': { type: 'boolean' },
         help: { type: 'boolean' },
       },
     });
@@ -79,6 +84,7 @@ export async function serveCli(args: string[], options: ServeCliOptions = {}): P
       requestTimeoutMs: Math.max(1, count(values['timeout-ms'], 'timeout-ms', 30_000)),
       pollMs: count(values['poll-ms'], 'poll-ms', 2000),
       cors: values.cors?.split(',').map((s) => s.trim()).filter(Boolean),
+      web: values['no-web'] ? (false as const) : { benchDir: values.bench },
     };
   } catch (error) {
     process.stderr.write(`${(error as Error).message}\n\n${serveUsage}\n`);

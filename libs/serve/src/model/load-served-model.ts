@@ -62,8 +62,10 @@ export async function findBundles(modelsDir: string, namePattern: RegExp): Promi
   const entries = await fs.readdir(modelsDir, { withFileTypes: true });
   const found: BundleLocation[] = [];
   for (const entry of entries) {
-    if (!entry.isDirectory() || !namePattern.test(entry.name)) continue;
     const dir = path.join(modelsDir, entry.name);
+    // A symbolic link to a bundle folder counts as the folder.
+    const folder = entry.isDirectory() || (entry.isSymbolicLink() && (await fs.stat(dir).then((stat) => stat.isDirectory(), () => false)));
+    if (!folder || !namePattern.test(entry.name)) continue;
     const own = await fingerprint(dir);
     if (own) {
       found.push({ name: entry.name, dir, fingerprint: own });

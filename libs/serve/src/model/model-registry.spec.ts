@@ -26,14 +26,20 @@ describe('ModelRegistry over a models folder', () => {
     await saveTableBundle(path.join(root, 'ward'));
     await fs.mkdir(path.join(root, 'empty'));
     await fs.mkdir(path.join(root, 'bad name!'));
+    // A link to a bundle kept elsewhere counts as its folder.
+    const elsewhere = await tempDir();
+    await saveReference(path.join(elsewhere, 'linked'), 'shared_multitask');
+    await fs.symlink(path.join(elsewhere, 'linked'), path.join(root, 'linked'));
     const registry = await ModelRegistry.open(root, { pollMs: 0 });
     expect(registry.list().map((m) => [m.name, m.version]).sort()).toEqual([
+      ['linked', '1'],
       ['multi', '2'],
       ['ward', '1'],
     ]);
     expect(registry.get('ward')?.metadata.records).toBe(true);
     expect(registry.get('multi')?.metadata.records).toBe(false);
     await registry.close();
+    await fs.rm(elsewhere, { recursive: true, force: true });
   });
 
   it('swaps a new version in without failing requests in flight', async () => {

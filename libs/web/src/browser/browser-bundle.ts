@@ -2,6 +2,7 @@ import * as tf from '@tensorflow/tfjs';
 import { ModelCard, ModelSpec, parseModelSpec, registerMimoLayers } from '@mimo/core';
 import { PREPROCESSING_FORMAT, TablePreprocessor } from '@mimo/data';
 import { HeadPrediction, headLabels, labelPrediction } from '@mimo/serve';
+import { IMAGE_KEY_PREFIX, imageBytes } from './image-store';
 
 /** A bundle as `GET /v1/models/{name}/artifacts` sends it: the saved files, weights in base64. */
 export interface BundleArtifacts {
@@ -18,15 +19,20 @@ export interface BrowserBundle {
   model: tf.LayersModel;
   spec: ModelSpec;
   card: ModelCard;
-  /** The bundle's record decoder, when its preprocessing is a TablePreprocessor without image columns. */
+  /** The bundle's record decoder, when its preprocessing is a TablePreprocessor. */
   table?: TablePreprocessor;
 }
 
-function base64Bytes(text: string): ArrayBuffer {
-  const binary = atob(text);
+function base64Bytes(text: string): Uint8Array {
+  let binary: string;
+  try {
+    binary = atob(text);
+  } catch {
+    throw new Error('expected base64 image bytes, received something else');
+  }
   const bytes = new Uint8Array(binary.length);
   for (let i = 0; i < binary.length; i++) bytes[i] = binary.charCodeAt(i);
-  return bytes.buffer;
+  return bytes;
 }
 
 /** Loads a bundle from its artifacts (an object, or the URL of one with `init` for the fetch: a bearer token…). */
@@ -38,18 +44,36 @@ export async function loadBrowserBundle(source: string | BundleArtifacts, init?:
     artifacts = (await response.json()) as BundleArtifacts;
   } else artifacts = source;
   registerMimoLayers();
-  const model = await tf.loadLayersModel(tf.io.fromMemory({ modelTopology: artifacts.modelTopology, weightSpecs: artifacts.weightSpecs, weightData: base64Bytes(artifacts.weightData) }));
+  const model = await tf.loadLayersModel(tf.io.fromMemory({ modelTopology: artifacts.modelTopology, weightSpecs: artifacts.weightSpecs, weightData: base64Bytes(artifacts.weightData).buffer as ArrayBuffer }));
   const pre = artifacts.preprocessing as { format?: unknown } | undefined;
   const table = pre?.format === PREPROCESSING_FORMAT ? TablePreprocessor.fromJSON(pre) : undefined;
-  const hasImages = table ? Object.values(table.schema.columns).some((column) => column.type === 'image') : false;
-  return { model, spec: parseModelSpec(artifacts.spec), card: artifacts.card, table: hasImages ? undefined : table };
+  return { model, spec: parseModelSpec(artifacts.spec), card: artifacts.card, table };
 }
 
 /** Raw records → one tensor per model input, with the bundle's own TablePreprocessor (as the server decodes them). */
 export async function decodeRecords(bundle: BrowserBundle, records: Record<string, unknown>[]): Promise<Record<string, tf.Tensor>> {
-  if (!bundle.table) throw new Error(`${bundle.spec.name} decodes its records with its app's own code (images, price rows, sensors), which runs on the server only; send it tensors or run it on the server`);
-  const { xs } = await bundle.table.transform(bundle.table.parseRecords(records, { source: 'records' }), { labels: false });
-  return xs as Record<string, tf.Tensor>;
+  const { table } = bundle;
+  if (!table) throw new Error(`${bundle.spec.name} decodes its records with its app's own code (price rows, sensors), which runs on the server only`);
+  // Image cells hold base64; they are decoded from keys that stand in for file paths.
+  const images = Object.entries(table.schema.columns).filter(([, column]) => column.type === 'image').map(([name]) => name);
+  const keys: string[] = [];
+  const keyed = records.map((record, i) => {
+    const copy = { ...record };
+    for (const name of images) {
+      if (typeof copy[name] !== 'string') continue;
+      const key = `${IMAGE_KEY_PREFIX}${i}:${name}`;
+      imageBytes.set(key, base64Bytes(copy[name] as string));
+      keys.push(key);
+      copy[name] = key;
+    }
+    return copy;
+  });
+  try {
+    const { xs } = await table.transform(table.parseRecords(keyed, { source: 'records', baseDir: '' }), { labels: false });
+    return xs as Record<string, tf.Tensor>;
+  } finally {
+    for (const key of keys) imageBytes.delete(key);
+  }
 }
 
 /** Predicts raw records in the browser: per record and head, the raw outputs and the answer in the head's terms. */
