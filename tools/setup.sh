@@ -12,7 +12,8 @@ if command -v apt-get >/dev/null; then
     # build shares libtorch's OpenMP threads; the pthread build's own pool fights them for the cores (docs/benchmarks.md).
     $SUDO apt-get update
     # libgloo-dev: the headers of the Gloo inside libtorch, which the addon's distributed training compiles against.
-    $SUDO apt-get install -y --no-install-recommends libtorch-dev libopenblas0-openmp libgloo-dev
+    # chromium: the web app's browser tests drive Debian's Chromium (playwright's own download cannot work offline).
+    $SUDO apt-get install -y --no-install-recommends libtorch-dev libopenblas0-openmp libgloo-dev chromium
     multiarch="$(dpkg-architecture -qDEB_HOST_MULTIARCH 2>/dev/null || gcc -print-multiarch 2>/dev/null || true)"
     multiarch="${multiarch:-x86_64-linux-gnu}"
     for lib in libopenblas.so.0 libblas.so.3 liblapack.so.3; do
@@ -25,5 +26,5 @@ fi
 
 # npm ci also builds the native torch addon: it is @mimo/backend-torch's install script.
 bash tools/npm-ci.sh
-# The libraries, apps and CLI as JavaScript (dist/): bin/mimo.js runs the compiled CLI.
-NX_DAEMON=false NX_NO_CLOUD=true npx nx run cli:build --output-style=static
+# The libraries, apps and CLI as JavaScript (dist/): bin/mimo.js runs the compiled CLI, which serves the web app.
+NX_DAEMON=false NX_NO_CLOUD=true npx nx run-many -t build -p cli web --output-style=static

@@ -22,10 +22,10 @@ const browserSafe: Plugin = {
       loader: 'js',
     }));
     // Paths and images: browser stand-ins with the same exports (images decoded by the browser, not sharp).
-    b.onResolve({ filter: /^path$/ }, () => ({ path: path.join(__dirname, 'src', 'browser', 'path-shim.ts') }));
-    b.onResolve({ filter: /(^|\/)decode-image$/ }, (args) => (args.importer.includes(path.join('libs', 'data', 'src')) ? { path: path.join(__dirname, 'src', 'browser', 'decode-image.ts') } : undefined));
+    b.onResolve({ filter: /^path$/ }, () => ({ path: path.join(__dirname, 'browser', 'path-shim.ts') }));
+    b.onResolve({ filter: /(^|\/)decode-image$/ }, (args) => (args.importer.includes(path.join('libs', 'data', 'src')) ? { path: path.join(__dirname, 'browser', 'decode-image.ts') } : undefined));
     // The tokenizer needs three of natural's modules, not its corpora and classifiers.
-    b.onResolve({ filter: /^natural$/ }, () => ({ path: path.join(__dirname, 'src', 'browser', 'natural-subset.js') }));
+    b.onResolve({ filter: /^natural$/ }, () => ({ path: path.join(__dirname, 'browser', 'natural-subset.js') }));
   },
 };
 
@@ -35,10 +35,10 @@ const BROWSER_PROCESS = 'var process = globalThis.process || { env: {} };';
 async function main(): Promise<void> {
   mkdirSync(out, { recursive: true });
   const common = { bundle: true, minify: true, sourcemap: true, target: 'es2020', tsconfig: path.join(root, 'tsconfig.base.json'), logLevel: 'warning' as const };
-  const browser = await build({ ...common, metafile: true, entryPoints: [path.join(__dirname, 'src', 'browser', 'index.ts')], outfile: path.join(out, 'mimo-browser.js'), format: 'iife', globalName: 'mimo', platform: 'browser', plugins: [browserSafe], banner: { js: BROWSER_PROCESS } });
+  const browser = await build({ ...common, metafile: true, entryPoints: [path.join(__dirname, 'browser', 'index.ts')], outfile: path.join(out, 'mimo-browser.js'), format: 'iife', globalName: 'mimo', platform: 'browser', plugins: [browserSafe], banner: { js: BROWSER_PROCESS } });
   if (process.env.MIMO_WEB_META) require('fs').writeFileSync(process.env.MIMO_WEB_META, JSON.stringify(browser.metafile));
-  await build({ ...common, entryPoints: [path.join(__dirname, 'src', 'client', 'main.ts')], outfile: path.join(out, 'app.js'), format: 'iife', platform: 'browser' });
-  for (const file of ['index.html', 'app.css']) copyFileSync(path.join(__dirname, 'src', 'client', file), path.join(out, file));
+  await build({ ...common, entryPoints: [path.join(__dirname, 'client', 'main.ts')], outfile: path.join(out, 'app.js'), format: 'iife', platform: 'browser' });
+  for (const file of ['index.html', 'app.css']) copyFileSync(path.join(__dirname, 'client', file), path.join(out, file));
   copyFileSync(require.resolve('@tensorflow/tfjs/dist/tf.min.js'), path.join(out, 'tf.min.js'));
 }
 

@@ -3,8 +3,9 @@ import * as path from 'path';
 import { importedSpecifiers, listSourceFiles, WorkspaceProject } from './workspace-projects';
 
 /**
- * Which project types may import which: apps → app-kit and libs; app-kit → core, data, serve, backend; serve → core, data, backend; data → core;
- * core → kernels (the native kernel contract, which imports nothing of ours); backend → backend, kernels; the CLI → apps and libs. (The rule of the architecture doc, checked by a test
+ * Which project types may import which: apps → app-kit and libs; app-kit → core, data, serve, backend; serve → core, data, backend, web; data → core;
+ * core → kernels (the native kernel contract, which imports nothing of ours); backend → backend, kernels; web (the built page) → nothing;
+ * the CLI → apps and libs; the web app's browser tests → nothing of ours (they drive the CLI). (The rule of the architecture doc, checked by a test
  * instead of an ESLint plugin: the arrows point one way.)
  */
 export const ALLOWED_IMPORTS: Record<string, string[]> = {
@@ -12,10 +13,12 @@ export const ALLOWED_IMPORTS: Record<string, string[]> = {
   'type:core': ['type:kernels'],
   'type:backend': ['type:backend', 'type:kernels'],
   'type:data': ['type:core'],
-  'type:serve': ['type:core', 'type:data', 'type:backend'],
+  'type:web': [],
+  'type:serve': ['type:core', 'type:data', 'type:backend', 'type:web'],
   'type:app-kit': ['type:core', 'type:data', 'type:serve', 'type:backend'],
   'type:app': ['type:app-kit', 'type:core', 'type:data', 'type:serve', 'type:backend'],
   'type:consumer': [],
+  'type:e2e': [],
   'type:cli': ['type:app', 'type:app-kit', 'type:core', 'type:data', 'type:serve', 'type:backend', 'type:kernels'],
 };
 
