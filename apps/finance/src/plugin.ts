@@ -1,4 +1,5 @@
-import { AppPlugin } from '@mimo/app-kit';
+import { AppPlugin, builtBrowserDecoder } from '@mimo/app-kit';
+import * as path from 'path';
 import { decodeFinanceRecords } from './data/decode-finance-records';
 import { prepareFinance } from './data/prepare-finance';
 import { financeRecordFields } from './data/record-fields';
@@ -16,6 +17,7 @@ export function createFinancePlugin(options: { news?: string } = {}): AppPlugin 
     prepare: (prepare) => prepareFinance({ ...prepare, news: options.news }),
     createSpec: (spec) => createFinanceSpec(spec, (spec.encoder ?? ENCODERS[0]) as FinanceEncoder),
     decodeRecords: decodeFinanceRecords,
+    browserDecoder: builtBrowserDecoder(path.resolve(__dirname, '..')),
     recordFields: financeRecordFields,
     report: async (report) => {
       process.stdout.write(`${await writeFinanceReport(plugin, report)}\n`);

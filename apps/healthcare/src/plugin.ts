@@ -1,6 +1,7 @@
-import { AppPlugin } from '@mimo/app-kit';
+import { AppPlugin, builtBrowserDecoder } from '@mimo/app-kit';
+import * as path from 'path';
 import { cvCommand } from './cv/cv-command';
-import { decodeHealthcareRecords } from './datasets/decode-xray-records';
+import { decodeHealthcareRecords, HEALTHCARE_RECORD_FILES } from './datasets/decode-xray-records';
 import { prepareHealthcare } from './datasets/prepare-healthcare';
 import { healthcareRecordFields } from './datasets/record-fields';
 import { generateCommand } from './generate-command';
@@ -17,7 +18,8 @@ const core: AppPlugin = {
   createSpec: createHealthcareSpec,
   decodeRecords: decodeHealthcareRecords,
   recordFields: healthcareRecordFields,
-  recordFiles: ['image'],
+  recordFiles: HEALTHCARE_RECORD_FILES,
+  browserDecoder: builtBrowserDecoder(path.resolve(__dirname, '..')),
   trainerConfig: healthcareTrainerConfig,
   report: async (options) => {
     process.stdout.write(`${await writeHealthcareReport(core, options)}\n`);

@@ -159,6 +159,11 @@ export interface AppPlugin {
    */
   recordFiles?: string[];
   /**
+   * The browser script of `decodeRecords` (the app's `browser/decoder.ts`, built into `dist/browser/decoder.js`;
+   * `builtBrowserDecoder` finds it), so the web app can run the app's bundles in a browser (docs/web.md).
+   */
+  browserDecoder?: string;
+  /**
    * `mimo <app> report [--out DIR] [--runs DIR]`: writes the app's report (use the kit's chart writers) into
    * `out` (default `docs/`) from the bundles under `runs` (default `out/<app>`); resolves to an exit code.
    */

@@ -2,6 +2,7 @@ import * as tf from '@tensorflow/tfjs';
 import { ModelCard, ModelSpec, parseModelSpec, registerMimoLayers } from '@mimo/core';
 import { PREPROCESSING_FORMAT, TablePreprocessor } from '@mimo/data';
 import { HeadPrediction, headLabels, labelPrediction } from '@mimo/serve';
+import { BrowserDecoder } from './app-decoder';
 import { IMAGE_KEY_PREFIX, imageBytes } from './image-store';
 
 /** A bundle as `GET /v1/models/{name}/artifacts` sends it: the saved files, weights in base64. */
@@ -19,8 +20,18 @@ export interface BrowserBundle {
   model: tf.LayersModel;
   spec: ModelSpec;
   card: ModelCard;
-  /** The bundle's record decoder, when its preprocessing is a TablePreprocessor. */
+  preprocessing?: unknown;
+  /** Its app's own record decoder, when that app's decoder script was loaded (`registerDecoder`). */
+  decoder?: BrowserDecoder;
+  /** Else its TablePreprocessor, when the preprocessing is one. */
   table?: TablePreprocessor;
+}
+
+const decoders = new Map<string, BrowserDecoder>();
+
+/** Makes an app's record decoder the one for that app's bundles (its decoder.js calls this). */
+export function registerDecoder(decoder: BrowserDecoder): void {
+  decoders.set(decoder.app, decoder);
 }
 
 function base64Bytes(text: string): Uint8Array {
@@ -47,20 +58,17 @@ export async function loadBrowserBundle(source: string | BundleArtifacts, init?:
   const model = await tf.loadLayersModel(tf.io.fromMemory({ modelTopology: artifacts.modelTopology, weightSpecs: artifacts.weightSpecs, weightData: base64Bytes(artifacts.weightData).buffer as ArrayBuffer }));
   const pre = artifacts.preprocessing as { format?: unknown } | undefined;
   const table = pre?.format === PREPROCESSING_FORMAT ? TablePreprocessor.fromJSON(pre) : undefined;
-  return { model, spec: parseModelSpec(artifacts.spec), card: artifacts.card, table };
+  const decoder = typeof artifacts.card.app === 'string' ? decoders.get(artifacts.card.app) : undefined;
+  return { model, spec: parseModelSpec(artifacts.spec), card: artifacts.card, preprocessing: artifacts.preprocessing, decoder, table };
 }
 
-/** Raw records → one tensor per model input, with the bundle's own TablePreprocessor (as the server decodes them). */
-export async function decodeRecords(bundle: BrowserBundle, records: Record<string, unknown>[]): Promise<Record<string, tf.Tensor>> {
-  const { table } = bundle;
-  if (!table) throw new Error(`${bundle.spec.name} decodes its records with its app's own code (price rows, sensors), which runs on the server only`);
-  // Image cells hold base64; they are decoded from keys that stand in for file paths.
-  const images = Object.entries(table.schema.columns).filter(([, column]) => column.type === 'image').map(([name]) => name);
+/** Records with their file fields' base64 swapped for image keys (the bytes registered under them). */
+function withImageKeys(records: Record<string, unknown>[], fields: string[]): { keyed: Record<string, unknown>[]; keys: string[] } {
   const keys: string[] = [];
   const keyed = records.map((record, i) => {
     const copy = { ...record };
-    for (const name of images) {
-      if (typeof copy[name] !== 'string') continue;
+    for (const name of fields) {
+      if (typeof copy[name] !== 'string' || copy[name] === '') continue;
       const key = `${IMAGE_KEY_PREFIX}${i}:${name}`;
       imageBytes.set(key, base64Bytes(copy[name] as string));
       keys.push(key);
@@ -68,8 +76,24 @@ export async function decodeRecords(bundle: BrowserBundle, records: Record<strin
     }
     return copy;
   });
+  return { keyed, keys };
+}
+
+/**
+ * Raw records → one tensor per model input, as the server decodes them: with the bundle's app decoder, else its
+ * TablePreprocessor. File fields (images) hold base64, as over HTTP.
+ */
+export async function decodeRecords(bundle: BrowserBundle, records: Record<string, unknown>[]): Promise<Record<string, tf.Tensor>> {
+  const { decoder, table } = bundle;
+  if (!decoder && !table) {
+    const app = typeof bundle.card.app === 'string' ? `the ${bundle.card.app} app's decoder (its decoder.js)` : 'a record decoder';
+    throw new Error(`${bundle.spec.name} needs ${app} to decode records in the browser; load it before the bundle`);
+  }
+  const files = decoder ? decoder.recordFiles : Object.entries(table!.schema.columns).filter(([, column]) => column.type === 'image').map(([name]) => name);
+  const { keyed, keys } = withImageKeys(records, files);
   try {
-    const { xs } = await table.transform(table.parseRecords(keyed, { source: 'records', baseDir: '' }), { labels: false });
+    if (decoder) return await decoder.decode(keyed, { preprocessing: bundle.preprocessing, spec: bundle.spec });
+    const { xs } = await table!.transform(table!.parseRecords(keyed, { source: 'records', baseDir: '' }), { labels: false });
     return xs as Record<string, tf.Tensor>;
   } finally {
     for (const key of keys) imageBytes.delete(key);

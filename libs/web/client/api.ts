@@ -34,6 +34,7 @@ export interface ModelMetadata {
   inputs: Record<string, { kind: string; shape: (number | null)[]; dtype: string }>;
   heads: Record<string, { type: string; shape: (number | null)[]; classes?: string[]; threshold?: number }>;
   records: boolean;
+  browserDecoder: boolean;
   card: ModelCardView;
 }
 

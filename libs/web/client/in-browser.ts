@@ -29,10 +29,14 @@ function script(src: string): Promise<void> {
 
 const bundles = new Map<string, Promise<unknown>>();
 
-/** Predicts a record in this browser: plain tfjs (global `tf`) and Mimo's browser entry, the bundle fetched once. */
-export async function predictInBrowser(model: string, record: Record<string, unknown>): Promise<{ outputs: Record<string, number[]>; answers: Record<string, unknown> }> {
+/**
+ * Predicts a record in this browser: plain tfjs (global `tf`), Mimo's browser entry and, when the model's app has
+ * one, its record decoder script; the bundle is fetched once.
+ */
+export async function predictInBrowser(model: string, record: Record<string, unknown>, appDecoder: boolean): Promise<{ outputs: Record<string, number[]>; answers: Record<string, unknown> }> {
   await script('/web/tf.min.js');
   await script('/web/mimo-browser.js');
+  if (appDecoder) await script(`/v1/models/${encodeURIComponent(model)}/decoder.js`);
   const mimo = window.mimo;
   if (!mimo) throw new Error('mimo-browser.js did not define `mimo`');
   let bundle = bundles.get(model);

@@ -133,7 +133,7 @@ function tryIt(m: ModelMetadata): HTMLElement {
     results.prepend(box);
     try {
       const started = performance.now();
-      const { answers } = await predictInBrowser(m.name, record);
+      const { answers } = await predictInBrowser(m.name, record, m.browserDecoder);
       const ms = performance.now() - started;
       const server = lastServer ?? (await api<{ predictions: Record<string, unknown>[] }>(`/v1/models/${encodeURIComponent(m.name)}:predict`, { records: [record] })).predictions[0];
       const difference = largestDifference(answers, server);

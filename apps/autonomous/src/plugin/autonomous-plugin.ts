@@ -1,7 +1,8 @@
-import { AppPlugin } from '@mimo/app-kit';
+import { AppPlugin, builtBrowserDecoder } from '@mimo/app-kit';
+import * as path from 'path';
 import { lidarWidth, parseSensorPreprocessing } from '../data/sensor-preprocessing';
 import { autonomousSpecFor } from '../model';
-import { decodeSensorRecords } from './decode-records';
+import { decodeSensorRecords, SENSOR_RECORD_FILES } from './decode-records';
 import { extraCommandsFor, report } from './extra-commands';
 import { prepareFrames } from './prepare-frames';
 import { sensorRecordFields } from './record-fields';
@@ -17,7 +18,8 @@ const core: AppPlugin = {
   trainerConfig: () => ({ optimizer: { type: 'adam', learningRate: 0.002 } }),
   decodeRecords: (records, bundle, baseDir) => decodeSensorRecords(records, bundle.preprocessing, baseDir),
   recordFields: sensorRecordFields,
-  recordFiles: ['camera', 'ranges'],
+  recordFiles: SENSOR_RECORD_FILES,
+  browserDecoder: builtBrowserDecoder(path.resolve(__dirname, '../..')),
   report,
 };
 

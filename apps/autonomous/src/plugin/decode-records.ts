@@ -5,6 +5,9 @@ import { atLocation, DataError, decodeImage, expectRecordObjects } from '@mimo/d
 import { frameTensors, SensorFrame } from '../data/frame-tensors';
 import { parseSensorPreprocessing, SensorPreprocessing } from '../data/sensor-preprocessing';
 
+/** The record fields that name files (a camera image, a file of ranges): base64 bytes over HTTP and in a browser. */
+export const SENSOR_RECORD_FILES = ['camera', 'ranges'];
+
 function present(value: unknown): boolean {
   return value !== undefined && value !== null && value !== '';
 }

@@ -5,6 +5,9 @@ import { atLocation, DataError, decodeImage, expectRecordObjects } from '@mimo/d
 import * as path from 'path';
 import { XRAY_PREPROCESSING } from './prepare-pneumoniamnist';
 
+/** The record field that names a file (the X-ray image): base64 bytes over HTTP and in a browser. */
+export const HEALTHCARE_RECORD_FILES = ['image'];
+
 /**
  * Records → input tensors for `predict`: a bundle trained on a manifest or WDBC decodes through its
  * TablePreprocessor; an image-only (PneumoniaMNIST) bundle reads each record's `image` path (28×28 grey,

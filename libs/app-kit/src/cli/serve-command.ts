@@ -8,7 +8,7 @@ import { appRecordDecoder } from '../serving/app-record-decoder';
  * requests in flight.
  */
 export async function runServe(plugin: AppPlugin, options: { model: string; port: number; host?: string; bench?: string }): Promise<number> {
-  const model = await loadServedModel(options.model, { decoderFor: (bundle) => appRecordDecoder(plugin, bundle) });
+  const model = await loadServedModel(options.model, { decoderFor: (bundle) => appRecordDecoder(plugin, bundle), browserDecoderFor: () => plugin.browserDecoder });
   // A bundle of another app would start "ready" and then refuse every record: fail here, saying which app it is.
   const app = model.bundle.card.app;
   if (app !== plugin.name) {

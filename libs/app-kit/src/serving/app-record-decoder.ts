@@ -1,5 +1,7 @@
 import { Bundle } from '@mimo/core';
-import { DecoderFactory, RecordDecoder, tableRecordDecoder, withRecordFiles } from '@mimo/serve';
+import { BrowserDecoderFactory, DecoderFactory, RecordDecoder, tableRecordDecoder, withRecordFiles } from '@mimo/serve';
+import { existsSync } from 'fs';
+import * as path from 'path';
 import { AppPlugin } from '../plugin';
 
 /**
@@ -12,6 +14,17 @@ export function appRecordDecoder(plugin: AppPlugin, bundle: Bundle): RecordDecod
   if (!decode) return tableRecordDecoder(bundle.preprocessing);
   const saved = { preprocessing: bundle.preprocessing, spec: bundle.spec };
   return (records) => withRecordFiles(records, plugin.recordFiles ?? [], (copies, dir) => decode(copies, saved, dir));
+}
+
+/** The built browser script of an app's record decoder (`<app folder>/dist/browser/decoder.js`), if it is built. */
+export function builtBrowserDecoder(appFolder: string): string | undefined {
+  const file = path.join(appFolder, 'dist', 'browser', 'decoder.js');
+  return existsSync(file) ? file : undefined;
+}
+
+/** Picks each bundle's browser decoder script by the app its model card names (`card.app`). */
+export function appBrowserDecoderFactory(plugins: readonly AppPlugin[]): BrowserDecoderFactory {
+  return (bundle) => plugins.find((p) => p.name === bundle.card.app)?.browserDecoder;
 }
 
 /** Picks each bundle's decoder by the app its model card names (`card.app`); other bundles get the table decoder. */

@@ -1,6 +1,6 @@
 import { parseArgs } from 'util';
 import { startServer } from '../http/start-server';
-import { DecoderFactory } from '../model/load-served-model';
+import { BrowserDecoderFactory, DecoderFactory } from '../model/load-served-model';
 import { ModelRegistry } from '../model/model-registry';
 
 export const serveUsage = `mimo serve --models DIR [flags]
@@ -24,6 +24,8 @@ export const serveUsage = `mimo serve --models DIR [flags]
 export interface ServeCliOptions {
   /** The raw-record decoder of each bundle (an app passes its own); defaults to the bundle's TablePreprocessor. */
   decoderFor?: DecoderFactory;
+  /** The browser script of each bundle's record decoder, for the web app (an app passes its own). */
+  browserDecoderFor?: BrowserDecoderFactory;
   /** The models folder when --models is not given. */
   defaultModelsDir?: string;
   /** Stops the server like SIGTERM does (for tests and embedding). */
@@ -92,7 +94,7 @@ export async function serveCli(args: string[], options: ServeCliOptions = {}): P
   }
   let registry: ModelRegistry;
   try {
-    registry = await ModelRegistry.open(config.models, { batching: config.batching, pollMs: config.pollMs, decoderFor: options.decoderFor });
+    registry = await ModelRegistry.open(config.models, { batching: config.batching, pollMs: config.pollMs, decoderFor: options.decoderFor, browserDecoderFor: options.browserDecoderFor });
   } catch (error) {
     process.stderr.write(`mimo serve: cannot read ${config.models}: ${(error as Error).message}\n`);
     return 1;

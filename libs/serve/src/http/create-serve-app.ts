@@ -51,7 +51,7 @@ export function serveStateOf(app: express.Express): ServeState {
 
 function routeOf(path: string): string {
   if (path.startsWith('/v1/models/')) {
-    if (path.endsWith('/metadata') || path.endsWith('/artifacts')) return path.slice(path.lastIndexOf('/') + 1);
+    if (['/metadata', '/artifacts', '/decoder.js'].some((end) => path.endsWith(end))) return path.slice(path.lastIndexOf('/') + 1);
     return path.includes(':') ? (path.endsWith(':explain') ? 'explain' : 'predict') : 'status';
   }
   if (path === '/' || path.startsWith('/web/')) return 'web';

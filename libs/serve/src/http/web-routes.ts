@@ -18,8 +18,9 @@ export interface WebOptions {
 }
 
 /**
- * The web app (docs/web.md): the page at `/` and its files at `/web/…`, a bundle's artifacts for running it in
- * the browser (`GET /v1/models/{name}/artifacts`) and the bench results (`GET /v1/bench`).
+ * The web app (docs/web.md): the page at `/` and its files at `/web/…`, a bundle's artifacts and its app's record
+ * decoder for running it in the browser (`GET /v1/models/{name}/artifacts`, `…/decoder.js`) and the bench results
+ * (`GET /v1/bench`).
  */
 export function webRoutes(registry: ModelRegistry, options: WebOptions): express.Router {
   const router = express.Router();
@@ -52,6 +53,17 @@ export function webRoutes(registry: ModelRegistry, options: WebOptions): express
       sendAnyError(res, error);
     } finally {
       model?.release();
+    }
+  });
+  router.get('/v1/models/:name/decoder.js', (req, res) => {
+    try {
+      const model = findModel(registry, req.params.name);
+      res.locals.model = model.name;
+      const file = model.served.browserDecoder;
+      if (!file) throw new RequestError(404, 'not_found', `${model.name} has no browser decoder: its records decode with its TablePreprocessor, which mimo-browser.js holds`, 'url');
+      res.type('application/javascript').sendFile(file, (error) => error && !res.headersSent && sendAnyError(res, new RequestError(503, 'unavailable', `the browser decoder of ${model.name} is not built (${file})`, 'url')));
+    } catch (error) {
+      sendAnyError(res, error);
     }
   });
   router.get('/v1/bench', async (_req, res) => {

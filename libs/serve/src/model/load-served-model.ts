@@ -8,6 +8,9 @@ import { tableRecordDecoder } from './table-record-decoder';
 /** Picks the raw-record decoder of a loaded bundle (an app plugs its own in here). */
 export type DecoderFactory = (bundle: Bundle, name: string) => RecordDecoder | undefined;
 
+/** Picks the browser script of a loaded bundle's record decoder, when its app has one (a file path). */
+export type BrowserDecoderFactory = (bundle: Bundle) => string | undefined;
+
 export interface LoadServedModelOptions {
   /** Defaults to the folder's name. */
   name?: string;
@@ -18,6 +21,8 @@ export interface LoadServedModelOptions {
    * through the bundle's saved TablePreprocessor; a bundle without one then takes tensors only.
    */
   decoderFor?: DecoderFactory;
+  /** The browser script of the bundle's record decoder, for the web app; defaults to none (table bundles need none). */
+  browserDecoderFor?: BrowserDecoderFactory;
 }
 
 /** Loads one bundle folder as a ServedModel. */
@@ -26,7 +31,7 @@ export async function loadServedModel(dir: string, options: LoadServedModelOptio
   const name = options.name ?? path.basename(path.resolve(dir));
   const version = options.version ?? (typeof bundle.card.version === 'string' || typeof bundle.card.version === 'number' ? String(bundle.card.version) : '1');
   const decodeRecords = options.decoderFor ? options.decoderFor(bundle, name) : tableRecordDecoder(bundle.preprocessing);
-  return { name, version, bundle, decodeRecords, inputNames: tableInputNames(bundle) };
+  return { name, version, bundle, decodeRecords, inputNames: tableInputNames(bundle), browserDecoder: options.browserDecoderFor?.(bundle) };
 }
 
 /** The names of each input's elements when a bundle's preprocessing is a TablePreprocessor's (for explanations). */

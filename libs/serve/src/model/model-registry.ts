@@ -1,6 +1,6 @@
 import { promises as fs } from 'fs';
 import { BatchingOptions, DEFAULT_BATCHING } from '../predict/dynamic-batcher';
-import { DecoderFactory, findBundles, loadServedModel } from './load-served-model';
+import { BrowserDecoderFactory, DecoderFactory, findBundles, loadServedModel } from './load-served-model';
 import { ModelVersion } from './model-version';
 import { MODEL_NAME_PATTERN, ServedModel } from './served-model';
 
@@ -9,6 +9,8 @@ export interface ModelRegistryOptions {
   batching?: BatchingOptions;
   /** The raw-record decoder of each loaded bundle (see `loadServedModel`). */
   decoderFor?: DecoderFactory;
+  /** The browser script of each loaded bundle's record decoder (see `loadServedModel`). */
+  browserDecoderFor?: BrowserDecoderFactory;
   /** How often a models folder is scanned for new versions, in ms; 0 turns hot reload off. Defaults to 2000. */
   pollMs?: number;
   /** Told about a bundle that failed to load (the previous version keeps serving), once per distinct error. Defaults to stderr. */
@@ -112,7 +114,7 @@ export class ModelRegistry {
       if (this.fingerprints.get(location.name) === location.fingerprint) continue;
       this.fingerprints.set(location.name, location.fingerprint);
       try {
-        const model = await loadServedModel(location.dir, { name: location.name, version: location.version, decoderFor: this.options.decoderFor });
+        const model = await loadServedModel(location.dir, { name: location.name, version: location.version, decoderFor: this.options.decoderFor, browserDecoderFor: this.options.browserDecoderFor });
         this.put(model);
         this.reported.delete(location.dir);
         if (!firstScan) onReload(model, location.dir);

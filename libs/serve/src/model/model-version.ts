@@ -14,6 +14,8 @@ export interface ModelMetadata {
   heads: Record<string, { type: string; shape: (number | null)[]; classes?: string[]; threshold?: number }>;
   /** Whether `records` (raw JSON records) are accepted. */
   records: boolean;
+  /** Whether its app's record decoder can run in a browser (`GET /v1/models/{name}/decoder.js`). */
+  browserDecoder: boolean;
   card: Record<string, unknown>;
 }
 
@@ -58,6 +60,7 @@ export class ModelVersion {
       inputs: Object.fromEntries(Object.entries(spec.inputs).map(([name, input]) => [name, { kind: input.kind, shape: inputShape(input), dtype: inputDtype(input) }])),
       heads: Object.fromEntries(model.outputNames.map((name, i) => [name, { type: spec.heads[name]?.type ?? 'unknown', shape: headShape(model.outputs[i].shape), ...(this.labels[name] ? answerFacts(this.labels[name]) : {}) }])),
       records: served.decodeRecords !== undefined,
+      browserDecoder: served.browserDecoder !== undefined,
       card: withoutLocalPaths(card) as Record<string, unknown>,
     };
   }

@@ -18,6 +18,8 @@ export interface ServedModel {
   bundle: Bundle;
   /** Raw records → tensors; without one, `records` requests are refused with 400 `no_record_decoder`. */
   decodeRecords?: RecordDecoder;
+  /** The built browser script of its app's record decoder (`GET /v1/models/{name}/decoder.js`, docs/web.md). */
+  browserDecoder?: string;
   /** Names of each input's elements (columns; a text input's words by id), so that explanations show them. */
   inputNames?: Record<string, InputNames>;
 }
