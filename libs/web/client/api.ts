@@ -1,3 +1,9 @@
+// Types of the answers the page reads; the server's own where it has them (type imports: nothing is bundled).
+import type { RecordField } from '@mimo/data';
+import type { AnsweredAttribution, AnsweredExplanation, ModelMetadata as ServedMetadata } from '@mimo/serve';
+
+export type { RecordField };
+
 /** An error answer of the server: its status, code, message and the request field it is about. */
 export class ApiError extends Error {
   constructor(
@@ -27,25 +33,8 @@ export async function api<T>(path: string, body?: unknown): Promise<T> {
   return parsed as T;
 }
 
-/** What the page reads of a model (`GET /v1/models/{name}/metadata`). */
-export interface ModelMetadata {
-  name: string;
-  version: string;
-  inputs: Record<string, { kind: string; shape: (number | null)[]; dtype: string }>;
-  heads: Record<string, { type: string; shape: (number | null)[]; classes?: string[]; threshold?: number }>;
-  records: boolean;
-  browserDecoder: boolean;
-  card: ModelCardView;
-}
-
-export interface RecordField {
-  name: string;
-  kind: string;
-  required: boolean;
-  example: unknown;
-  note?: string;
-  choices?: string[];
-}
+/** What the page reads of a model (`GET /v1/models/{name}/metadata`), with the card's fields it draws typed. */
+export type ModelMetadata = Omit<ServedMetadata, 'card'> & { card: ModelCardView };
 
 export interface ModelCardView {
   name?: string;
@@ -62,23 +51,8 @@ export interface ModelCardView {
   training?: { seconds: number; examplesPerSecond: number };
 }
 
-export interface Attribution {
-  total: number;
-  values: number[];
-  shape: number[];
-  baseline: string;
-  ids?: number[];
-  tokens?: string[];
-}
-
-export interface HeadExplanation {
-  unit: number;
-  class?: string;
-  output: number;
-  baselineOutput: number;
-  attributions: Record<string, Attribution>;
-  completeness: { sum: number; delta: number; error: number; steps: number; holds: boolean };
-  ablation: Record<string, number>;
-}
+/** One input's attributions and one head's explanation, as `:explain` answers them. */
+export type Attribution = AnsweredAttribution;
+export type HeadExplanation = AnsweredExplanation;
 
 export type HeadAnswer = number | number[] | { class?: string; classes?: string[]; probability?: number; probabilities?: Record<string, number> };

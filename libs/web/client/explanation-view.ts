@@ -38,7 +38,7 @@ function heatMapView(a: Attribution, image?: string): HTMLElement {
 }
 
 /** One input's attributions, drawn for its kind: bars per feature, highlighted tokens, a heat map, a line over time. */
-function inputDetail(name: string, kind: string, a: Attribution, features: string[] | undefined, image: string | undefined): HTMLElement {
+function inputDetail(name: string, kind: string, a: Attribution, image: string | undefined): HTMLElement {
   const title = `${name}: ${fmt(a.total)} in all (baseline: ${a.baseline})`;
   if (kind === 'tokens') return h('div', {}, h('h4', {}, title), tokensView(a));
   if (kind === 'image') return h('div', {}, h('h4', {}, title), heatMapView(a, image));
@@ -53,12 +53,12 @@ function inputDetail(name: string, kind: string, a: Attribution, features: strin
     const perGroup = Array.from({ length: groups }, (_, g) => a.values.slice(g * size, (g + 1) * size).reduce((x, y) => x + y, 0));
     return h('div', {}, h('h4', {}, title), barChart(`${name} by group`, perGroup.map((_, g) => `group ${g + 1}`), perGroup));
   }
-  const labels = a.values.map((_, i) => features?.[i] ?? `${name}[${i}]`);
+  const labels = a.values.map((_, i) => a.features?.[i] ?? `${name}[${i}]`);
   return h('div', {}, h('h4', {}, title), barChart(`${name} by feature`, labels, a.values));
 }
 
 /** Why a head answered as it did: per input its total attribution and its ablation, then each input's details. */
-export function explanationView(head: string, e: HeadExplanation, metadata: ModelMetadata, images: Record<string, string>, features: Record<string, string[]>): HTMLElement {
+export function explanationView(head: string, e: HeadExplanation, metadata: ModelMetadata, images: Record<string, string>): HTMLElement {
   const inputs = Object.keys(e.attributions);
   const what = e.class === undefined ? `output ${e.unit}` : `P(${e.class})`;
   const check = e.completeness.holds ? h('span', { className: 'ok' }, '✓') : h('span', { className: 'bad' }, '✗');
@@ -68,6 +68,6 @@ export function explanationView(head: string, e: HeadExplanation, metadata: Mode
     h('h3', {}, `Why ${head}: ${what} = ${fmt(e.output)}`),
     h('p', { className: 'muted' }, `Integrated gradients from every input at its baseline (${what} = ${fmt(e.baselineOutput)}); attributions sum to ${fmt(e.completeness.sum)} against ${fmt(e.completeness.delta)} (${e.completeness.steps} steps) `, check),
     h('div', { className: 'grid' }, barChart(`attribution by input`, inputs, inputs.map((name) => e.attributions[name].total)), h('table', { className: 'ablation' }, h('tr', {}, h('th', {}, 'input'), h('th', {}, 'attribution'), h('th', {}, `${what} without it`)), inputs.map((name) => h('tr', {}, h('td', {}, name), h('td', { className: 'num' }, fmt(e.attributions[name].total)), h('td', { className: 'num' }, fmt(e.ablation[name])))))),
-    inputs.map((name) => inputDetail(name, metadata.inputs[name]?.kind ?? '', e.attributions[name], features[name], images[name])),
+    inputs.map((name) => inputDetail(name, metadata.inputs[name]?.kind ?? '', e.attributions[name], images[name])),
   );
 }

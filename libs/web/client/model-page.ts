@@ -113,11 +113,10 @@ function tryIt(m: ModelMetadata): HTMLElement {
       const { predictions } = await api<{ predictions: Record<string, HeadAnswer>[] }>(`/v1/models/${encodeURIComponent(m.name)}:predict`, { records: [record] });
       lastServer = predictions[0];
       show(results, h('h2', {}, 'Prediction'), h('div', { className: 'grid' }, Object.entries(predictions[0]).map(([head, answer]) => answerView(head, answer, m))), h('p', { className: 'muted' }, 'Explaining…'));
-      const { explanations } = await api<{ explanations: Record<string, HeadExplanation & { features?: string[] }>[] }>(`/v1/models/${encodeURIComponent(m.name)}:explain`, { records: [record] });
+      const { explanations } = await api<{ explanations: Record<string, HeadExplanation>[] }>(`/v1/models/${encodeURIComponent(m.name)}:explain`, { records: [record] });
       results.lastElementChild?.remove();
       const images = imagesByInput(fields, record, m);
-      const features = Object.fromEntries(Object.values(explanations[0]).flatMap((e) => Object.entries(e.attributions).flatMap(([name, a]) => ((a as { features?: string[] }).features ? [[name, (a as { features?: string[] }).features!]] : []))));
-      results.append(h('h2', {}, 'Why'), ...Object.entries(explanations[0]).map(([head, e]) => explanationView(head, e, m, images, features)));
+      results.append(h('h2', {}, 'Why'), ...Object.entries(explanations[0]).map(([head, e]) => explanationView(head, e, m, images)));
     } catch (error) {
       show(results);
       fail(error);
