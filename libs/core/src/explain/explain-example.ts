@@ -61,6 +61,24 @@ function integratedGradients(scaled: ScaledInputs, inputs: string[], o: number, 
   });
 }
 
+/** Each input's integrated gradients for output `unit` of output `o`, summed over the leaves it feeds. */
+function attributeInputs(scaled: ScaledInputs, spec: ModelSpec, o: number, unit: number, steps: number): Record<string, InputAttribution> {
+  const inputs = Object.keys(spec.inputs);
+  const perLeaf = integratedGradients(scaled, inputs, o, unit, steps);
+  try {
+    return Object.fromEntries(
+      inputs.map((name) => {
+        const summed = tf.tidy(() => perLeaf.filter((_, i) => scaled.leaves[i].input === name).reduce((a, b) => a.add(b)));
+        const values = Array.from(summed.dataSync());
+        summed.dispose();
+        return [name, { total: values.reduce((a, b) => a + b, 0), values, shape: summed.shape, baseline: BASELINE_BY_KIND[spec.inputs[name].kind] }];
+      }),
+    );
+  } finally {
+    tf.dispose(perLeaf);
+  }
+}
+
 /**
  * Explains one example (`[1, …]` per input) of a model built from `spec`: per head, integrated gradients for each
  * input against its kind's baseline (Sundararajan et al. 2017), with completeness checked (the steps double
@@ -84,19 +102,8 @@ export function explainExample(model: tf.LayersModel, spec: ModelSpec, example: 
         const output = rows[0][unit];
         const baselineOutput = rows[1][unit];
         const delta = output - baselineOutput;
-        let steps = options.steps ?? 64;
-        for (;;) {
-          const perLeaf = integratedGradients(scaled, inputs, o, unit, steps);
-          const attributions = Object.fromEntries(
-            inputs.map((name) => {
-              const mine = perLeaf.filter((_, i) => scaled.leaves[i].input === name);
-              const summed = tf.tidy(() => mine.reduce((a, b) => a.add(b)));
-              const values = Array.from(summed.dataSync());
-              summed.dispose();
-              return [name, { total: values.reduce((a, b) => a + b, 0), values, shape: summed.shape, baseline: BASELINE_BY_KIND[spec.inputs[name].kind] }];
-            }),
-          );
-          tf.dispose(perLeaf);
+        for (let steps = options.steps ?? 64; ; steps *= 2) {
+          const attributions = attributeInputs(scaled, spec, o, unit, steps);
           const sum = Object.values(attributions).reduce((total, a) => total + a.total, 0);
           const error = Math.abs(sum - delta);
           const holds = error <= tolerance * Math.max(Math.abs(delta), 1e-3);
@@ -104,7 +111,6 @@ export function explainExample(model: tf.LayersModel, spec: ModelSpec, example: 
             const ablation = Object.fromEntries(inputs.map((name, i) => [name, rows[i + 2][unit]]));
             return [head, { unit, output, baselineOutput, attributions, completeness: { sum, delta, error, steps, holds }, ablation }];
           }
-          steps *= 2;
         }
       }),
     );
