@@ -34,6 +34,9 @@ describe('doctor', () => {
     expect(text).toContain('MIMO_BACKEND=wasm');
     expect(text).toMatch(/threads\s+1\n/);
     expect(text).toContain('forced by MIMO_BACKEND=wasm');
+    // Whether other work keeps the cores busy, judged for the pick's threads.
+    expect(report.cpu).toMatchObject({ cores: report.cpus, threads: 1 });
+    expect(text).toContain(`CPU: ${report.cpu.summary}`);
   });
 
   it('aligns the backend table columns', async () => {

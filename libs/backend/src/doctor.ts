@@ -1,6 +1,7 @@
 import * as tf from '@tensorflow/tfjs';
 import * as os from 'os';
 import { distributedStatus } from '@mimo/backend-torch';
+import { CpuContention, measureCpuContention } from './cpu-contention';
 import { detectGpu, GpuDetection } from './gpu-detect';
 import { getKernelBridge, KernelBridge } from './kernel-bridge';
 import { firstLine } from './optional-package';
@@ -33,6 +34,8 @@ export interface DoctorReport {
   selection: DoctorSelection;
   /** Whether data-parallel training (c10d's Gloo in the torch addon, docs/distributed.md) can run here, and if not, why. */
   distributed: { available: true } | { available: false; reason: string };
+  /** Whether other processes keep cores busy, so that the run's threads would share them (sampled for 300 ms). */
+  cpu: CpuContention;
 }
 
 export type DoctorSelection =
@@ -71,18 +74,21 @@ export async function doctorReport(options: InitBackendOptions = {}): Promise<Do
     const value = process.env[key];
     if (value !== undefined) env[key] = value;
   }
+  const cpus = typeof os.availableParallelism === 'function' ? os.availableParallelism() : os.cpus().length;
+  const cpu = await measureCpuContention((selection.ok ? selection.choice.threads : undefined) ?? cpus);
   return {
     node: process.version,
     tfjs: tf.version.tfjs,
     platform: process.platform,
     arch: process.arch,
-    cpus: typeof os.availableParallelism === 'function' ? os.availableParallelism() : os.cpus().length,
+    cpus,
     cpuModel: os.cpus()[0]?.model.trim(),
     env,
     gpu: detectGpu(),
     backends,
     selection,
     distributed: distributedStatus(),
+    cpu,
   };
 }
 
@@ -140,6 +146,7 @@ export function formatDoctorReport(report: DoctorReport): string {
     lines.push('A run would fail to start', '', `  ${report.selection.error}`);
   }
   const { distributed } = report;
+  lines.push('', `CPU: ${report.cpu.summary}`);
   lines.push('', `Distributed training (c10d, Gloo): ${distributed.available ? 'available (--nproc-per-node N, torchrun; docs/distributed.md)' : `not available: ${distributed.reason}`}`);
   return `${lines.join('\n')}\n`;
 }

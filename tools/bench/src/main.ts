@@ -1,5 +1,6 @@
 import * as tf from '@tensorflow/tfjs';
-import { describeBackend, fallbackCounts, initBackend, resetFallbackCounts } from '@mimo/backend';
+import { describeBackend, fallbackCounts, initBackend, measureCpuContention, resetFallbackCounts } from '@mimo/backend';
+import { requestedThreads } from '@mimo/backend-torch';
 import * as os from 'os';
 import { AppBatch, appTraining, appTwinJob, BENCH_APPS, loadAppBatch } from './app-models';
 import { BENCH_MODELS, BenchModelName, buildBenchModel } from './bench-models';
@@ -35,6 +36,10 @@ async function main(argv: string[]): Promise<void> {
   const batchSize = Number(flag('batch', '64'));
   const options: MeasureOptions = { repetitions: Number(flag('reps', '5')), minSeconds: Number(flag('min-seconds', '1.5')), warmupSteps: 2 };
   const lines = [`machine: ${os.cpus().length} × ${os.cpus()[0]?.model.trim()}, ${Math.round(os.totalmem() / 2 ** 30)} GiB, node ${process.version}, tfjs ${tf.version.tfjs}`];
+  // Judged before anything runs: figures taken beside other busy work say little about either (docs/benchmarks.md).
+  const cpu = await measureCpuContention(requestedThreads());
+  lines.push(`CPU before the run: ${cpu.summary}`);
+  if (cpu.oversubscribed) process.stderr.write(`warning: ${cpu.summary}\n`);
 
   const subjects: Subject[] = models.map((model) => {
     const built = buildBenchModel(model, 1);
