@@ -69,7 +69,7 @@ async function main(argv: string[]): Promise<void> {
       return;
     }
     pytorch.worker = started.worker;
-    lines.push(`PyTorch ${started.version} (${started.worker.python}), device ${device}, ${threads} threads`);
+    lines.push(`PyTorch ${started.version}, BLAS ${started.blas} (${started.worker.python}: the newest torch on PATH), device ${device}, ${threads} threads`);
   };
 
   for (const backend of backends) {

@@ -1,26 +1,58 @@
 import { ChildProcessWithoutNullStreams, spawn, spawnSync } from 'child_process';
-import { join } from 'path';
+import { existsSync, realpathSync } from 'fs';
+import { delimiter, join } from 'path';
 import { createInterface } from 'readline';
 import { BenchModelName } from './bench-models';
 import { RepeatedRun } from './measure';
 
-const PYTHONS = ['python3', '/usr/bin/python3'];
-
-type PytorchFound = { ok: true; python: string; version: string } | { ok: false; reason: string };
+type PytorchFound = { ok: true; python: string; version: string; blas: string } | { ok: false; reason: string };
 let found: PytorchFound | undefined;
 
-/** The first python3 that imports torch, with torch's version; or why none does (probed once per process). */
+/** Every `python3` on PATH and the system one, each once (a pyenv shim and /usr/bin may hold different torches). */
+function pythons(): string[] {
+  const candidates = [...(process.env.PATH ?? '').split(delimiter).filter(Boolean).map((dir) => join(dir, 'python3')), '/usr/bin/python3'];
+  const seen = new Set<string>();
+  return candidates.filter((python) => {
+    if (!existsSync(python)) return false;
+    const real = realpathSync(python);
+    if (seen.has(real)) return false;
+    seen.add(real);
+    return true;
+  });
+}
+
+/** torch's version as numbers, for ordering ("2.13.0+cpu" → [2, 13, 0]). */
+export function versionParts(version: string): number[] {
+  return version.split(/[+-]/)[0].split('.').map((part) => Number.parseInt(part, 10) || 0);
+}
+
+/** The newest of several torch installations: the strongest peer on the machine. */
+export function newestTorch<T extends { version: string }>(found: T[]): T | undefined {
+  const newer = (a: T, b: T) => {
+    const [x, y] = [versionParts(a.version), versionParts(b.version)];
+    for (let i = 0; i < Math.max(x.length, y.length); i++) if ((x[i] ?? 0) !== (y[i] ?? 0)) return (x[i] ?? 0) > (y[i] ?? 0);
+    return false;
+  };
+  return found.reduce<T | undefined>((best, next) => (!best || newer(next, best) ? next : best), undefined);
+}
+
+/** The python3 with the newest torch on the machine, with torch's version and BLAS; or why there is none (probed once per process). */
 export function findPytorch(): PytorchFound {
   found ??= probePythons();
   return found;
 }
 
+const PROBE = "import re, torch; print(torch.__version__); m = re.search(r'BLAS_INFO=(\\w+)', torch.__config__.show()); print(m.group(1) if m else 'unknown')";
+
 function probePythons(): PytorchFound {
-  for (const python of PYTHONS) {
-    const probe = spawnSync(python, ['-c', 'import torch; print(torch.__version__)'], { encoding: 'utf8' });
-    if (probe.status === 0) return { ok: true, python, version: probe.stdout.trim() };
-  }
-  return { ok: false, reason: `no python3 with torch (tried ${PYTHONS.join(', ')}); \`apt-get install python3-torch\`` };
+  const tried = pythons();
+  const withTorch = tried.flatMap((python) => {
+    const probe = spawnSync(python, ['-c', PROBE], { encoding: 'utf8' });
+    if (probe.status !== 0) return [];
+    const [version, blas] = probe.stdout.trim().split('\n');
+    return [{ ok: true as const, python, version, blas }];
+  });
+  return newestTorch(withTorch) ?? { ok: false, reason: `no python3 with torch (tried ${tried.join(', ') || 'none on PATH'}); \`apt-get install python3-torch\`, or a PyTorch wheel on PYTHONPATH` };
 }
 
 /** What pytorch_twin.py needs to build and train a model's twin (see its docstring). */
@@ -70,13 +102,13 @@ export class PytorchWorker {
   }
 
   /** Starts the worker with torch on `threads` threads and `device`; or why it cannot (no python3 with torch, or it failed). */
-  static async start(threads: number, device: string): Promise<{ ok: true; worker: PytorchWorker; version: string } | { ok: false; reason: string }> {
+  static async start(threads: number, device: string): Promise<{ ok: true; worker: PytorchWorker; version: string; blas: string } | { ok: false; reason: string }> {
     const python = findPytorch();
     if (!python.ok) return python;
     const worker = new PytorchWorker(spawn(python.python, [join(__dirname, 'pytorch_bench.py'), String(threads), device]), python.python);
     try {
       const { version } = await worker.reply();
-      return { ok: true, worker, version: String(version) };
+      return { ok: true, worker, version: String(version), blas: python.blas };
     } catch (error) {
       worker.close();
       return { ok: false, reason: error instanceof Error ? error.message : String(error) };
