@@ -49,11 +49,14 @@ function matrixView(head: string, matrix: number[][], classes: string[]): HTMLEl
 
 function chartsView(m: ModelMetadata): HTMLElement[] {
   const history = m.card.history ?? {};
-  const losses = Object.fromEntries(Object.entries(history).filter(([k]) => k === 'loss' || k === 'val_loss'));
-  const others = Object.entries(history).filter(([k]) => !k.endsWith('loss'));
+  const series = (keep: (key: string) => boolean) => Object.fromEntries(Object.entries(history).filter(([key]) => keep(key)));
   const charts: HTMLElement[] = [];
-  if (Object.keys(losses).length) charts.push(h('div', { className: 'card' }, lineChart('Learning curves: loss', losses)));
-  if (others.length) charts.push(h('div', { className: 'card' }, lineChart('Learning curves: metrics', Object.fromEntries(others))));
+  const curves = (title: string, picked: Record<string, number[]>) => {
+    if (Object.keys(picked).length > 0) charts.push(h('div', { className: 'card' }, lineChart(title, picked)));
+  };
+  // The losses, then each head's metrics (train and validation) on a chart of its own.
+  curves('Learning curves: loss', series((key) => key.endsWith('loss')));
+  for (const head of Object.keys(m.heads)) curves(`Learning curves: ${head}`, series((key) => !key.endsWith('loss') && key.replace(/^val_/, '').startsWith(`${head}_`)));
   for (const [head, c] of Object.entries(m.card.testCharts ?? {})) {
     const classes = m.heads[head]?.classes ?? c.confusion?.map((_, i) => String(i)) ?? [];
     if (c.confusion) charts.push(matrixView(head, c.confusion, classes));

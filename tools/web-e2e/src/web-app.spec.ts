@@ -52,9 +52,19 @@ describeInChromium('the web app in Chromium', () => {
     return ((await response.json()) as { predictions: Record<string, { class?: string } | number>[] }).predictions[0];
   };
 
-  /** Fills the parts of a model's form that its examples do not: images, a text, enough price rows. */
+  /** Drops a PNG onto a field's drop zone, as a user dragging a file from their desktop does. */
+  const dropImage = async (field: string, png: Buffer) => {
+    const transfer = await page.evaluateHandle((bytes) => {
+      const data = new DataTransfer();
+      data.items.add(new File([new Uint8Array(bytes)], 'dropped.png', { type: 'image/png' }));
+      return data;
+    }, [...png]);
+    await page.dispatchEvent(`.field[data-field="${field}"] .drop`, 'drop', { dataTransfer: transfer });
+  };
+
+  /** Fills the parts of a model's form that its examples do not: images (dropped or chosen), a text, enough price rows. */
   const fillGood = async (app: App) => {
-    if (app === 'healthcare') await page.setInputFiles('.field[data-field="image"] input[type=file]', { name: 'xray.png', mimeType: 'image/png', buffer: images.xray });
+    if (app === 'healthcare') await dropImage('image', images.xray);
     if (app === 'nlp') await page.fill('.field[data-field="text"] textarea', 'win money now free offer click here');
     if (app === 'finance') await page.fill('.field[data-field="prices"] textarea', priceCsv(8));
     if (app === 'autonomous') await page.setInputFiles('.field[data-field="camera"] input[type=file]', { name: 'frame.png', mimeType: 'image/png', buffer: images.camera });
@@ -103,6 +113,9 @@ describeInChromium('the web app in Chromium', () => {
     expect(await page.locator('.explanation').count()).toBe(heads.length);
     expect(await page.locator('.explanation .ok').count()).toBe(heads.length);
     if (app === 'healthcare' || app === 'autonomous') expect(await page.locator('.explanation canvas.heatmap').count()).toBeGreaterThanOrEqual(heads.length);
+    // The dropped or chosen image is previewed, and sent as its base64 bytes.
+    if (app === 'healthcare') expect((record as Record<string, unknown>).image).toBe(images.xray.toString('base64'));
+    if (app === 'healthcare' || app === 'autonomous') expect(await page.locator('.drop img:not([hidden])').count()).toBe(1);
     if (app === 'nlp') expect(await page.locator('.explanation .tokens span').count()).toBeGreaterThan(0);
     await screenshot(app);
   });
