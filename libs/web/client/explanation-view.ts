@@ -2,6 +2,8 @@ import { Attribution, HeadExplanation, ModelMetadata } from './api';
 import { barChart, lineChart } from './charts';
 import { fmt, h } from './dom';
 
+const MAX_BARS = 40;
+
 /** A red (against) to blue (for) background for an attribution, by its share of the largest one. */
 function tint(value: number, max: number): string {
   const share = max > 0 ? Math.min(1, Math.abs(value) / max) : 0;
@@ -53,6 +55,8 @@ function inputDetail(name: string, kind: string, a: Attribution, image: string |
     const perGroup = Array.from({ length: groups }, (_, g) => a.values.slice(g * size, (g + 1) * size).reduce((x, y) => x + y, 0));
     return h('div', {}, h('h4', {}, title), barChart(`${name} by group`, perGroup.map((_, g) => `group ${g + 1}`), perGroup));
   }
+  // Past a few dozen features bars cannot be read: a line over the feature index shows where the credit lies.
+  if (a.values.length > MAX_BARS) return h('div', {}, h('h4', {}, title), lineChart(`${name} by feature`, { attribution: a.values }, 'feature'));
   const labels = a.values.map((_, i) => a.features?.[i] ?? `${name}[${i}]`);
   return h('div', {}, h('h4', {}, title), barChart(`${name} by feature`, labels, a.values));
 }
