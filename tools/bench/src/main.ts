@@ -7,6 +7,7 @@ import { BENCH_MODELS, BenchModelName, buildBenchModel } from './bench-models';
 import { flagValue } from './flags';
 import { benchModelTraining, failure, measureInterleaved, MeasureOptions, RepeatedRun, TimedTraining, trainingRun } from './measure';
 import { PytorchJob, PytorchWorker } from './pytorch-reference';
+import { USER_LOOPS, UserLoopName, userLoopTraining } from './user-loop';
 import { BenchRow, formatTable } from './report-table';
 
 /** A row of the table: how to build its training step on the active backend, and its PyTorch twin. */
@@ -22,7 +23,8 @@ interface Subject {
 
 /**
  * `npm run bench:throughput [-- --backends cpu,wasm,torch --reps 5 --min-seconds 1.5 --batch 64 --models mlp,cnn,lstm,gru
- * --apps healthcare,nlp,finance,autonomous|none --no-pytorch]`: training samples/s of the bench models and of
+ * --apps healthcare,nlp,finance,autonomous|none --loops mlp,lstm|none --no-pytorch]`: training samples/s of the bench models,
+ * of a user's own loop over the MLP and the LSTM (user-loop.ts), and of
  * each app's default model (a batch of its real data) on each backend in one process, with PyTorch's twins of
  * both (pytorch_bench.py, pytorch_twin.py) when python3 has torch: their repetitions alternate with the torch
  * backend's, or run alone after the backends when torch is not among them.
@@ -48,6 +50,10 @@ async function main(argv: string[]): Promise<void> {
     const row = { model, description: built.description, results: {} };
     return { row, examples: batchSize, training: () => benchModelTraining(model, batchSize), pytorch: { bench: model, batch: batchSize } };
   });
+  for (const loop of list('loops', USER_LOOPS) as UserLoopName[]) {
+    const row = { model: `loop:${loop}`, description: `a user's loop over the ${loop.toUpperCase()}: a batch sliced each step, tf.losses.sigmoidCrossEntropy, Mimo's Adam`, results: {} };
+    subjects.push({ row, examples: batchSize, training: () => userLoopTraining(loop, batchSize), pytorch: { loop, batch: batchSize } });
+  }
   const appBatches: AppBatch[] = [];
   for (const app of apps) {
     process.stderr.write(`loading ${app}'s data…\n`);

@@ -6,6 +6,7 @@ line per request line on stdin:
 
   {"prepare": {"bench": "mlp"|"cnn"|"lstm"|"gru", "batch": N}}   → {"params": N}: builds the model and Adam
   {"prepare": {"twin": <a pytorch_twin.py job>}}                 → {"params": N}
+  {"prepare": {"loop": "mlp"|"lstm", "batch": N}}                → {"params": N}: a user's loop (see user_loop)
   {"warmup": STEPS}             → {"steps": STEPS} after that many steps of the prepared model
   {"repetition": MIN_SECONDS}   → {"rate": samples/s of its whole steps run for at least MIN_SECONDS}
 
@@ -85,9 +86,31 @@ def set_threads(threads):
         blas.openblas_set_num_threads(1)
 
 
+LOOP_BATCHES = 16  # as tools/bench/src/user-loop.ts
+
+
+def user_loop(name, batch, device):
+    """A training loop as a user writes it: the bench model with logits out, a batch sliced (a view) from a larger
+    tensor each step, BCEWithLogitsLoss on 0/1 labels, Adam; the twin of user-loop.ts's."""
+    model, x, _, _ = build(name, batch * LOOP_BATCHES)
+    model, xs = model.to(device), x.to(device)
+    ys = (torch.rand(batch * LOOP_BATCHES, 1) > 0.5).float().to(device)
+    loss_fn = nn.BCEWithLogitsLoss()
+    step = [0]
+
+    def loss_of_batch():
+        start = (step[0] % LOOP_BATCHES) * batch
+        step[0] += 1
+        return loss_fn(model(xs[start : start + batch]), ys[start : start + batch])
+
+    return Training(model, loss_of_batch, batch)
+
+
 def prepare(request, device):
     """The Training a prepare request names."""
     torch.manual_seed(1)
+    if "loop" in request:
+        return user_loop(request["loop"], request["batch"], device)
     if "twin" in request:
         model, loss = build_twin(request["twin"], device)
         return Training(model, loss, request["twin"]["batch"])

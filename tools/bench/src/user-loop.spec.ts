@@ -1,0 +1,13 @@
+import * as tf from '@tensorflow/tfjs';
+import { userLoopTraining } from './user-loop';
+
+describe("a user's loop (the bench's loop:mlp / loop:lstm rows)", () => {
+  it.each(['mlp', 'lstm'] as const)('%s: steps through every slice of its larger tensor, leaking nothing', async (name) => {
+    const training = userLoopTraining(name, 8);
+    await training.step();
+    const before = tf.memory().numTensors;
+    for (let i = 0; i < 17; i++) await training.step();
+    expect(tf.memory().numTensors).toBe(before);
+    training.dispose();
+  });
+});
