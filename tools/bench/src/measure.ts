@@ -38,15 +38,15 @@ export interface RepeatedRun {
 }
 
 /**
- * Mimo's Trainer step for a bench model: forward in training mode, gradients, the loss read back, Mimo's Adam.
+ * Steps of Mimo's Adam on `loss` over `model`'s trainable weights: gradients, the loss read back, the update.
+ * `owned` tensors are disposed with the model.
  */
-export function benchModelTraining(name: BenchModelName, batchSize: number): TimedTraining {
-  const { model, x, y, loss } = buildBenchModel(name, batchSize);
+export function adamTraining(model: tf.LayersModel, loss: () => tf.Scalar, owned: tf.Tensor[]): TimedTraining {
   const optimizer = createTrainingOptimizer({ type: 'adam', learningRate: 1e-3 });
   const variables = model.trainableWeights.map((w) => w.read() as tf.Variable);
   return {
     step: async () => {
-      const { value, grads } = tf.variableGrads(() => loss(y, model.apply(x, { training: true }) as tf.Tensor), variables);
+      const { value, grads } = tf.variableGrads(loss, variables);
       await value.data();
       optimizer.applyGradients(variables, variables.map((v) => grads[v.name]));
       tf.dispose([value, ...Object.values(grads)]);
@@ -54,9 +54,17 @@ export function benchModelTraining(name: BenchModelName, batchSize: number): Tim
     dispose: () => {
       model.dispose();
       optimizer.dispose();
-      tf.dispose([x, y]);
+      tf.dispose(owned);
     },
   };
+}
+
+/**
+ * Mimo's Trainer step for a bench model: forward in training mode, gradients, the loss read back, Mimo's Adam.
+ */
+export function benchModelTraining(name: BenchModelName, batchSize: number): TimedTraining {
+  const { model, x, y, loss } = buildBenchModel(name, batchSize);
+  return adamTraining(model, () => loss(y, model.apply(x, { training: true }) as tf.Tensor), [x, y]);
 }
 
 /** `training`'s steps on the active backend as a run of `batchSize` examples a step. */

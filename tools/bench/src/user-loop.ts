@@ -1,7 +1,6 @@
 import * as tf from '@tensorflow/tfjs';
-import { createTrainingOptimizer } from '@mimo/core';
 import { buildBenchModel } from './bench-models';
-import { TimedTraining } from './measure';
+import { adamTraining, TimedTraining } from './measure';
 
 /** The bench models a user's own loop trains (pytorch_bench.py's `loop` requests are their twins). */
 export const USER_LOOPS = ['mlp', 'lstm'] as const;
@@ -23,25 +22,15 @@ export function userLoopTraining(name: UserLoopName, batchSize: number): TimedTr
   const features = model.inputs[0].shape.slice(1) as number[];
   const xs = tf.randomNormal([rows, ...features], 0, 1, 'float32', 1);
   const ys = tf.tidy(() => tf.cast(tf.greater(tf.randomUniform([rows, 1], 0, 1, 'float32', 2), 0.5), 'float32'));
-  const optimizer = createTrainingOptimizer({ type: 'adam', learningRate: 1e-3 });
-  const variables = model.trainableWeights.map((w) => w.read() as tf.Variable);
   let step = 0;
-  return {
-    step: async () => {
+  return adamTraining(
+    model,
+    () => {
       const start = (step++ % LOOP_BATCHES) * batchSize;
-      const { value, grads } = tf.variableGrads(() => {
-        const xb = tf.slice(xs, [start, ...features.map(() => 0)], [batchSize, ...features]);
-        const yb = tf.slice(ys, [start, 0], [batchSize, 1]);
-        return tf.losses.sigmoidCrossEntropy(yb, model.apply(xb, { training: true }) as tf.Tensor) as tf.Scalar;
-      }, variables);
-      await value.data();
-      optimizer.applyGradients(variables, variables.map((v) => grads[v.name]));
-      tf.dispose([value, ...Object.values(grads)]);
+      const xb = tf.slice(xs, [start, ...features.map(() => 0)], [batchSize, ...features]);
+      const yb = tf.slice(ys, [start, 0], [batchSize, 1]);
+      return tf.losses.sigmoidCrossEntropy(yb, model.apply(xb, { training: true }) as tf.Tensor) as tf.Scalar;
     },
-    dispose: () => {
-      model.dispose();
-      optimizer.dispose();
-      tf.dispose([xs, ys]);
-    },
-  };
+    [xs, ys],
+  );
 }
