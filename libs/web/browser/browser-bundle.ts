@@ -39,7 +39,7 @@ function base64Bytes(text: string): Uint8Array {
   try {
     binary = atob(text);
   } catch {
-    throw new Error('expected base64 image bytes, received something else');
+    throw new Error('expected base64 (image or weight bytes), received something else');
   }
   const bytes = new Uint8Array(binary.length);
   for (let i = 0; i < binary.length; i++) bytes[i] = binary.charCodeAt(i);
