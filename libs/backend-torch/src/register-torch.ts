@@ -46,7 +46,7 @@ function register(): TorchStatus {
 /** MIMO_THREADS as a thread count: every core when unset or empty; anything but a positive integer throws. */
 export function requestedThreads(env: NodeJS.ProcessEnv = process.env): number {
   const raw = env.MIMO_THREADS?.trim();
-  const cores = typeof os.availableParallelism === 'function' ? os.availableParallelism() : os.cpus().length;
+  const cores = os.availableParallelism();
   if (raw === undefined || raw === '') return cores;
   const threads = Number(raw);
   if (!Number.isInteger(threads) || threads < 1) throw new Error(`MIMO_THREADS must be a positive integer. Received: ${raw}`);

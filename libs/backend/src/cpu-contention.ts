@@ -51,7 +51,7 @@ async function cpuTimes(): Promise<{ busy: number; total: number }> {
  * judges whether `threads` threads would be oversubscribed. Without /proc/stat it reads the load average.
  */
 export async function measureCpuContention(threads: number, ms = 300): Promise<CpuContention> {
-  const cores = typeof os.availableParallelism === 'function' ? os.availableParallelism() : os.cpus().length;
+  const cores = os.availableParallelism();
   let before: { busy: number; total: number };
   try {
     before = await cpuTimes();

@@ -74,7 +74,7 @@ export async function doctorReport(options: InitBackendOptions = {}): Promise<Do
     const value = process.env[key];
     if (value !== undefined) env[key] = value;
   }
-  const cpus = typeof os.availableParallelism === 'function' ? os.availableParallelism() : os.cpus().length;
+  const cpus = os.availableParallelism();
   const cpu = await measureCpuContention((selection.ok ? selection.choice.threads : undefined) ?? cpus);
   return {
     node: process.version,

@@ -44,7 +44,6 @@ function toCsv(rows: Record<string, unknown>[]): string {
   return [header.join(','), ...rows.map((row) => header.map((name) => String(row[name] ?? '')).join(','))].join('\n');
 }
 
-const fileText = (file: File) => file.text();
 const fileBase64 = (file: File) =>
   new Promise<string>((resolve, reject) => {
     const reader = new FileReader();
@@ -106,7 +105,7 @@ function widgetOf(field: RecordField, id: string): Widget {
   const area = h('textarea', { id, name: field.name, value: csv ? toCsv(example as Record<string, unknown>[]) : JSON.stringify(example) });
   const file = h('input', { type: 'file', accept: csv ? '.csv,.json,text/csv,application/json' : '.json,application/json', 'aria-label': `${field.name} from a file` });
   file.addEventListener('change', async () => {
-    if (file.files?.[0]) area.value = await fileText(file.files[0]);
+    if (file.files?.[0]) area.value = await file.files[0].text();
   });
   const read = async () => {
     const text = area.value.trim();

@@ -1,4 +1,4 @@
-import { AppPlugin, parseFlags, runTrain, TRAIN_FLAGS, trainOptions } from '@mimo/app-kit';
+import { AppPlugin, parseFlags, runTrain, stat, TRAIN_FLAGS, trainOptions } from '@mimo/app-kit';
 import * as path from 'path';
 import { loadFinanceDataset } from '../data/prepare-finance';
 import { scoreBundle } from '../report/score-bundle';
@@ -49,10 +49,10 @@ export interface StockNetExperimentResult {
   references: typeof STOCKNET_REFERENCES;
 }
 
+/** Mean and sample standard deviation (the bench's `stat`, without its count). */
 function meanStd(values: readonly number[]): { mean: number; std: number } {
-  const mean = values.reduce((a, b) => a + b, 0) / values.length;
-  const variance = values.length > 1 ? values.reduce((a, b) => a + (b - mean) ** 2, 0) / (values.length - 1) : 0;
-  return { mean, std: Math.sqrt(variance) };
+  const { mean, std } = stat(values);
+  return { mean, std };
 }
 
 /**

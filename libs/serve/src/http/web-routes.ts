@@ -24,20 +24,28 @@ export interface WebOptions {
  */
 export function webRoutes(registry: ModelRegistry, options: WebOptions): express.Router {
   const router = express.Router();
-  let assets: string | undefined;
-  const assetsDir = () => (assets ??= options.assetsDir ?? webAssetsDir());
+  // Found on first use, so that an API-only server starts without the web app built.
+  let assets: { dir: string; files: express.RequestHandler } | undefined;
+  const webAssets = () => {
+    if (!assets) {
+      const dir = options.assetsDir ?? webAssetsDir();
+      assets = { dir, files: express.static(dir, { index: false, fallthrough: false, maxAge: 0 }) };
+    }
+    return assets;
+  };
+  const unavailable = (res: express.Response, error: unknown) => sendAnyError(res, new RequestError(503, 'unavailable', (error as Error).message, 'url'));
   router.get('/', (_req, res) => {
     try {
-      res.sendFile(path.join(assetsDir(), 'index.html'));
+      res.sendFile(path.join(webAssets().dir, 'index.html'));
     } catch (error) {
-      sendAnyError(res, new RequestError(503, 'unavailable', (error as Error).message, 'url'));
+      unavailable(res, error);
     }
   });
   router.use('/web', (req, res, next) => {
     try {
-      express.static(assetsDir(), { index: false, fallthrough: false, maxAge: 0 })(req, res, next);
+      webAssets().files(req, res, next);
     } catch (error) {
-      sendAnyError(res, new RequestError(503, 'unavailable', (error as Error).message, 'url'));
+      unavailable(res, error);
     }
   });
   router.get('/v1/models/:name/artifacts', async (req, res) => {
