@@ -4,9 +4,10 @@ import { BENCH_MODELS, BenchModelName } from './bench-models';
 import { flagValue } from './flags';
 import { profileTraining } from './kernel-profile';
 import { benchModelTraining, TimedTraining } from './measure';
+import { USER_LOOPS, UserLoopName, userLoopTraining } from './user-loop';
 
 /**
- * `npm run bench:profile -- [--model mlp|cnn|lstm|gru|healthcare|nlp|finance|autonomous] [--backend NAME]
+ * `npm run bench:profile -- [--model mlp|cnn|lstm|gru|loop:mlp|loop:lstm|healthcare|nlp|finance|autonomous] [--backend NAME]
  * [--steps 200] [--batch 64] [--top 25]`: where one training step's time goes on a backend — the step's time,
  * the share inside kernel bodies (the rest is tfjs's engine and the model code), and the kernels by time.
  */
@@ -20,7 +21,8 @@ async function main(argv: string[]): Promise<void> {
   let training: TimedTraining;
   if ((BENCH_MODELS as readonly string[]).includes(model)) training = benchModelTraining(model as BenchModelName, batchSize);
   else if (model in BENCH_APPS) training = appTraining(await loadAppBatch(model, batchSize));
-  else throw new Error(`--model must be one of ${[...BENCH_MODELS, ...Object.keys(BENCH_APPS)].join(', ')}. Received: ${model}`);
+  else if (USER_LOOPS.some((loop) => model === `loop:${loop}`)) training = userLoopTraining(model.slice('loop:'.length) as UserLoopName, batchSize);
+  else throw new Error(`--model must be one of ${[...BENCH_MODELS, ...USER_LOOPS.map((loop) => `loop:${loop}`), ...Object.keys(BENCH_APPS)].join(', ')}. Received: ${model}`);
   try {
     // 10 warm-up steps: kernels compiled, allocator primed.
     const { stepMs, inKernelsMs, callsPerStep, kernels } = await profileTraining(training, steps, 10);
