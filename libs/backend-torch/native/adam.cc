@@ -35,11 +35,14 @@ bool sameLayout(const at::Tensor& t, const at::Tensor& like) {
 
 }  // namespace
 
-std::vector<at::Tensor> adamUpdate(const at::Tensor& w, const at::Tensor& g, const at::Tensor& m, const at::Tensor& v, const AdamStep& s, bool atenOps) {
+std::vector<at::Tensor> adamUpdate(const at::Tensor& w, const at::Tensor& g, const at::Tensor& m, const at::Tensor& v, const at::Tensor& iteration,
+                                   const AdamStep& s, bool atenOps) {
+  const double t = static_cast<double>(iteration.item<int64_t>());
+  const double alpha = s.learningRate * std::sqrt(1 - std::pow(s.beta2, t)) / (1 - std::pow(s.beta1, t));
   if (atenOps || !(sameLayout(w, w) && sameLayout(g, w) && sameLayout(m, w) && sameLayout(v, w))) {
     at::Tensor newM = m.mul(s.beta1).add_(g, 1 - s.beta1);
     at::Tensor newV = v.mul(s.beta2).addcmul_(g, g, 1 - s.beta2);
-    return {w.addcdiv(newM, newV.sqrt().add_(s.epsilon), -s.alpha), newM, newV};
+    return {w.addcdiv(newM, newV.sqrt().add_(s.epsilon), -alpha), newM, newV};
   }
   at::Tensor newW = at::empty_like(w), newM = at::empty_like(m), newV = at::empty_like(v);
   const AdamArrays arrays{w.data_ptr<float>(), g.data_ptr<float>(), m.data_ptr<float>(), v.data_ptr<float>(),
@@ -47,7 +50,7 @@ std::vector<at::Tensor> adamUpdate(const at::Tensor& w, const at::Tensor& g, con
   // ATen's own grain: split only arrays large enough to pay for the hand-off.
   at::parallel_for(0, w.numel(), at::internal::GRAIN_SIZE, [&](int64_t begin, int64_t end) {
     adamRange(arrays, begin, end, static_cast<float>(s.beta1), static_cast<float>(1 - s.beta1), static_cast<float>(s.beta2),
-              static_cast<float>(1 - s.beta2), static_cast<float>(s.epsilon), static_cast<float>(s.alpha));
+              static_cast<float>(1 - s.beta2), static_cast<float>(s.epsilon), static_cast<float>(alpha));
   });
   return {newW, newM, newV};
 }

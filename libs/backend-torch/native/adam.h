@@ -10,10 +10,15 @@
 namespace mimo {
 
 struct AdamStep {
-  double beta1, beta2, epsilon, alpha;  // alpha: the step's bias-corrected learning rate
+  double beta1, beta2, epsilon, learningRate;
 };
 
-/** → { w', m', v' }. */
-std::vector<at::Tensor> adamUpdate(const at::Tensor& w, const at::Tensor& g, const at::Tensor& m, const at::Tensor& v, const AdamStep& step, bool atenOps);
+/**
+ * → { w', m', v' } for update number `iteration` (an integer scalar tensor, 1-based), whose bias-corrected rate
+ * α = learningRate·√(1−β₂ᵗ)/(1−β₁ᵗ) is worked out here in double: a replayed step (step_recording.h) reads the
+ * iteration it is at from the tensor.
+ */
+std::vector<at::Tensor> adamUpdate(const at::Tensor& w, const at::Tensor& g, const at::Tensor& m, const at::Tensor& v, const at::Tensor& iteration,
+                                   const AdamStep& step, bool atenOps);
 
 }  // namespace mimo

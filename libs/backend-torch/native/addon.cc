@@ -18,8 +18,10 @@
 
 #include "adam.h"
 #include "blas.h"
+#include "boxed_stack.h"
 #include "recurrent.h"
 #include "step.h"
+#include "step_recording.h"
 #include "napi_guard.h"
 #include "tensor_store.h"
 #include "distributed_binding.h"
@@ -124,6 +126,13 @@ Napi::Value fromIValue(Napi::Env env, const c10::IValue& v) {
 }
 
 using mimo::guarded;
+namespace recording = mimo::recording;
+
+Napi::Array describeAll(Napi::Env env, const std::vector<at::Tensor>& tensors) {
+  Napi::Array out = Napi::Array::New(env, tensors.size());
+  for (size_t i = 0; i < tensors.size(); ++i) out.Set(static_cast<uint32_t>(i), tensors[i].defined() ? Napi::Value(describe(env, tensors[i])) : env.Null());
+  return out;
+}
 
 // operatorIndex(name, overload) → the index `call` takes for aten::<name>.<overload> (looked up once).
 Napi::Value OperatorIndex(const Napi::CallbackInfo& info) {
@@ -132,6 +141,12 @@ Napi::Value OperatorIndex(const Napi::CallbackInfo& info) {
     operators.push_back(c10::Dispatcher::singleton().findSchemaOrThrow(name.c_str(), overload.c_str()));
     return Napi::Number::New(info.Env(), static_cast<double>(operators.size() - 1));
   });
+}
+
+Napi::Array fromStack(Napi::Env env, const torch::jit::Stack& stack) {
+  Napi::Array out = Napi::Array::New(env, stack.size());
+  for (size_t i = 0; i < stack.size(); ++i) out.Set(static_cast<uint32_t>(i), fromIValue(env, stack[i]));
+  return out;
 }
 
 // call(index, args): runs the operator; missing or undefined arguments take the schema
@@ -158,11 +173,34 @@ Napi::Value Call(const Napi::CallbackInfo& info) {
         throw std::invalid_argument("torch backend: " + schema.name() + " needs argument '" + arg.name() + "'");
       }
     }
+    if (!recording::active()) {
+      op.callBoxed(&stack);
+      return fromStack(info.Env(), stack);
+    }
+    std::vector<at::Tensor> inputs = mimo::boxed::tensorsOf(stack);
+    torch::jit::Stack templ = mimo::boxed::hollow(stack);
+    std::string signature = schema.name() + "." + schema.overload_name() + " " + mimo::boxed::signatureOf(stack);
     op.callBoxed(&stack);
-    Napi::Array out = Napi::Array::New(info.Env(), stack.size());
-    for (size_t i = 0; i < stack.size(); ++i) out.Set(static_cast<uint32_t>(i), fromIValue(info.Env(), stack[i]));
+    Napi::Array out = fromStack(info.Env(), stack);
+    auto run = [op, templ](const std::vector<at::Tensor>& tensors) {
+      torch::jit::Stack replayed = mimo::boxed::fill(templ, tensors);
+      op.callBoxed(&replayed);
+      return mimo::boxed::tensorsOf(replayed);
+    };
+    recording::add(std::move(signature), inputs, run, mimo::boxed::tensorsOf(stack));
     return out;
   });
+}
+
+// One whole-sequence recurrent op of recurrent.h on its inputs (x, mask, kernel, recurrentKernel, bias, h0, c0,
+// then the backward's states and dStates; undefined where absent).
+std::vector<at::Tensor> runRecurrent(const std::string& name, const std::vector<at::Tensor>& t, mimo::GateActivation gate, bool atenOps) {
+  mimo::RecurrentInputs in{t[0], t[1], t[2], t[3], t[4], t[5], t[6], gate, atenOps};
+  if (name == "lstm_forward") return mimo::lstmForward(in);
+  if (name == "lstm_backward") return mimo::lstmBackward(in, t[7], t[8]);
+  if (name == "gru_forward") return mimo::gruForward(in);
+  if (name == "gru_backward") return mimo::gruBackward(in, t[7], t[8]);
+  throw std::invalid_argument("torch backend: unknown recurrent op '" + name + "'");
 }
 
 // recurrent(name, [x, mask, kernel, recurrentKernel, bias, h0, c0, ...extra], gateActivation, atenOps) → handles
@@ -171,36 +209,38 @@ Napi::Value Recurrent(const Napi::CallbackInfo& info) {
   return guarded(info, [&]() -> Napi::Value {
     std::string name = info[0].As<Napi::String>().Utf8Value();
     Napi::Array args = info[1].As<Napi::Array>();
-    auto tensorAt = [&](uint32_t i) {
-      Napi::Value v = i < args.Length() ? args.Get(i) : info.Env().Undefined();
-      return v.IsNull() || v.IsUndefined() ? at::Tensor() : lookup(v);
-    };
-    mimo::RecurrentInputs in{tensorAt(0), tensorAt(1), tensorAt(2), tensorAt(3), tensorAt(4), tensorAt(5), tensorAt(6),
-                             mimo::gateActivationNamed(info[2].As<Napi::String>().Utf8Value()), info[3].ToBoolean().Value()};
-    std::vector<at::Tensor> results;
-    if (name == "lstm_forward") results = mimo::lstmForward(in);
-    else if (name == "lstm_backward") results = mimo::lstmBackward(in, tensorAt(7), tensorAt(8));
-    else if (name == "gru_forward") results = mimo::gruForward(in);
-    else if (name == "gru_backward") results = mimo::gruBackward(in, tensorAt(7), tensorAt(8));
-    else throw std::invalid_argument("torch backend: unknown recurrent op '" + name + "'");
-    Napi::Array out = Napi::Array::New(info.Env(), results.size());
-    for (size_t i = 0; i < results.size(); ++i) {
-      out.Set(static_cast<uint32_t>(i), results[i].defined() ? Napi::Value(describe(info.Env(), results[i])) : info.Env().Null());
+    std::vector<at::Tensor> inputs(9);
+    for (uint32_t i = 0; i < inputs.size() && i < args.Length(); ++i) {
+      Napi::Value v = args.Get(i);
+      if (!v.IsNull() && !v.IsUndefined()) inputs[i] = lookup(v);
+    }
+    const std::string gateName = info[2].As<Napi::String>().Utf8Value();
+    const mimo::GateActivation gate = mimo::gateActivationNamed(gateName);
+    const bool atenOps = info[3].ToBoolean().Value();
+    std::vector<at::Tensor> results = runRecurrent(name, inputs, gate, atenOps);
+    Napi::Array out = describeAll(info.Env(), results);
+    if (recording::active()) {
+      auto run = [name, gate, atenOps](const std::vector<at::Tensor>& t) { return runRecurrent(name, t, gate, atenOps); };
+      recording::add("recurrent " + name + " " + gateName + (atenOps ? " aten" : ""), inputs, run, results);
     }
     return out;
   });
 }
 
-// adamUpdate(variable, gradient, m, v, beta1, beta2, epsilon, alpha, atenOps) → [variable', m', v']: one
-// Adam step of one variable in one call (adam.h), into new tensors.
+// adamUpdate(variable, gradient, m, v, iteration, beta1, beta2, epsilon, learningRate, atenOps) → [variable', m', v']:
+// one Adam step of one variable in one call (adam.h), into new tensors.
 Napi::Value AdamUpdate(const Napi::CallbackInfo& info) {
   return guarded(info, [&]() -> Napi::Value {
-    const at::Tensor &w = lookup(info[0]), &g = lookup(info[1]), &m = lookup(info[2]), &v = lookup(info[3]);
-    const mimo::AdamStep step{info[4].As<Napi::Number>().DoubleValue(), info[5].As<Napi::Number>().DoubleValue(),
-                              info[6].As<Napi::Number>().DoubleValue(), info[7].As<Napi::Number>().DoubleValue()};
-    std::vector<at::Tensor> updated = mimo::adamUpdate(w, g, m, v, step, info[8].ToBoolean().Value());
-    Napi::Array out = Napi::Array::New(info.Env(), updated.size());
-    for (size_t i = 0; i < updated.size(); ++i) out.Set(static_cast<uint32_t>(i), describe(info.Env(), updated[i]));
+    std::vector<at::Tensor> inputs{lookup(info[0]), lookup(info[1]), lookup(info[2]), lookup(info[3]), lookup(info[4])};
+    const mimo::AdamStep step{info[5].As<Napi::Number>().DoubleValue(), info[6].As<Napi::Number>().DoubleValue(),
+                              info[7].As<Napi::Number>().DoubleValue(), info[8].As<Napi::Number>().DoubleValue()};
+    const bool atenOps = info[9].ToBoolean().Value();
+    auto run = [step, atenOps](const std::vector<at::Tensor>& t) { return mimo::adamUpdate(t[0], t[1], t[2], t[3], t[4], step, atenOps); };
+    std::vector<at::Tensor> updated = run(inputs);
+    Napi::Array out = describeAll(info.Env(), updated);
+    if (recording::active()) {
+      recording::add("adam " + mimo::boxed::signatureOf({step.beta1, step.beta2, step.epsilon, step.learningRate, atenOps}), inputs, run, updated);
+    }
     return out;
   });
 }
@@ -209,9 +249,24 @@ Napi::Value AdamUpdate(const Napi::CallbackInfo& info) {
 // any other tensor.
 Napi::Value StepCpu(const Napi::CallbackInfo& info) {
   return guarded(info, [&]() -> Napi::Value {
-    std::optional<at::Tensor> out = mimo::stepCpu(lookup(info[0]), info[1].As<Napi::Number>().DoubleValue());
-    return out ? Napi::Value(describe(info.Env(), *out)) : info.Env().Null();
+    const at::Tensor& x = lookup(info[0]);
+    const double alpha = info[1].As<Napi::Number>().DoubleValue();
+    std::optional<at::Tensor> out = mimo::stepCpu(x, alpha);
+    if (!out) return info.Env().Null();
+    Napi::Value handle = describe(info.Env(), *out);
+    if (recording::active()) {
+      auto run = [alpha](const std::vector<at::Tensor>& t) { return std::vector<at::Tensor>{*mimo::stepCpu(t[0], alpha)}; };
+      recording::add("step " + mimo::boxed::signatureOf({alpha}), {x}, run, {*out});
+    }
+    return handle;
   });
+}
+
+// A tensor made from JavaScript values: a recorded step replays it as it is.
+Napi::Object constant(Napi::Env env, const at::Tensor& t) {
+  Napi::Object handle = describe(env, t);
+  if (recording::active()) recording::addConstant(t);
+  return handle;
 }
 
 // fromArray(typedArray, shape, dtype) → handle; copies the values onto the device. A
@@ -230,13 +285,13 @@ Napi::Value FromArray(const Napi::CallbackInfo& info) {
         case napi_int32_array: value = values.As<Napi::Int32Array>()[0]; break;
         default: value = values.As<Napi::Uint8Array>()[0]; break;
       }
-      return describe(info.Env(), at::full(shape, value, options.device(device)));
+      return constant(info.Env(), at::full(shape, value, options.device(device)));
     }
     at::Tensor t = at::empty(shape, options);
     size_t bytes = static_cast<size_t>(t.numel()) * t.element_size();
     if (values.ByteLength() != bytes) throw std::invalid_argument("torch backend: fromArray got " + std::to_string(values.ByteLength()) + " bytes for " + std::to_string(bytes));
     if (bytes > 0) std::memcpy(t.data_ptr(), static_cast<uint8_t*>(values.ArrayBuffer().Data()) + values.ByteOffset(), bytes);
-    return describe(info.Env(), device.is_cpu() ? t : t.to(device));
+    return constant(info.Env(), device.is_cpu() ? t : t.to(device));
   });
 }
 
@@ -307,6 +362,76 @@ Napi::Value Info(const Napi::CallbackInfo& info) {
   return out;
 }
 
+// ---- whole-step replay (step_recording.h) ----
+
+// recordBegin(): from now on every tensor-making call is also written down, until recordEnd or recordAbandon.
+Napi::Value RecordBegin(const Napi::CallbackInfo& info) {
+  return guarded(info, [&]() -> Napi::Value {
+    recording::begin();
+    return info.Env().Undefined();
+  });
+}
+
+// recordEnd() → { plan, externals }: the plan id and the handles of the tensors the step read but did not make.
+Napi::Value RecordEnd(const Napi::CallbackInfo& info) {
+  return guarded(info, [&]() -> Napi::Value {
+    recording::Ended ended = recording::end();
+    Napi::Object out = Napi::Object::New(info.Env());
+    Napi::Array externals = Napi::Array::New(info.Env(), ended.externalHandles.size());
+    for (size_t i = 0; i < ended.externalHandles.size(); ++i) externals.Set(static_cast<uint32_t>(i), Napi::Number::New(info.Env(), ended.externalHandles[i]));
+    out.Set("plan", Napi::Number::New(info.Env(), ended.plan));
+    out.Set("externals", externals);
+    return out;
+  });
+}
+
+// recordAbandon(): drops the recording under way (the step threw).
+Napi::Value RecordAbandon(const Napi::CallbackInfo& info) {
+  recording::abandon();
+  return info.Env().Undefined();
+}
+
+// planMismatch(a, b) → why two recordings would not replay alike, or null.
+Napi::Value PlanMismatch(const Napi::CallbackInfo& info) {
+  return guarded(info, [&]() -> Napi::Value {
+    auto why = recording::mismatch(info[0].As<Napi::Number>().Uint32Value(), info[1].As<Napi::Number>().Uint32Value());
+    return why ? Napi::Value(Napi::String::New(info.Env(), *why)) : info.Env().Null();
+  });
+}
+
+std::vector<uint32_t> handlesOf(const Napi::Value& value) {
+  Napi::Array array = value.As<Napi::Array>();
+  std::vector<uint32_t> handles(array.Length());
+  for (uint32_t i = 0; i < array.Length(); ++i) handles[i] = array.Get(i).As<Napi::Number>().Uint32Value();
+  return handles;
+}
+
+// planFinish(plan, resultHandles) → the number of native calls a replay makes.
+Napi::Value PlanFinish(const Napi::CallbackInfo& info) {
+  return guarded(info, [&]() -> Napi::Value {
+    const uint32_t plan = info[0].As<Napi::Number>().Uint32Value();
+    recording::finish(plan, handlesOf(info[1]));
+    return Napi::Number::New(info.Env(), static_cast<double>(recording::instructionCount(plan)));
+  });
+}
+
+// planReplay(plan, inputHandles) → the results' handles, new tensors.
+Napi::Value PlanReplay(const Napi::CallbackInfo& info) {
+  return guarded(info, [&]() -> Napi::Value {
+    if (recording::active()) throw std::logic_error("torch backend: a step cannot replay while another records");
+    Napi::Array handles = info[1].As<Napi::Array>();
+    std::vector<at::Tensor> inputs;
+    inputs.reserve(handles.Length());
+    for (uint32_t i = 0; i < handles.Length(); ++i) inputs.push_back(lookup(handles.Get(i)));
+    return describeAll(info.Env(), recording::replay(info[0].As<Napi::Number>().Uint32Value(), inputs));
+  });
+}
+
+// planDrop(plan) → true when it existed.
+Napi::Value PlanDrop(const Napi::CallbackInfo& info) {
+  return Napi::Boolean::New(info.Env(), recording::drop(info[0].As<Napi::Number>().Uint32Value()));
+}
+
 Napi::Object Init(Napi::Env env, Napi::Object exports) {
 #if defined(__GLIBC__)
   // glibc maps every block over 128 KiB afresh and trims freed heap early, so each training step's
@@ -326,6 +451,13 @@ Napi::Object Init(Napi::Env env, Napi::Object exports) {
   exports.Set("stats", Napi::Function::New(env, Stats, "stats"));
   exports.Set("configure", Napi::Function::New(env, Configure, "configure"));
   exports.Set("info", Napi::Function::New(env, Info, "info"));
+  exports.Set("recordBegin", Napi::Function::New(env, RecordBegin, "recordBegin"));
+  exports.Set("recordEnd", Napi::Function::New(env, RecordEnd, "recordEnd"));
+  exports.Set("recordAbandon", Napi::Function::New(env, RecordAbandon, "recordAbandon"));
+  exports.Set("planMismatch", Napi::Function::New(env, PlanMismatch, "planMismatch"));
+  exports.Set("planFinish", Napi::Function::New(env, PlanFinish, "planFinish"));
+  exports.Set("planReplay", Napi::Function::New(env, PlanReplay, "planReplay"));
+  exports.Set("planDrop", Napi::Function::New(env, PlanDrop, "planDrop"));
   mimo::registerDistributed(env, exports);
   return exports;
 }

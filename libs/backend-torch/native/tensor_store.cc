@@ -1,5 +1,7 @@
 #include "tensor_store.h"
 
+#include "step_recording.h"
+
 #include <stdexcept>
 #include <unordered_map>
 
@@ -25,6 +27,7 @@ const char* dtypeName(at::ScalarType type) {
 Napi::Object describe(Napi::Env env, const at::Tensor& t) {
   uint32_t id = nextId++;
   tensors.emplace(id, t);
+  if (recording::active()) recording::noteMade(id, t);
   Napi::Object out = Napi::Object::New(env);
   Napi::Array shape = Napi::Array::New(env, t.dim());
   for (int64_t i = 0; i < t.dim(); ++i) shape.Set(static_cast<uint32_t>(i), Napi::Number::New(env, static_cast<double>(t.size(i))));
@@ -35,8 +38,10 @@ Napi::Object describe(Napi::Env env, const at::Tensor& t) {
 }
 
 const at::Tensor& lookup(const Napi::Value& handle) {
-  auto it = tensors.find(handle.As<Napi::Number>().Uint32Value());
+  const uint32_t id = handle.As<Napi::Number>().Uint32Value();
+  auto it = tensors.find(id);
   if (it == tensors.end()) throw std::invalid_argument("torch backend: unknown tensor handle");
+  if (recording::active()) recording::noteLookup(id, it->second);
   return it->second;
 }
 

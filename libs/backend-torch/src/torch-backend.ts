@@ -19,6 +19,23 @@ interface KernelScope {
   attachments: Array<{ owner: NativeTensor; key: string; tensor: NativeTensor }>;
 }
 
+/** What the backend notes while a step records (see `beginRecording`). */
+interface StepRecordingNotes {
+  /** The data each native handle a kernel read belongs to. */
+  inputs: Map<number, tf.DataId>;
+  /** Data made while recording. */
+  made: tf.DataId[];
+}
+
+/** A finished recording: its native plan, and the data of the tensors it read but did not make, in input order. */
+export interface StepRecording {
+  plan: number;
+  /** undefined where the backend cannot tell whose a handle was (the step cannot replay). */
+  inputs: Array<tf.DataId | undefined>;
+  /** Data made while recording that is still alive. */
+  kept: tf.DataId[];
+}
+
 /** tfjs's numeric dtypes → ATen ScalarType codes. */
 export const SCALAR_TYPE = { float32: 6, int32: 3, bool: 11, int64: 4, float64: 7 } as const;
 
@@ -36,6 +53,8 @@ export class TorchBackend extends tf.KernelBackend {
   private scope: KernelScope | undefined;
   /** Operator indices of the addon, by ATen name then overload (resolved on first use). */
   private readonly operators = new Map<string, Map<string, number>>();
+  /** Set while a step records. */
+  private recording: StepRecordingNotes | undefined;
 
   constructor(readonly addon: TorchAddon) {
     super();
@@ -51,6 +70,7 @@ export class TorchBackend extends tf.KernelBackend {
   override write(values: tf.BackendValues, shape: number[], dtype: tf.DataType): tf.DataId {
     const dataId = {};
     this.data.set(dataId, this.store(values, shape, dtype));
+    this.recording?.made.push(dataId);
     return dataId;
   }
 
@@ -123,7 +143,49 @@ export class TorchBackend extends tf.KernelBackend {
     const stored = tensor.dtype === want ? tensor : this.cast(tensor, want);
     const dataId = {};
     this.data.set(dataId, { id: stored.id, refCount: 1, size: sizeOf(stored.shape), dtype: want });
+    this.recording?.made.push(dataId);
     return { dataId, shape: stored.shape, dtype: want };
+  }
+
+  // ---- whole-step replay (replay/replayable.ts) ------------------------------------------
+
+  /** Starts writing down every native call until `endRecording` (see `TorchAddon.recordBegin`). */
+  beginRecording(): void {
+    this.addon.recordBegin();
+    this.recording = { inputs: new Map(), made: [] };
+  }
+
+  /** Ends the recording `beginRecording` started; `failed`: the step threw, drop it. */
+  endRecording(failed: true): undefined;
+  endRecording(failed?: false): StepRecording;
+  endRecording(failed = false): StepRecording | undefined {
+    const notes = this.recording;
+    this.recording = undefined;
+    if (failed || notes === undefined) {
+      this.addon.recordAbandon();
+      return undefined;
+    }
+    const { plan, externals } = this.addon.recordEnd();
+    return { plan, inputs: externals.map((handle) => notes.inputs.get(handle)), kept: notes.made.filter((dataId) => this.data.has(dataId)) };
+  }
+
+  /** Whether `dataId` is still alive. */
+  holds(dataId: tf.DataId): boolean {
+    return this.data.has(dataId);
+  }
+
+  /** The native handle of live data. */
+  handleOf(dataId: tf.DataId): number {
+    return this.handle({ dataId, shape: [], dtype: 'float32' });
+  }
+
+  /** Puts `tensor` (a replay's result of `dataId`'s shape and dtype) in place of `dataId`'s values, freeing those. */
+  replaceData(dataId: tf.DataId, tensor: NativeTensor): void {
+    const entry = this.data.get(dataId);
+    if (entry.id !== undefined) this.addon.free(entry.id);
+    if (entry.attached !== undefined) this.addon.free([...entry.attached.values()]);
+    entry.attached = undefined;
+    entry.id = tensor.id;
   }
 
   // ---- kernel helpers ------------------------------------------------------------------
@@ -132,6 +194,7 @@ export class TorchBackend extends tf.KernelBackend {
   handle(info: tf.TensorInfo): number {
     const id = this.data.get(info.dataId).id;
     if (id === undefined) throw new Error(`torch backend: no native tensor for dtype ${info.dtype}`);
+    this.recording?.inputs.set(id, info.dataId);
     return id;
   }
 
@@ -159,9 +222,9 @@ export class TorchBackend extends tf.KernelBackend {
   }
 
   /** One Adam step of one variable in one native call (see `TorchAddon.adamUpdate`). */
-  adamUpdate(inputs: [tf.TensorInfo, tf.TensorInfo, tf.TensorInfo, tf.TensorInfo], beta1: number, beta2: number, epsilon: number, alpha: number, atenOps = false): NativeTensor[] {
-    const [variable, gradient, m, v] = inputs.map((input) => this.handle(input));
-    return this.track(this.addon.adamUpdate(variable, gradient, m, v, beta1, beta2, epsilon, alpha, atenOps));
+  adamUpdate(inputs: [tf.TensorInfo, tf.TensorInfo, tf.TensorInfo, tf.TensorInfo, tf.TensorInfo], beta1: number, beta2: number, epsilon: number, learningRate: number, atenOps = false): NativeTensor[] {
+    const [variable, gradient, m, v, iteration] = inputs.map((input) => this.handle(input));
+    return this.track(this.addon.adamUpdate(variable, gradient, m, v, iteration, beta1, beta2, epsilon, learningRate, atenOps));
   }
 
   /** tfjs's Step of a float32 cpu tensor in one native pass; null for any other (see `TorchAddon.stepCpu`). */

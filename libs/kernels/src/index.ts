@@ -4,3 +4,4 @@
 export * from './dense-kernels';
 export * from './recurrent-kernels';
 export * from './adam-kernel';
+export * from './recorded-steps';

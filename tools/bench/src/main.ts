@@ -7,7 +7,7 @@ import { BENCH_MODELS, BenchModelName, buildBenchModel } from './bench-models';
 import { flagValue } from './flags';
 import { benchModelTraining, failure, measureInterleaved, MeasureOptions, RepeatedRun, TimedTraining, trainingRun } from './measure';
 import { PytorchJob, PytorchWorker } from './pytorch-reference';
-import { USER_LOOPS, UserLoopName, userLoopTraining } from './user-loop';
+import { loopModel, USER_LOOPS, UserLoopName, userLoopTraining } from './user-loop';
 import { BenchRow, formatTable } from './report-table';
 
 /** A row of the table: how to build its training step on the active backend, and its PyTorch twin. */
@@ -51,8 +51,9 @@ async function main(argv: string[]): Promise<void> {
     return { row, examples: batchSize, training: () => benchModelTraining(model, batchSize), pytorch: { bench: model, batch: batchSize } };
   });
   for (const loop of list('loops', USER_LOOPS) as UserLoopName[]) {
-    const row = { model: `loop:${loop}`, description: `a user's loop over the ${loop.toUpperCase()}: a batch sliced each step, tf.losses.sigmoidCrossEntropy, Mimo's Adam`, results: {} };
-    subjects.push({ row, examples: batchSize, training: () => userLoopTraining(loop, batchSize), pytorch: { loop, batch: batchSize } });
+    const replayed = loop.endsWith('-replayed') ? ', the step in `replayable`' : '';
+    const row = { model: `loop:${loop}`, description: `a user's loop over the ${loopModel(loop).toUpperCase()}: a batch sliced each step, tf.losses.sigmoidCrossEntropy, Mimo's Adam${replayed}`, results: {} };
+    subjects.push({ row, examples: batchSize, training: () => userLoopTraining(loop, batchSize), pytorch: { loop: loopModel(loop), batch: batchSize } });
   }
   const appBatches: AppBatch[] = [];
   for (const app of apps) {

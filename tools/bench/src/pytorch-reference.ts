@@ -3,7 +3,6 @@ import { existsSync, realpathSync } from 'fs';
 import { delimiter, join } from 'path';
 import { createInterface } from 'readline';
 import { BenchModelName } from './bench-models';
-import type { UserLoopName } from './user-loop';
 import { RepeatedRun } from './measure';
 
 type PytorchFound = { ok: true; python: string; version: string; blas: string } | { ok: false; reason: string };
@@ -65,7 +64,7 @@ export interface TwinJob {
 }
 
 /** A model for the PyTorch worker: one of pytorch_bench.py's bench models, or an app model's twin. */
-export type PytorchJob = { bench: BenchModelName; batch: number } | { twin: TwinJob } | { loop: UserLoopName; batch: number };
+export type PytorchJob = { bench: BenchModelName; batch: number } | { twin: TwinJob } | { loop: 'mlp' | 'lstm'; batch: number };
 
 /** How much of the worker's stderr an error quotes. */
 const STDERR_TAIL = 2_000;

@@ -1,8 +1,8 @@
 import * as tf from '@tensorflow/tfjs';
-import { userLoopTraining } from './user-loop';
+import { USER_LOOPS, userLoopTraining } from './user-loop';
 
 describe("a user's loop (the bench's loop:mlp / loop:lstm rows)", () => {
-  it.each(['mlp', 'lstm'] as const)('%s: steps through every slice of its larger tensor, leaking nothing', async (name) => {
+  it.each(USER_LOOPS)('%s: steps through every slice of its larger tensor, leaking nothing', async (name) => {
     const training = userLoopTraining(name, 8);
     await training.step();
     const before = tf.memory().numTensors;

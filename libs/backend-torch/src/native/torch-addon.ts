@@ -61,9 +61,10 @@ export interface TorchAddon {
   recurrent(name: string, args: readonly (number | null)[], gateActivation: string, atenOps: boolean): Array<NativeTensor | null>;
   /**
    * One Adam step of one variable (kernels/optimizer.ts has the formula): handles of the new variable, m and v.
-   * `atenOps` runs ATen ops (what every device but the cpu runs) instead of the cpu's one vectorised pass.
+   * `iteration` is an int32 scalar handle, the update's 1-based number. `atenOps` runs ATen ops (what every device
+   * but the cpu runs) instead of the cpu's one vectorised pass.
    */
-  adamUpdate(variable: number, gradient: number, m: number, v: number, beta1: number, beta2: number, epsilon: number, alpha: number, atenOps: boolean): NativeTensor[];
+  adamUpdate(variable: number, gradient: number, m: number, v: number, iteration: number, beta1: number, beta2: number, epsilon: number, learningRate: number, atenOps: boolean): NativeTensor[];
   /** tfjs's Step (x > 0 ? 1 : alpha, NaN staying NaN) of a float32 cpu tensor in one pass; null for any other tensor. */
   stepCpu(id: number, alpha: number): NativeTensor | null;
   fromArray(values: Float32Array | Int32Array | Uint8Array, shape: readonly number[], dtype: 'float32' | 'int32' | 'bool'): NativeTensor;
@@ -84,4 +85,18 @@ export interface TorchAddon {
   /** Closes the group (once its last collective finishes); true when it was open. */
   leaveGroup(group: number): boolean;
   info(): TorchInfo;
+  /** Whole-step replay (native/step_recording.h): from now on every tensor-making call is also written down. */
+  recordBegin(): void;
+  /** Ends the recording: its plan and the handles of the tensors the step read but did not make, in input order. */
+  recordEnd(): { plan: number; externals: number[] };
+  /** Drops the recording under way (its step threw). */
+  recordAbandon(): void;
+  /** Why two recordings would not replay alike (another call, argument or constant), or null. */
+  planMismatch(a: number, b: number): string | null;
+  /** Fixes the tensors a replay returns (handles at recording time); → the native calls a replay makes. */
+  planFinish(plan: number, results: readonly number[]): number;
+  /** Replays a plan on new inputs (handles, in `recordEnd`'s order); → new tensors for `planFinish`'s results. */
+  planReplay(plan: number, inputs: readonly number[]): NativeTensor[];
+  /** Drops a plan; true when it existed. */
+  planDrop(plan: number): boolean;
 }

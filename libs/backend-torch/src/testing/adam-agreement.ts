@@ -3,7 +3,10 @@ import { ADAM_UPDATE_KERNEL } from '@mimo/kernels';
 import { onCpuThen, worstOverArrays } from './kernel-agreement';
 import { randomTensor as r } from './random-tensor';
 
-const ATTRS = { beta1: 0.9, beta2: 0.999, epsilon: 1e-7, alpha: 0.01 };
+const ATTRS = { beta1: 0.9, beta2: 0.999, epsilon: 1e-7, learningRate: 0.01 };
+/** The update's number t, and the bias-corrected rate the kernel works out from it. */
+const ITERATION = 3;
+const ALPHA = (ATTRS.learningRate * Math.sqrt(1 - ATTRS.beta2 ** ITERATION)) / (1 - ATTRS.beta1 ** ITERATION);
 
 /** A variable's shape, and whether the kernel runs its ATen form (what cuda runs) instead of the cpu's one pass. */
 export interface AdamCase {
@@ -29,10 +32,10 @@ export async function adamAgreement(c: AdamCase, backend = 'torch'): Promise<{ w
       const { variable, gradient, m, v } = problem(c.shape);
       const newM = tf.add(tf.mul(m, ATTRS.beta1), tf.mul(gradient, 1 - ATTRS.beta1));
       const newV = tf.add(tf.mul(v, ATTRS.beta2), tf.mul(tf.square(gradient), 1 - ATTRS.beta2));
-      const newVariable = tf.sub(variable, tf.div(tf.mul(newM, ATTRS.alpha), tf.add(tf.sqrt(newV), ATTRS.epsilon)));
+      const newVariable = tf.sub(variable, tf.div(tf.mul(newM, ALPHA), tf.add(tf.sqrt(newV), ATTRS.epsilon)));
       return [newVariable, newM, newV].map((t) => t.dataSync());
     });
-  const run = () => tf.tidy(() => (tf.engine().runKernel(ADAM_UPDATE_KERNEL, problem(c.shape), { ...ATTRS, atenOps: c.atenOps }) as unknown as tf.Tensor[]).map((t) => t.dataSync()));
+  const run = () => tf.tidy(() => (tf.engine().runKernel(ADAM_UPDATE_KERNEL, { ...problem(c.shape), iteration: tf.scalar(ITERATION, 'int32') }, { ...ATTRS, atenOps: c.atenOps }) as unknown as tf.Tensor[]).map((t) => t.dataSync()));
   const { expected, actual, leakedTensors } = await onCpuThen(reference, backend, run);
   const worstError = worstOverArrays(actual, expected);
   return { worstError, outputs: actual.length, leakedTensors };

@@ -10,7 +10,7 @@ export interface TrainingDrift {
   rssBytes: number;
 }
 
-const ADAM = { beta1: 0.9, beta2: 0.999, epsilon: 1e-7, alpha: 0.01 };
+const ADAM = { beta1: 0.9, beta2: 0.999, epsilon: 1e-7, learningRate: 0.01 };
 
 /** A masked LSTM's inputs for the whole-sequence kernels (batch 8, 5 steps, 4 features, 4 units). */
 function lstmInputs(): tf.NamedTensorMap {
@@ -39,11 +39,12 @@ export function trainingDrift(steps: number): TrainingDrift {
   const lstm = lstmInputs();
   const image = tf.randomNormal([4, 6, 6, 2], 0, 1, 'float32', 8);
   const recurrentAttrs = { recurrentActivation: 'sigmoid' };
+  const iteration = tf.scalar(1, 'int32');
   const step = () => {
     const { value, grads } = tf.variableGrads(() => tf.losses.meanSquaredError(y, tf.relu(x.matMul(weights[0])).matMul(weights[1])) as tf.Scalar, weights);
     value.dispose();
     moments = weights.map((w, i) => {
-      const inputs = { variable: w, gradient: grads[w.name], ...moments[i] };
+      const inputs = { variable: w, gradient: grads[w.name], ...moments[i], iteration };
       const [updated, m, v] = tf.engine().runKernel(ADAM_UPDATE_KERNEL, inputs, ADAM) as unknown as tf.Tensor[];
       w.assign(updated);
       tf.dispose([updated, grads[w.name], moments[i].m, moments[i].v]);
@@ -60,7 +61,7 @@ export function trainingDrift(steps: number): TrainingDrift {
   const start = { tensors: tf.memory().numTensors, native: backend.memory(), rss: process.memoryUsage().rss };
   for (let i = 0; i < steps; i++) step();
   const end = { tensors: tf.memory().numTensors, native: backend.memory(), rss: process.memoryUsage().rss };
-  tf.dispose([...weights, ...moments.flatMap(({ m, v }) => [m, v]), x, y, image, ...Object.values(lstm)]);
+  tf.dispose([...weights, ...moments.flatMap(({ m, v }) => [m, v]), x, y, image, iteration, ...Object.values(lstm)]);
   return {
     tensors: end.tensors - start.tensors,
     nativeTensors: end.native.numTorchTensors - start.native.numTorchTensors,

@@ -27,23 +27,24 @@ export class Adam extends TrainingOptimizer {
     super(config.learningRate);
   }
 
-  protected update(variable: tf.Variable, gradient: tf.Tensor, [m, v]: tf.Variable[], step: number): void {
+  protected update(variable: tf.Variable, gradient: tf.Tensor, [m, v]: tf.Variable[], iteration: tf.Scalar): void {
     const { beta1, beta2, epsilon } = this.config;
+    const attrs: AdamUpdateAttrs = { beta1, beta2, epsilon, learningRate: this.learningRate };
     // A backend may run the whole update as one kernel (@mimo/backend-torch does); elsewhere the stock ops run.
-    const attrs: AdamUpdateAttrs = { beta1, beta2, epsilon, alpha: (this.learningRate * Math.sqrt(1 - beta2 ** step)) / (1 - beta1 ** step) };
     const [newVariable, newM, newV] =
       tf.getKernel(ADAM_UPDATE_KERNEL, tf.getBackend()) !== undefined
-        ? (tf.engine().runKernel(ADAM_UPDATE_KERNEL, { variable, gradient, m, v }, { ...attrs }) as tf.Tensor[])
-        : stockAdamUpdate(variable, gradient, m, v, attrs);
+        ? (tf.engine().runKernel(ADAM_UPDATE_KERNEL, { variable, gradient, m, v, iteration }, { ...attrs }) as tf.Tensor[])
+        : stockAdamUpdate(variable, gradient, m, v, attrs, iteration.dataSync()[0]);
     variable.assign(newVariable);
     m.assign(newM);
     v.assign(newV);
   }
 }
 
-/** The update with tfjs ops: the new variable, m and v. */
-function stockAdamUpdate(variable: tf.Tensor, gradient: tf.Tensor, m: tf.Tensor, v: tf.Tensor, a: AdamUpdateAttrs): tf.Tensor[] {
+/** Update number `step` with tfjs ops: the new variable, m and v. */
+function stockAdamUpdate(variable: tf.Tensor, gradient: tf.Tensor, m: tf.Tensor, v: tf.Tensor, a: AdamUpdateAttrs, step: number): tf.Tensor[] {
+  const alpha = (a.learningRate * Math.sqrt(1 - a.beta2 ** step)) / (1 - a.beta1 ** step);
   const newM = tf.add(tf.mul(m, a.beta1), tf.mul(gradient, 1 - a.beta1));
   const newV = tf.add(tf.mul(v, a.beta2), tf.mul(tf.square(gradient), 1 - a.beta2));
-  return [tf.sub(variable, tf.div(tf.mul(newM, a.alpha), tf.add(tf.sqrt(newV), a.epsilon))), newM, newV];
+  return [tf.sub(variable, tf.div(tf.mul(newM, alpha), tf.add(tf.sqrt(newV), a.epsilon))), newM, newV];
 }

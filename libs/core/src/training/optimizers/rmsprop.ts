@@ -27,7 +27,7 @@ export class Rmsprop extends TrainingOptimizer {
     this.slotNames = ['ms', ...(config.centered ? ['mg'] : []), ...(config.momentum > 0 ? ['momentum'] : [])];
   }
 
-  protected update(variable: tf.Variable, gradient: tf.Tensor, slots: tf.Variable[], _step: number): void {
+  protected update(variable: tf.Variable, gradient: tf.Tensor, slots: tf.Variable[], _step: tf.Scalar): void {
     const { rho, epsilon, centered, momentum } = this.config;
     const [ms] = slots;
     const newMs = tf.add(tf.mul(ms, rho), tf.mul(tf.square(gradient), 1 - rho));

@@ -26,7 +26,7 @@ export class Sgd extends TrainingOptimizer {
     this.slotNames = config.momentum > 0 ? ['momentum'] : [];
   }
 
-  protected update(variable: tf.Variable, gradient: tf.Tensor, slots: tf.Variable[], _step: number): void {
+  protected update(variable: tf.Variable, gradient: tf.Tensor, slots: tf.Variable[], _step: tf.Scalar): void {
     const step = tf.mul(gradient, this.learningRate);
     if (this.config.momentum === 0) {
       variable.assign(tf.sub(variable, step));

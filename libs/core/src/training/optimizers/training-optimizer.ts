@@ -1,4 +1,5 @@
 import * as tf from '@tensorflow/tfjs';
+import { invalidateRecordedSteps } from '@mimo/kernels';
 
 /** An optimizer's state, exactly: how many updates it made and its slot tensors per variable. */
 export interface OptimizerState {
@@ -25,8 +26,12 @@ export abstract class TrainingOptimizer {
   abstract readonly name: string;
   /** Slot names per variable, in order. */
   protected abstract readonly slotNames: readonly string[];
-  iterations = 0;
   private slots: tf.Variable[][] = [];
+  /**
+   * How many updates were made, as an int32 scalar (made with the slots): a tensor, so that a replayed step
+   * (`replayable` in @mimo/backend-torch), which runs no JavaScript, still counts them.
+   */
+  private iterationCount: tf.Variable<tf.Rank.R0> | undefined;
   private learningRateValue: number;
 
   constructor(learningRate: number) {
@@ -44,29 +49,38 @@ export abstract class TrainingOptimizer {
 
   set learningRate(rate: number) {
     this.learningRateValue = TrainingOptimizer.checkRate(rate);
+    // A recorded step holds the rate it was recorded with.
+    invalidateRecordedSteps();
+  }
+
+  /** How many updates this optimizer made. */
+  get iterations(): number {
+    return this.iterationCount === undefined ? 0 : this.iterationCount.dataSync()[0];
   }
 
   /** One update of every variable; a `null` gradient (no path to the loss) leaves that variable alone. */
   applyGradients(variables: tf.Variable[], gradients: (tf.Tensor | null)[]): void {
     if (this.slots.length === 0) {
       this.slots = variables.map((v) => this.slotNames.map(() => tf.tidy(() => tf.variable(tf.zerosLike(v), false))));
+      this.iterationCount ??= tf.tidy(() => tf.variable(tf.scalar(0, 'int32'), false));
     } else if (this.slots.length !== variables.length || variables.some((v, i) => !tf.util.arraysEqual(v.shape, this.slots[i][0]?.shape ?? v.shape))) {
       throw new Error(
         `the ${this.name} optimizer holds state for ${this.slots.length} variables but was given ${variables.length} of other shapes; ` +
           'use a new optimizer (a new Trainer) after freezing or unfreezing layers',
       );
     }
-    this.iterations += 1;
+    const count = this.iterationCount as tf.Variable<tf.Rank.R0>;
     tf.tidy(() => {
+      count.assign(tf.add(count, tf.scalar(1, 'int32')));
       variables.forEach((variable, i) => {
         const gradient = gradients[i];
-        if (gradient) this.update(variable, gradient, this.slots[i], this.iterations);
+        if (gradient) this.update(variable, gradient, this.slots[i], count);
       });
     });
   }
 
-  /** Assigns the new value of `variable` (and of its `slots`) for update number `step` (1-based). */
-  protected abstract update(variable: tf.Variable, gradient: tf.Tensor, slots: tf.Variable[], step: number): void;
+  /** Assigns the new value of `variable` (and of its `slots`) for update number `step` (1-based, an int32 scalar). */
+  protected abstract update(variable: tf.Variable, gradient: tf.Tensor, slots: tf.Variable[], step: tf.Scalar): void;
 
   /** The current state; the tensors stay owned by the optimizer. */
   getState(): OptimizerState {
@@ -80,7 +94,8 @@ export abstract class TrainingOptimizer {
     }
     this.disposeSlots();
     this.slots = state.slots.map((slots) => slots.map((t) => tf.tidy(() => tf.variable(t.clone(), false))));
-    this.iterations = state.iterations;
+    this.iterationCount?.dispose();
+    this.iterationCount = tf.tidy(() => tf.variable(tf.scalar(state.iterations, 'int32'), false));
     this.learningRate = state.learningRate;
   }
 
@@ -91,5 +106,7 @@ export abstract class TrainingOptimizer {
 
   dispose(): void {
     this.disposeSlots();
+    this.iterationCount?.dispose();
+    this.iterationCount = undefined;
   }
 }

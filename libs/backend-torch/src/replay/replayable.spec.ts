@@ -1,0 +1,148 @@
+import * as tf from '@tensorflow/tfjs';
+import { invalidateRecordedSteps } from '@mimo/kernels';
+import { registerTorchBackend } from '../register-torch';
+import { TorchBackend } from '../torch-backend';
+import { replayable, ReplayableStep } from './replayable';
+
+const status = registerTorchBackend();
+
+/** A two-layer network, its weights made from a seed so that two copies start equal. */
+function network() {
+  const w1 = tf.variable(tf.randomNormal([8, 16], 0, 0.3, 'float32', 1));
+  const b1 = tf.variable(tf.zeros([16]));
+  const w2 = tf.variable(tf.randomNormal([16, 1], 0, 0.3, 'float32', 2));
+  const weights = [w1, b1, w2];
+  const logits = (x: tf.Tensor) => tf.matMul(tf.relu(tf.add(tf.matMul(x, w1), b1)), w2);
+  return { weights, logits };
+}
+
+const data = () => ({ xs: tf.randomNormal([96, 8], 0, 1, 'float32', 3), ys: tf.tidy(() => tf.cast(tf.greater(tf.randomNormal([96, 1], 0, 1, 'float32', 4), 0), 'float32')) });
+
+/** A user's training step: sigmoid cross-entropy, gradients, tfjs's Adam; the loss returned. */
+function userStep(optimizer: tf.Optimizer, net: ReturnType<typeof network>) {
+  return (xb: tf.Tensor, yb: tf.Tensor) => optimizer.minimize(() => tf.losses.sigmoidCrossEntropy(yb, net.logits(xb)) as tf.Scalar, true, net.weights) as tf.Scalar;
+}
+
+/** `steps` steps of `run` over batches of 32 sliced from `xs`, `ys` (the last one 0 rows short when it fits); → the losses. */
+function train(run: (xb: tf.Tensor, yb: tf.Tensor) => tf.Scalar, xs: tf.Tensor, ys: tf.Tensor, steps: number, batch = 32): number[] {
+  const losses: number[] = [];
+  for (let i = 0; i < steps; i++) {
+    const start = (i * batch) % xs.shape[0];
+    const size = Math.min(batch, xs.shape[0] - start);
+    const xb = tf.slice(xs, [start, 0], [size, -1]);
+    const yb = tf.slice(ys, [start, 0], [size, -1]);
+    const loss = run(xb, yb);
+    losses.push(loss.dataSync()[0]);
+    tf.dispose([xb, yb, loss]);
+  }
+  return losses;
+}
+
+(status.available ? describe : describe.skip)('replayable (whole-step replay on the torch backend)', () => {
+  beforeAll(() => tf.setBackend('torch'));
+  afterAll(() => tf.setBackend('cpu'));
+
+  it('replays a training step with exactly the losses, gradients and weights of the plain step', () => {
+    const { xs, ys } = data();
+    const plain = network();
+    const plainLosses = train(userStep(tf.train.adam(0.01), plain), xs, ys, 12);
+    const replayed = network();
+    const step = replayable(userStep(tf.train.adam(0.01), replayed));
+    const modes: string[] = [];
+    const replayedLosses = train((xb, yb) => {
+      const loss = step(xb, yb);
+      modes.push(step.status.mode);
+      return loss;
+    }, xs, ys, 12);
+
+    expect(modes.slice(0, 3)).toEqual(['eager', 'recording', 'recording']);
+    expect(modes.slice(3)).toEqual(Array(9).fill('replay'));
+    expect(step.status.nativeCalls).toBeGreaterThan(10);
+    expect(replayedLosses).toEqual(plainLosses);
+    replayed.weights.forEach((w, i) => expect(Array.from(w.dataSync())).toEqual(Array.from(plain.weights[i].dataSync())));
+    step.dispose();
+    tf.dispose([xs, ys, ...plain.weights, ...replayed.weights]);
+  });
+
+  it('gives the gradients of the plain step when it returns them', () => {
+    const { xs, ys } = data();
+    const net = network();
+    const gradients = (xb: tf.Tensor, yb: tf.Tensor) => tf.variableGrads(() => tf.losses.meanSquaredError(yb, net.logits(xb)) as tf.Scalar, net.weights).grads;
+    const step = replayable(gradients);
+    const xb = xs.slice([0, 0], [32, -1]);
+    const yb = ys.slice([0, 0], [32, -1]);
+    for (let i = 0; i < 4; i++) tf.dispose(step(xb, yb));
+    expect(step.status.mode).toBe('replay');
+    const expected = gradients(xb, yb);
+    const actual = step(xb, yb);
+    for (const name of Object.keys(expected)) expect(Array.from(actual[name].dataSync())).toEqual(Array.from(expected[name].dataSync()));
+    step.dispose();
+    tf.dispose([xs, ys, xb, yb, ...net.weights, expected, actual]);
+  });
+
+  it('keeps a plan per argument shape, and replays without leaking tfjs or native tensors', () => {
+    const { xs, ys } = data();
+    const net = network();
+    const step: ReplayableStep<[tf.Tensor, tf.Tensor], tf.Scalar> = replayable(userStep(tf.train.sgd(0.1), net));
+    // 96 rows in batches of 40: 40, 40, 16, 40, 40, 16, …: two shapes, each replayed from its fourth call.
+    train(step, xs, ys, 12, 40);
+    const backend = tf.backend() as TorchBackend;
+    const before = { tensors: tf.memory().numTensors, native: backend.memory().numTorchTensors };
+    train(step, xs, ys, 9, 40);
+    expect(step.status.mode).toBe('replay');
+    expect({ tensors: tf.memory().numTensors, native: backend.memory().numTorchTensors }).toEqual(before);
+    step.dispose();
+    tf.dispose([xs, ys, ...net.weights]);
+  });
+
+  it('stays eager, saying why, when a JavaScript number changes between calls', () => {
+    const { xs, ys } = data();
+    const net = network();
+    let call = 0;
+    const step = replayable((xb: tf.Tensor, yb: tf.Tensor) => tf.mul(tf.losses.meanSquaredError(yb, net.logits(xb)), ++call) as tf.Scalar);
+    train(step, xs, ys, 8);
+    expect(step.status).toMatchObject({ mode: 'eager', reason: expect.stringContaining('two recordings of the step differ') });
+    expect(step.status.reason).toMatch(/changed/);
+    step.dispose();
+    tf.dispose([xs, ys, ...net.weights]);
+  });
+
+  it('stays eager when the step keeps a tensor alive, and records anew when recorded steps are invalidated', () => {
+    const { xs, ys } = data();
+    const net = network();
+    const kept: tf.Tensor[] = [];
+    const keeping = replayable((xb: tf.Tensor, yb: tf.Tensor) => {
+      kept.push(tf.keep(net.logits(xb)));
+      return tf.losses.meanSquaredError(yb, kept[kept.length - 1]) as tf.Scalar;
+    });
+    train(keeping, xs, ys, 4);
+    expect(keeping.status).toMatchObject({ mode: 'eager', reason: expect.stringContaining('keeps 1 tensor') });
+
+    const sgd = tf.train.sgd(0.1);
+    const step = replayable(userStep(sgd, net));
+    train(step, xs, ys, 5);
+    expect(step.status.mode).toBe('replay');
+    invalidateRecordedSteps();
+    train(step, xs, ys, 1);
+    expect(step.status.mode).toBe('eager');
+    train(step, xs, ys, 3);
+    expect(step.status.mode).toBe('replay');
+    step.dispose();
+    keeping.dispose();
+    tf.dispose([xs, ys, ...net.weights, ...kept]);
+  });
+
+  it('runs the step as it is on another backend, and inside a gradient', async () => {
+    const f = replayable((x: tf.Tensor) => tf.square(x));
+    const x = tf.tensor1d([1, 2, 3]);
+    const dx = tf.grad((t: tf.Tensor) => tf.sum(f(t)))(x);
+    expect(Array.from(dx.dataSync())).toEqual([2, 4, 6]);
+    expect(f.status).toMatchObject({ mode: 'eager', reason: 'called inside a gradient' });
+    await tf.setBackend('cpu');
+    const y = f(tf.tensor1d([3]));
+    expect(Array.from(y.dataSync())).toEqual([9]);
+    expect(f.status.reason).toBe('backend cpu does not replay steps');
+    await tf.setBackend('torch');
+    tf.dispose([x, dx, y]);
+  });
+});
