@@ -3,9 +3,6 @@
 export * from './register-torch';
 export { TorchBackend } from './torch-backend';
 export { TORCH_BACKEND, TORCH_KERNELS } from './kernels';
-export { replayable } from './replay/replayable';
-export type { ReplayableStep, ReplayStatus } from './replay/replayable';
-export type { StepResult } from './replay/step-result';
 export type { TorchInfo } from './native/torch-addon';
 export type { LibtorchBuildInfo } from './native/load-addon';
 export { TorchProcessGroup, distributedStatus } from './distributed/torch-process-group';

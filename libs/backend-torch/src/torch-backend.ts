@@ -1,4 +1,5 @@
 import * as tf from '@tensorflow/tfjs';
+import type { StepRecorder, StepRecording } from '@mimo/kernels';
 import { NativeArg, NativeTensor, NativeValue, TorchAddon, TorchInfo } from './native/torch-addon';
 
 /** What the backend keeps per tfjs dataId: a native handle, or (string tensors only) the JS values. */
@@ -27,15 +28,6 @@ interface StepRecordingNotes {
   made: tf.DataId[];
 }
 
-/** A finished recording: its native plan, and the data of the tensors it read but did not make, in input order. */
-export interface StepRecording {
-  plan: number;
-  /** undefined where the backend cannot tell whose a handle was (the step cannot replay). */
-  inputs: Array<tf.DataId | undefined>;
-  /** Data made while recording that is still alive. */
-  kept: tf.DataId[];
-}
-
 /** tfjs's numeric dtypes → ATen ScalarType codes. */
 export const SCALAR_TYPE = { float32: 6, int32: 3, bool: 11, int64: 4, float64: 7 } as const;
 
@@ -45,9 +37,10 @@ export type OpArg = tf.TensorInfo | NativeTensor | NativeArg | readonly OpArg[];
 /**
  * TensorFlow.js backend whose tensors live in libtorch as at::Tensor. A dataId maps to a
  * native handle; reading copies out, disposing frees. Kernels (kernels/*.ts) call ATen
- * operators by name through `op`; intermediates they create are freed when the kernel returns.
+ * operators by name through `op`; intermediates they create are freed when the kernel returns. It records and
+ * replays whole steps (`StepRecorder`, for `replayable` in @mimo/kernels) through the addon's plans.
  */
-export class TorchBackend extends tf.KernelBackend {
+export class TorchBackend extends tf.KernelBackend implements StepRecorder {
   private readonly data: tf.DataStorage<TorchData>;
   /** The kernel now running's native tensors. */
   private scope: KernelScope | undefined;
@@ -147,17 +140,13 @@ export class TorchBackend extends tf.KernelBackend {
     return { dataId, shape: stored.shape, dtype: want };
   }
 
-  // ---- whole-step replay (replay/replayable.ts) ------------------------------------------
+  // ---- whole-step replay (StepRecorder) --------------------------------------------------
 
-  /** Starts writing down every native call until `endRecording` (see `TorchAddon.recordBegin`). */
   beginRecording(): void {
     this.addon.recordBegin();
     this.recording = { inputs: new Map(), made: [] };
   }
 
-  /** Ends the recording `beginRecording` started; `failed`: the step threw, drop it. */
-  endRecording(failed: true): undefined;
-  endRecording(failed?: false): StepRecording;
   endRecording(failed = false): StepRecording | undefined {
     const notes = this.recording;
     this.recording = undefined;
@@ -169,23 +158,40 @@ export class TorchBackend extends tf.KernelBackend {
     return { plan, inputs: externals.map((handle) => notes.inputs.get(handle)), kept: notes.made.filter((dataId) => this.data.has(dataId)) };
   }
 
-  /** Whether `dataId` is still alive. */
+  planMismatch(a: number, b: number): string | null {
+    return this.addon.planMismatch(a, b);
+  }
+
+  finishPlan(plan: number, results: readonly tf.DataId[]): number {
+    return this.addon.planFinish(plan, results.map((dataId) => this.handleOf(dataId)));
+  }
+
+  replayPlan(plan: number, inputs: readonly tf.DataId[]): tf.TensorInfo[] {
+    return this.addon.planReplay(plan, inputs.map((dataId) => this.handleOf(dataId))).map((tensor) => this.makeTensorInfo(tensor));
+  }
+
+  dropPlan(plan: number): void {
+    this.addon.planDrop(plan);
+  }
+
   holds(dataId: tf.DataId): boolean {
     return this.data.has(dataId);
   }
 
-  /** The native handle of live data. */
-  handleOf(dataId: tf.DataId): number {
-    return this.handle({ dataId, shape: [], dtype: 'float32' });
-  }
-
-  /** Puts `tensor` (a replay's result of `dataId`'s shape and dtype) in place of `dataId`'s values, freeing those. */
-  replaceData(dataId: tf.DataId, tensor: NativeTensor): void {
-    const entry = this.data.get(dataId);
+  adoptData(target: tf.DataId, source: tf.TensorInfo): void {
+    const entry = this.data.get(target);
+    const adopted = this.data.get(source.dataId);
     if (entry.id !== undefined) this.addon.free(entry.id);
     if (entry.attached !== undefined) this.addon.free([...entry.attached.values()]);
     entry.attached = undefined;
-    entry.id = tensor.id;
+    entry.id = adopted.id;
+    this.data.delete(source.dataId);
+  }
+
+  private handleOf(dataId: tf.DataId): number {
+    const id = this.data.get(dataId).id;
+    if (id === undefined) throw new Error('torch backend: a step reads a tensor with no native values (a string tensor)');
+    return id;
   }
 
   // ---- kernel helpers ------------------------------------------------------------------

@@ -53,6 +53,9 @@ export { createMetric, defaultMetrics } from './training';
 export type { MetricConfig, MetricConfigInput, MetricType, MetricDefinition, MetricAccumulator } from './training';
 export { createTrainingOptimizer, Adam, Sgd, Rmsprop } from './training';
 export type { TrainingOptimizer, TrainingOptimizerConfig, TrainingOptimizerConfigInput, OptimizerType, ScheduleConfig, ScheduleType, ClassWeight } from './training';
+// Whole-step replay for a training loop of one's own (the Trainer replays its steps itself; docs/replay.md).
+export { replayable, invalidateRecordedSteps } from '@mimo/kernels';
+export type { ReplayableStep, ReplayStatus, StepResult } from '@mimo/kernels';
 
 // Ensembles and transfer learning.
 export { trainBagging, trainStacking, transferWeights, setTrainable, pretrainedInput, encoderLayerNames } from './training';

@@ -2,7 +2,7 @@ import * as tf from '@tensorflow/tfjs';
 import { AppPlugin, disposeData, prepareRun } from '@mimo/app-kit';
 import { autonomousPlugin } from '@mimo/autonomous';
 import { buildModel, createTrainingOptimizer, ModelSpec, TrainingData } from '@mimo/core';
-import { computeStep, isStreaming, subsetData } from '@mimo/core/internal';
+import { isStreaming, ReplayedTrainingStep, subsetData } from '@mimo/core/internal';
 import { financePlugin } from '@mimo/finance';
 import { healthcarePlugin } from '@mimo/healthcare';
 import { nlpPlugin } from '@mimo/nlp';
@@ -53,13 +53,15 @@ export function appTraining(app: AppBatch): TimedTraining {
   const model = buildModel(app.spec);
   const optimizer = createTrainingOptimizer({ type: 'adam', learningRate: 1e-3 });
   const variables = model.trainableWeights.map((w) => w.read() as tf.Variable);
+  const steps = new ReplayedTrainingStep(model, app.spec, variables, {}, optimizer, {});
   return {
     step: async () => {
-      const computed = computeStep(model, app.spec, variables, app.batch, {});
-      optimizer.applyGradients(variables, computed.gradients);
+      const computed = steps.compute(app.batch);
+      steps.apply(computed.gradients);
       tf.dispose([...Object.values(computed.predictions), ...computed.gradients.filter((g): g is tf.Tensor => g !== null)]);
     },
     dispose: () => {
+      steps.dispose();
       model.dispose();
       optimizer.dispose();
     },

@@ -1,5 +1,5 @@
 import * as tf from '@tensorflow/tfjs';
-import { createTrainingOptimizer } from '@mimo/core';
+import { createTrainingOptimizer, replayable } from '@mimo/core';
 import { BenchModelName, buildBenchModel } from './bench-models';
 
 export interface Measurement {
@@ -38,20 +38,27 @@ export interface RepeatedRun {
 }
 
 /**
- * Steps of Mimo's Adam on `loss` over `model`'s trainable weights: gradients, the loss read back, the update.
- * `owned` tensors are disposed with the model.
+ * Steps of Mimo's Adam on `loss` over `model`'s trainable weights as Mimo's Trainer runs them: the gradients
+ * (replayed, see `replayable`), the loss read back, the update (replayed). `owned` tensors are disposed with the model.
  */
 export function adamTraining(model: tf.LayersModel, loss: () => tf.Scalar, owned: tf.Tensor[]): TimedTraining {
   const optimizer = createTrainingOptimizer({ type: 'adam', learningRate: 1e-3 });
   const variables = model.trainableWeights.map((w) => w.read() as tf.Variable);
+  const gradients = replayable(() => {
+    const { value, grads } = tf.variableGrads(loss, variables);
+    return [value, ...variables.map((v) => grads[v.name])];
+  });
+  const update = replayable((...grads: tf.Tensor[]) => optimizer.applyGradients(variables, grads));
   return {
     step: async () => {
-      const { value, grads } = tf.variableGrads(loss, variables);
+      const [value, ...grads] = gradients();
       await value.data();
-      optimizer.applyGradients(variables, variables.map((v) => grads[v.name]));
-      tf.dispose([value, ...Object.values(grads)]);
+      update(...grads);
+      tf.dispose([value, ...grads]);
     },
     dispose: () => {
+      gradients.dispose();
+      update.dispose();
       model.dispose();
       optimizer.dispose();
       tf.dispose(owned);

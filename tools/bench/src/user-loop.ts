@@ -1,6 +1,5 @@
 import * as tf from '@tensorflow/tfjs';
-import { replayable } from '@mimo/backend-torch';
-import { createTrainingOptimizer } from '@mimo/core';
+import { createTrainingOptimizer, replayable } from '@mimo/core';
 import { buildBenchModel } from './bench-models';
 import { TimedTraining } from './measure';
 

@@ -5,3 +5,4 @@ export * from './evaluate';
 export * from './dropout-seeds';
 export * from './trainer';
 export * from './augment-batch';
+export * from './replayed-step';

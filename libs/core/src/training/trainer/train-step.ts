@@ -26,6 +26,14 @@ export function applyModel(model: tf.LayersModel, xs: TensorMap, training: boole
   return Object.fromEntries(model.outputNames.map((name, i) => [name, outputs[i]]));
 }
 
+/** A step's tensors: the total loss, each head's loss, the predictions by head and one gradient per variable. */
+export interface StepTensors {
+  total: tf.Scalar;
+  perHead: Record<string, tf.Scalar>;
+  predictions: TensorMap;
+  gradients: (tf.Tensor | null)[];
+}
+
 /**
  * Runs the model in training mode on a batch and differentiates the weighted total loss with respect to
  * `variables` (the model's trainable weights). Nothing is applied yet, so a non-finite loss can stop training
@@ -38,6 +46,11 @@ export function computeStep(
   batch: TrainingData,
   classWeights: Record<string, number[]>,
 ): ComputedStep {
+  return readStep(stepTensors(model, spec, variables, batch, classWeights));
+}
+
+/** `computeStep`'s tensors, nothing read back. */
+export function stepTensors(model: tf.LayersModel, spec: ModelSpec, variables: tf.Variable[], batch: TrainingData, classWeights: Record<string, number[]>): StepTensors {
   let predictions: TensorMap = {};
   let perHead: Record<string, tf.Scalar> = {};
   const { value, grads } = tf.variableGrads(() => {
@@ -49,8 +62,14 @@ export function computeStep(
     const regularization = model.calculateLosses();
     return regularization.length ? (tf.addN([losses.total, ...regularization]) as tf.Scalar) : losses.total;
   }, variables);
-  const loss = value.dataSync()[0];
-  const headValues = Object.fromEntries(Object.entries(perHead).map(([name, t]) => [name, t.dataSync()[0]]));
-  tf.dispose([value, ...Object.values(perHead)]);
-  return { loss, headLosses: headValues, predictions, gradients: variables.map((v) => grads[v.name] ?? null) };
+  return { total: value, perHead, predictions, gradients: variables.map((v) => grads[v.name] ?? null) };
+}
+
+/** Reads a step's losses back (disposing their tensors); the predictions and gradients stay the caller's. */
+export function readStep(step: StepTensors): ComputedStep {
+  const heads = Object.keys(step.perHead);
+  // One read for every loss: each read is a round trip to the backend.
+  const values = tf.tidy(() => tf.stack([step.total, ...heads.map((name) => step.perHead[name])]).dataSync());
+  tf.dispose([step.total, ...Object.values(step.perHead)]);
+  return { loss: values[0], headLosses: Object.fromEntries(heads.map((name, i) => [name, values[i + 1]])), predictions: step.predictions, gradients: step.gradients };
 }

@@ -13,12 +13,13 @@ import { splitValidation } from '../data/subset-data';
 import { dataTensors, isStreaming, TrainingData, TrainingInput } from '../data/training-data';
 import { checkClassWeights, resolveClassWeights } from '../losses/class-weights';
 import { HeadMetrics, Logs } from '../metrics/head-metrics';
-import { clipGradients, createTrainingOptimizer, TrainingOptimizer, TrainingOptimizerConfig, TrainingOptimizerConfigSchema } from '../optimizers';
+import { createTrainingOptimizer, TrainingOptimizer, TrainingOptimizerConfig, TrainingOptimizerConfigSchema } from '../optimizers';
 import { DropoutSeeds } from './dropout-seeds';
 import { evaluateModel } from './evaluate';
 import { RunningLosses } from './running-losses';
 import { augmentImageInputs } from './augment-batch';
-import { applyModel, ComputedStep, computeStep } from './train-step';
+import { ReplayedTrainingStep } from './replayed-step';
+import { applyModel, ComputedStep } from './train-step';
 import { parseTrainerConfig, TrainerConfig, TrainerConfigInput } from './trainer-config';
 import { nonFiniteLossError } from './training-error';
 
@@ -270,6 +271,7 @@ export class Trainer {
     const writer = !this.group || this.group.rank === 0;
     const callbacks = this.activeCallbacks.filter((c) => writer || !c.rankZeroOnly);
     const dropout = new DropoutSeeds(this.model);
+    const steps = new ReplayedTrainingStep(this.model, this.spec, variables, classWeights, this.optimizer, this.optimizerConfig);
     try {
       for (const c of callbacks) await c.onTrainBegin?.(ctx);
       for (let epoch = this.completedEpochs; epoch < this.config.epochs && !ctx.stopTraining; epoch++) {
@@ -282,7 +284,7 @@ export class Trainer {
           try {
             for (const c of callbacks) await c.onBatchBegin?.(batch, ctx);
             dropout.forStep(this.stepSeed, this.globalStep);
-            await this.step(examples, variables, classWeights, losses, metrics, { epoch, batch, batches: ctx.batchesPerEpoch });
+            await this.step(examples, steps, losses, metrics, { epoch, batch, batches: ctx.batchesPerEpoch });
           } finally {
             tf.dispose(dataTensors(examples));
           }
@@ -304,13 +306,13 @@ export class Trainer {
       for (const c of callbacks) await c.onTrainEnd?.(this.history, ctx);
     } finally {
       dropout.restore();
+      steps.dispose();
     }
   }
 
   private async step(
     batch: TrainingData,
-    variables: tf.Variable[],
-    classWeights: Record<string, number[]>,
+    steps: ReplayedTrainingStep,
     losses: RunningLosses,
     metrics: HeadMetrics,
     where: { epoch: number; batch: number; batches?: number },
@@ -320,7 +322,7 @@ export class Trainer {
       : { batch, created: [] };
     let step: ComputedStep;
     try {
-      step = computeStep(this.model, this.spec, variables, augmented.batch, classWeights);
+      step = steps.compute(augmented.batch);
     } finally {
       tf.dispose(augmented.created);
     }
@@ -328,9 +330,7 @@ export class Trainer {
       const finite = Number.isFinite(step.loss) && Object.values(step.headLosses).every(Number.isFinite);
       if (this.group) await this.averageStep(step, !finite, where);
       if (!finite) throw nonFiniteLossError({ ...where, epochs: this.config.epochs }, step.loss, step.headLosses);
-      const clipped = clipGradients(step.gradients, this.optimizerConfig);
-      this.optimizer.applyGradients(variables, clipped);
-      tf.dispose(clipped.filter((g): g is tf.Tensor => g !== null));
+      steps.apply(step.gradients);
       this.globalStep += 1;
       losses.add(Object.values(batch.xs)[0].shape[0], step.loss, step.headLosses);
       await metrics.update(batch.ys, step.predictions);

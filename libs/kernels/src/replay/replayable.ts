@@ -1,7 +1,7 @@
 import * as tf from '@tensorflow/tfjs';
-import { recordedStepsGeneration } from '@mimo/kernels';
-import { TorchBackend } from '../torch-backend';
+import { recordedStepsGeneration } from './recorded-steps';
 import { differentRuns, InputSource, RecordedStep, recordStep } from './record-step';
+import { isStepRecorder, StepRecorder } from './step-recorder';
 import { StepResult } from './step-result';
 
 /** How a replayable step ran on its latest call. */
@@ -41,7 +41,8 @@ interface Entry<R extends StepResult> {
  * natively: after a warm-up call, two calls run as usual while the backend writes their native calls down; when
  * the two recordings agree (the same calls, arguments and constants, reading the same tensors), every later call
  * with arguments of the same shapes replays that plan in one native call, without tfjs's engine, tape or
- * per-kernel round trips, and gives exactly the numbers the plain step gives. On another backend it calls `step`.
+ * per-kernel round trips, and gives exactly the numbers the plain step gives. On a backend that does not record
+ * steps (`StepRecorder`: @mimo/backend-torch's does) it calls `step`.
  *
  * The step must work out everything from its tensor arguments and tfjs variables, as a CUDA graph or a traced
  * function must: JavaScript numbers it uses are replayed as they were when it recorded. Two recordings that
@@ -56,16 +57,16 @@ export function replayable<A extends tf.Tensor[], R extends StepResult>(fn: (...
   let entries = new Map<string, Entry<R>>();
   let generation = recordedStepsGeneration();
   let status: ReplayStatus = { mode: 'eager' };
-  const dropAll = (backend: TorchBackend | undefined) => {
-    for (const entry of entries.values()) for (const run of [entry.previous, entry.ready]) if (run) backend?.addon.planDrop(run.recording.plan);
+  const dropAll = (backend: StepRecorder | undefined) => {
+    for (const entry of entries.values()) for (const run of [entry.previous, entry.ready]) if (run) backend?.dropPlan(run.recording.plan);
     entries = new Map();
   };
-  let owner: TorchBackend | undefined;
+  let owner: StepRecorder | undefined;
 
   const call = (...args: A): R => {
     const backend = tf.backend();
-    if (!(backend instanceof TorchBackend) || tf.engine().state.gradientDepth > 0) {
-      status = { mode: 'eager', reason: backend instanceof TorchBackend ? 'called inside a gradient' : `backend ${tf.getBackend()} does not replay steps` };
+    if (!isStepRecorder(backend) || tf.engine().state.gradientDepth > 0) {
+      status = { mode: 'eager', reason: isStepRecorder(backend) ? 'called inside a gradient' : `backend ${tf.getBackend()} does not replay steps` };
       return step(...args);
     }
     if (owner !== backend || generation !== recordedStepsGeneration()) {
@@ -81,9 +82,9 @@ export function replayable<A extends tf.Tensor[], R extends StepResult>(fn: (...
       const replayed = replay(backend, entry.ready, args);
       if (replayed !== undefined) {
         status = { mode: 'replay', nativeCalls: entry.ready.nativeCalls };
-        return replayed;
+        return replayed.value;
       }
-      backend.addon.planDrop(entry.ready.recording.plan);
+      backend.dropPlan(entry.ready.recording.plan);
       entry.ready = undefined;
     }
     if (entry.refused !== undefined || entry.calls <= WARM_UP_CALLS) {
@@ -99,13 +100,13 @@ export function replayable<A extends tf.Tensor[], R extends StepResult>(fn: (...
     const previous = entry.previous;
     entry.previous = run;
     if (previous === undefined) return run.result.rebuild(run.result.tensors);
-    const why = backend.addon.planMismatch(previous.recording.plan, run.recording.plan) ?? differentRuns(previous, run);
-    backend.addon.planDrop(previous.recording.plan);
+    const why = backend.planMismatch(previous.recording.plan, run.recording.plan) ?? differentRuns(previous, run);
+    backend.dropPlan(previous.recording.plan);
     if (why === null || why === undefined) {
       entry.previous = undefined;
       try {
-        const results = [...run.result.tensors, ...run.updated].map((t) => backend.handleOf(t.dataId));
-        entry.ready = { ...run, nativeCalls: backend.addon.planFinish(run.recording.plan, results) };
+        const results = [...run.result.tensors, ...run.updated].map((t) => t.dataId);
+        entry.ready = { ...run, nativeCalls: backend.finishPlan(run.recording.plan, results) };
       } catch (error) {
         refuse(backend, entry, `the step cannot replay: ${error instanceof Error ? error.message : String(error)}`);
       }
@@ -115,8 +116,8 @@ export function replayable<A extends tf.Tensor[], R extends StepResult>(fn: (...
     return run.result.rebuild(run.result.tensors);
   };
 
-  const refuse = (backend: TorchBackend, entry: Entry<R>, reason: string) => {
-    if (entry.previous) backend.addon.planDrop(entry.previous.recording.plan);
+  const refuse = (backend: StepRecorder, entry: Entry<R>, reason: string) => {
+    if (entry.previous) backend.dropPlan(entry.previous.recording.plan);
     entry.previous = undefined;
     entry.refused = reason;
     status = { mode: 'eager', reason };
@@ -128,23 +129,23 @@ export function replayable<A extends tf.Tensor[], R extends StepResult>(fn: (...
 }
 
 /** Replays `run` on `args`; undefined when a tensor it reads was disposed since it recorded. */
-function replay<R extends StepResult>(backend: TorchBackend, run: RecordedStep<R>, args: tf.Tensor[]): R | undefined {
+function replay<R extends StepResult>(backend: StepRecorder & tf.KernelBackend, run: RecordedStep<R>, args: tf.Tensor[]): { value: R } | undefined {
   const dataOf = (source: InputSource) => (source.kind === 'argument' ? args[source.index].dataId : source.kind === 'variable' ? source.variable.dataId : source.dataId);
   const inputs = run.sources.map(dataOf);
   if (inputs.some((dataId) => !backend.holds(dataId))) return undefined;
-  const outputs = backend.addon.planReplay(run.recording.plan, inputs.map((dataId) => backend.handleOf(dataId)));
+  const outputs = backend.replayPlan(run.recording.plan, inputs);
   const count = run.result.tensors.length;
-  const results = outputs.slice(0, count).map((tensor, i) => tf.engine().makeTensorFromTensorInfo(backend.makeTensorInfo(tensor, run.result.tensors[i].dtype), backend));
+  const results = outputs.slice(0, count).map((info) => tf.engine().makeTensorFromTensorInfo(info, backend));
   run.updated.forEach((variable, i) => {
     const value = outputs[count + i];
     if (backend.refCount(variable.dataId) === 1) {
-      backend.replaceData(variable.dataId, value);
+      backend.adoptData(variable.dataId, value);
     } else {
       // Another tensor shares the variable's data: give the variable new data, as `assign` does.
-      const tensor = tf.engine().makeTensorFromTensorInfo(backend.makeTensorInfo(value, variable.dtype), backend);
+      const tensor = tf.engine().makeTensorFromTensorInfo(value, backend);
       variable.assign(tensor);
       tensor.dispose();
     }
   });
-  return run.result.rebuild(results);
+  return { value: run.result.rebuild(results) };
 }

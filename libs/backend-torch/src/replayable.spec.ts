@@ -1,8 +1,7 @@
 import * as tf from '@tensorflow/tfjs';
-import { invalidateRecordedSteps } from '@mimo/kernels';
-import { registerTorchBackend } from '../register-torch';
-import { TorchBackend } from '../torch-backend';
-import { replayable, ReplayableStep } from './replayable';
+import { invalidateRecordedSteps, replayable, ReplayableStep } from '@mimo/kernels';
+import { registerTorchBackend } from './register-torch';
+import { TorchBackend } from './torch-backend';
 
 const status = registerTorchBackend();
 
@@ -62,6 +61,22 @@ function train(run: (xb: tf.Tensor, yb: tf.Tensor) => tf.Scalar, xs: tf.Tensor, 
     replayed.weights.forEach((w, i) => expect(Array.from(w.dataSync())).toEqual(Array.from(plain.weights[i].dataSync())));
     step.dispose();
     tf.dispose([xs, ys, ...plain.weights, ...replayed.weights]);
+  });
+
+  it('replays a step that returns nothing once per call: the update alone, applied as often as called', () => {
+    const w = tf.variable(tf.zeros([3]));
+    const count = tf.variable(tf.scalar(0, 'int32'));
+    const step = replayable((g: tf.Tensor) => {
+      w.assign(tf.add(w, g));
+      count.assign(tf.add(count, tf.scalar(1, 'int32')));
+    });
+    const g = tf.tensor1d([1, 2, 3]);
+    for (let i = 0; i < 6; i++) step(g);
+    expect(step.status.mode).toBe('replay');
+    expect(count.dataSync()[0]).toBe(6);
+    expect(Array.from(w.dataSync())).toEqual([6, 12, 18]);
+    step.dispose();
+    tf.dispose([w, count, g]);
   });
 
   it('gives the gradients of the plain step when it returns them', () => {

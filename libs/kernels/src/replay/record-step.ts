@@ -1,5 +1,5 @@
 import * as tf from '@tensorflow/tfjs';
-import { StepRecording, TorchBackend } from '../torch-backend';
+import { StepRecorder, StepRecording } from './step-recorder';
 import { FlatResult, flattenResult, StepResult } from './step-result';
 
 /** Where a replay's input comes from: an argument of the step, a variable's current value, or a tensor read as it was. */
@@ -20,7 +20,7 @@ export interface UnreplayableStep<R extends StepResult> {
 }
 
 /** Runs `step` once as usual while `backend` writes its native calls down. */
-export function recordStep<R extends StepResult>(backend: TorchBackend, step: (...args: tf.Tensor[]) => R, args: tf.Tensor[]): RecordedStep<R> | UnreplayableStep<R> {
+export function recordStep<R extends StepResult>(backend: StepRecorder, step: (...args: tf.Tensor[]) => R, args: tf.Tensor[]): RecordedStep<R> | UnreplayableStep<R> {
   const variablesBefore = new Map(Object.values(tf.engine().state.registeredVariables).map((v) => [v, v.dataId]));
   backend.beginRecording();
   let value: R;
@@ -30,9 +30,9 @@ export function recordStep<R extends StepResult>(backend: TorchBackend, step: (.
     backend.endRecording(true);
     throw error;
   }
-  const recording = backend.endRecording();
+  const recording = backend.endRecording() as StepRecording;
   const refuse = (reason: string) => {
-    backend.addon.planDrop(recording.plan);
+    backend.dropPlan(recording.plan);
     return { reason, value };
   };
   const variablesAfter = Object.values(tf.engine().state.registeredVariables);

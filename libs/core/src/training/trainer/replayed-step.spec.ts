@@ -1,0 +1,40 @@
+import * as tf from '@tensorflow/tfjs';
+import { isStepRecorder } from '@mimo/kernels';
+import { buildModel } from '../../model/build-model';
+import { parseModelSpec } from '../../spec/model-spec';
+import { dataTensors } from '../data/training-data';
+import { clipGradients, createTrainingOptimizer } from '../optimizers';
+import { tinyData, tinySpec, weightValues } from '../testing/training-fixtures';
+import { ReplayedTrainingStep } from './replayed-step';
+import { computeStep } from './train-step';
+
+/** tinySpec without its dropout: every step the same native calls, so the step replays. */
+const spec = parseModelSpec({ ...tinySpec, inputs: { ...tinySpec.inputs, b: { ...tinySpec.inputs.b, encoder: { type: 'dense', units: [4] } } } });
+describe('ReplayedTrainingStep', () => {
+  it('trains with exactly the losses and weights of the plain step: replayed on a recording backend (torch), plain elsewhere', () => {
+    const data = tinyData(16);
+    const plain = { model: buildModel(spec), optimizer: createTrainingOptimizer({ type: 'adam', learningRate: 0.01, clipNorm: 1 }) };
+    const replayed = { model: buildModel(spec), optimizer: createTrainingOptimizer({ type: 'adam', learningRate: 0.01, clipNorm: 1 }) };
+    const variables = (model: tf.LayersModel) => model.trainableWeights.map((w) => w.read() as tf.Variable);
+    const steps = new ReplayedTrainingStep(replayed.model, spec, variables(replayed.model), {}, replayed.optimizer, { clipNorm: 1 });
+    const modes: string[] = [];
+    for (let i = 0; i < 8; i++) {
+      const expected = computeStep(plain.model, spec, variables(plain.model), data, {});
+      const clipped = clipGradients(expected.gradients, { clipNorm: 1 });
+      plain.optimizer.applyGradients(variables(plain.model), clipped);
+      tf.dispose(clipped.filter((g): g is tf.Tensor => g !== null));
+      const actual = steps.compute(data);
+      steps.apply(actual.gradients);
+      modes.push(steps.status?.mode ?? 'none');
+      expect(actual.loss).toBe(expected.loss);
+      expect(actual.headLosses).toEqual(expected.headLosses);
+      tf.dispose([...Object.values(expected.predictions), ...Object.values(actual.predictions), ...expected.gradients, ...actual.gradients].filter((t): t is tf.Tensor => t !== null));
+    }
+    expect(modes.slice(3)).toEqual(Array(5).fill(isStepRecorder(tf.backend()) ? 'replay' : 'eager'));
+    expect(weightValues(replayed.model)).toEqual(weightValues(plain.model));
+    expect(replayed.optimizer.iterations).toBe(8);
+    steps.dispose();
+    [plain, replayed].forEach(({ model, optimizer }) => (model.dispose(), optimizer.dispose()));
+    tf.dispose(dataTensors(data));
+  });
+});
