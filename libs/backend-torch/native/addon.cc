@@ -19,6 +19,7 @@
 #include "adam.h"
 #include "blas.h"
 #include "boxed_stack.h"
+#include "dropout.h"
 #include "recurrent.h"
 #include "step.h"
 #include "step_recording.h"
@@ -262,6 +263,25 @@ Napi::Value StepCpu(const Napi::CallbackInfo& info) {
   });
 }
 
+// dropoutMask(seed, shape, rate) → handle of a dropout mask (dropout.h) on the current device.
+Napi::Value DropoutMask(const Napi::CallbackInfo& info) {
+  return guarded(info, [&]() -> Napi::Value {
+    const at::Tensor& seed = lookup(info[0]);
+    Napi::Array jsShape = info[1].As<Napi::Array>();
+    std::vector<int64_t> shape(jsShape.Length());
+    for (uint32_t i = 0; i < jsShape.Length(); ++i) shape[i] = jsShape.Get(i).As<Napi::Number>().Int64Value();
+    const double rate = info[2].As<Napi::Number>().DoubleValue();
+    const at::Device on = device;
+    auto run = [shape, rate, on](const std::vector<at::Tensor>& t) { return std::vector<at::Tensor>{mimo::dropoutMask(t[0], shape, rate, on)}; };
+    std::vector<at::Tensor> mask = run({seed});
+    Napi::Value handle = describe(info.Env(), mask[0]);
+    if (recording::active()) {
+      recording::add("dropout_mask " + mimo::boxed::signatureOf({c10::List<int64_t>(shape), rate, on}), {seed}, run, mask);
+    }
+    return handle;
+  });
+}
+
 // A tensor made from JavaScript values: a recorded step replays it as it is.
 Napi::Object constant(Napi::Env env, const at::Tensor& t) {
   Napi::Object handle = describe(env, t);
@@ -445,6 +465,7 @@ Napi::Object Init(Napi::Env env, Napi::Object exports) {
   exports.Set("recurrent", Napi::Function::New(env, Recurrent, "recurrent"));
   exports.Set("adamUpdate", Napi::Function::New(env, AdamUpdate, "adamUpdate"));
   exports.Set("stepCpu", Napi::Function::New(env, StepCpu, "stepCpu"));
+  exports.Set("dropoutMask", Napi::Function::New(env, DropoutMask, "dropoutMask"));
   exports.Set("fromArray", Napi::Function::New(env, FromArray, "fromArray"));
   exports.Set("readInto", Napi::Function::New(env, ReadInto, "readInto"));
   exports.Set("free", Napi::Function::New(env, Free, "free"));

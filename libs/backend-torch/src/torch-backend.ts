@@ -233,6 +233,11 @@ export class TorchBackend extends tf.KernelBackend implements StepRecorder {
     return this.track(this.addon.adamUpdate(variable, gradient, m, v, iteration, beta1, beta2, epsilon, learningRate, atenOps));
   }
 
+  /** A dropout mask from an int32 scalar seed (see `TorchAddon.dropoutMask`). */
+  dropoutMask(seed: tf.TensorInfo, shape: number[], rate: number): NativeTensor {
+    return this.track([this.addon.dropoutMask(this.handle(seed), shape, rate)])[0];
+  }
+
   /** tfjs's Step of a float32 cpu tensor in one native pass; null for any other (see `TorchAddon.stepCpu`). */
   stepCpu(x: tf.TensorInfo, alpha: number): NativeTensor | null {
     return this.track([this.addon.stepCpu(this.handle(x), alpha)])[0];

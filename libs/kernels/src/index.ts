@@ -5,6 +5,7 @@
 export * from './dense-kernels';
 export * from './recurrent-kernels';
 export * from './adam-kernel';
+export * from './dropout-kernel';
 export * from './replay/recorded-steps';
 export { replayable } from './replay/replayable';
 export type { ReplayableStep, ReplayStatus } from './replay/replayable';

@@ -2,7 +2,7 @@ import * as tf from '@tensorflow/tfjs';
 import { fallbackCounts, getKernelBridge, initBackend, resetFallbackCounts } from '@mimo/backend';
 import { registerTorchBackend, TORCH_KERNELS } from '@mimo/backend-torch';
 import { checkModel, referenceSpecs } from '@mimo/core';
-import { ADAM_UPDATE_KERNEL, DENSE_KERNELS, RECURRENT_SEQUENCE_KERNELS } from '@mimo/kernels';
+import { ADAM_UPDATE_KERNEL, DENSE_KERNELS, DROPOUT_MASK_KERNEL, RECURRENT_SEQUENCE_KERNELS } from '@mimo/kernels';
 
 // These run on the torch backend, so they need its addon built (`npm run build:torch`).
 const torch = registerTorchBackend();
@@ -38,7 +38,7 @@ describe('training the reference models on torch', () => {
   });
 
   it('registers every kernel of the native contract (@mimo/kernels) that core calls by name', () => {
-    const contract = [ADAM_UPDATE_KERNEL, ...Object.values(DENSE_KERNELS), ...Object.values(RECURRENT_SEQUENCE_KERNELS).flatMap((k) => Object.values(k))];
+    const contract = [ADAM_UPDATE_KERNEL, DROPOUT_MASK_KERNEL, ...Object.values(DENSE_KERNELS), ...Object.values(RECURRENT_SEQUENCE_KERNELS).flatMap((k) => Object.values(k))];
     const registered = new Set(TORCH_KERNELS.map((k) => k.kernelName));
     expect(contract.filter((name) => !registered.has(name))).toEqual([]);
   });

@@ -3,6 +3,7 @@ import { accumulateKernels } from './accumulate';
 import { convKernels } from './conv';
 import { createKernels } from './create';
 import { denseKernels } from './dense';
+import { dropoutKernels } from './dropout';
 import { activationGradKernels, binaryKernels } from './elementwise-binary';
 import { unaryKernels } from './elementwise-unary';
 import { gatherKernels } from './gather';
@@ -33,4 +34,5 @@ export const TORCH_KERNELS: readonly tf.KernelConfig[] = [
   ...recurrentKernels,
   ...denseKernels,
   ...optimizerKernels,
+  ...dropoutKernels,
 ];

@@ -1,6 +1,7 @@
 import * as tf from '@tensorflow/tfjs';
 import { z } from 'zod';
 import { FusedDense } from '../layers/fused-dense';
+import { FusedDropout } from '../layers/fused-dropout';
 import { BuildContext } from '../model/build-context';
 
 export const ActivationSchema = z
@@ -29,7 +30,7 @@ export function buildDenseStack(x: tf.SymbolicTensor, config: DenseStackConfig, 
     h = new FusedDense({ units, activation: config.activation, kernelInitializer: ctx.kernelInitializer(), name: ctx.name(`dense_${i + 1}`) }).apply(h) as tf.SymbolicTensor;
     if (config.batchNorm) h = tf.layers.batchNormalization({ name: ctx.name(`bn_${i + 1}`) }).apply(h) as tf.SymbolicTensor;
     if (config.dropout > 0) {
-      h = tf.layers.dropout({ rate: config.dropout, seed: ctx.nextSeed(), name: ctx.name(`dropout_${i + 1}`) }).apply(h) as tf.SymbolicTensor;
+      h = new FusedDropout({ rate: config.dropout, seed: ctx.nextSeed(), name: ctx.name(`dropout_${i + 1}`) }).apply(h) as tf.SymbolicTensor;
     }
   });
   return h;

@@ -1,6 +1,6 @@
 import * as tf from '@tensorflow/tfjs';
 import { z } from 'zod';
-import { AttentionPooling, FusedDense, FusedGRU, MaskAny, MaskedGlobalAveragePooling1D, SequenceMask } from '../layers';
+import { AttentionPooling, FusedDense, FusedDropout, FusedGRU, MaskAny, MaskedGlobalAveragePooling1D, SequenceMask } from '../layers';
 import { EncoderDefinition } from './encoded-input';
 
 export const HierarchicalTextEncoderConfigSchema = z
@@ -35,7 +35,7 @@ export const hierarchicalTextEncoder: EncoderDefinition<HierarchicalTextEncoderC
     const wordMask = new SequenceMask({ name: ctx.name('word_mask') }).apply(input) as tf.SymbolicTensor;
     const wordMean = new MaskedGlobalAveragePooling1D({ name: ctx.name('word_mean') }).apply([embedded, wordMask]) as tf.SymbolicTensor;
     const dropout = (x: tf.SymbolicTensor, what: string) =>
-      config.dropout > 0 ? (tf.layers.dropout({ rate: config.dropout, seed: ctx.nextSeed(), name: ctx.name(`${what}_dropout`) }).apply(x) as tf.SymbolicTensor) : x;
+      config.dropout > 0 ? (new FusedDropout({ rate: config.dropout, seed: ctx.nextSeed(), name: ctx.name(`${what}_dropout`) }).apply(x) as tf.SymbolicTensor) : x;
     const texts = new FusedDense({ units: config.units, activation: 'tanh', kernelInitializer: ctx.kernelInitializer(), name: ctx.name('text_dense') }).apply(wordMean) as tf.SymbolicTensor;
     const textMask = new MaskAny({ name: ctx.name('text_mask') }).apply(wordMask) as tf.SymbolicTensor;
     const groups = new AttentionPooling({ units: config.units, seed: ctx.nextSeed(), name: ctx.name('text_attention') }).apply([dropout(texts, 'text'), textMask]) as tf.SymbolicTensor;

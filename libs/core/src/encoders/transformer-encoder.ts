@@ -1,6 +1,6 @@
 import * as tf from '@tensorflow/tfjs';
 import { z } from 'zod';
-import { FusedDense, MaskedGlobalAveragePooling1D, MultiHeadAttention } from '../layers';
+import { FusedDense, FusedDropout, MaskedGlobalAveragePooling1D, MultiHeadAttention } from '../layers';
 import { BuildContext } from '../model/build-context';
 import { PositionEmbedding } from './transformer-position';
 
@@ -39,7 +39,7 @@ export function buildTransformerEncoder(
   const dim = embedded.shape[2] as number;
   let x = new PositionEmbedding({ seed: ctx.nextSeed(), name: ctx.name('positions') }).apply(embedded) as tf.SymbolicTensor;
   const sublayer = (input: tf.SymbolicTensor, output: tf.SymbolicTensor, name: string) => {
-    const dropped = tf.layers.dropout({ rate: options.dropout, name: ctx.name(`${name}_dropout`) }).apply(output) as tf.SymbolicTensor;
+    const dropped = new FusedDropout({ rate: options.dropout, name: ctx.name(`${name}_dropout`) }).apply(output) as tf.SymbolicTensor;
     const sum = tf.layers.add({ name: ctx.name(`${name}_residual`) }).apply([input, dropped]) as tf.SymbolicTensor;
     return tf.layers.layerNormalization({ name: ctx.name(`${name}_norm`) }).apply(sum) as tf.SymbolicTensor;
   };

@@ -3,6 +3,8 @@ export type { AttentionMaskInputs } from './attention-inputs';
 export * from './dot-product-attention';
 export { FusedDense, hasDenseKernels } from './fused-dense';
 export type { FusedDenseArgs } from './fused-dense';
+export { FusedDropout, hasDropoutKernel } from './fused-dropout';
+export type { FusedDropoutArgs } from './fused-dropout';
 export * from './fused-recurrent-layers';
 export type { Kwargs, LayerArgs } from './layer-utils';
 export * from './masked-pooling';

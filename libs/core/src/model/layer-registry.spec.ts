@@ -30,7 +30,7 @@ describe('layer registry', () => {
     });
   });
 
-  it("registerMimoLayers adds Mimo's classNames only; installFusedLayers also points Dense, LSTM and GRU at the fused subclasses", async () => {
+  it("registerMimoLayers adds Mimo's classNames only; installFusedLayers also points Dense, LSTM, GRU and Dropout at the fused subclasses", async () => {
     await freshImports(async (_tf, classes, loadCore) => {
       const core = loadCore();
       const stock = classes();
@@ -45,8 +45,9 @@ describe('layer registry', () => {
       expect(installed.Dense[0]).toBe(core.FusedDense);
       expect(installed.LSTM[0]).toBe(core.FusedLSTM);
       expect(installed.GRU[0]).toBe(core.FusedGRU);
+      expect(installed.Dropout[0]).toBe(core.FusedDropout);
       const changed = Object.keys(stock).filter((name) => installed[name][0] !== stock[name][0]);
-      expect(changed.sort()).toEqual(['Dense', 'GRU', 'LSTM']);
+      expect(changed.sort()).toEqual(['Dense', 'Dropout', 'GRU', 'LSTM']);
     });
   });
 

@@ -2,6 +2,7 @@ import * as tf from '@tensorflow/tfjs';
 import { PositionEmbedding } from '../encoders/transformer-position';
 import { DotProductAttention } from '../layers/dot-product-attention';
 import { FusedDense } from '../layers/fused-dense';
+import { FusedDropout } from '../layers/fused-dropout';
 import { FusedGRU, FusedLSTM } from '../layers/fused-recurrent-layers';
 import { MaskedGlobalAveragePooling1D } from '../layers/masked-pooling';
 import { MaskAny } from '../layers/mask-any';
@@ -15,8 +16,8 @@ type LayerClass = tf.serialization.SerializableConstructor<tf.serialization.Seri
 /** Mimo's own layers, each under a className that tfjs-layers does not have. */
 const MIMO_LAYERS = [DotProductAttention, MultiHeadAttention, SequenceMask, MaskedGlobalAveragePooling1D, MaskAny, AttentionPooling, WeightedSum, PositionEmbedding] as unknown as LayerClass[];
 
-/** Subclasses of tfjs-layers' Dense / LSTM / GRU under tfjs's own classNames (same config and weights). */
-const FUSED_LAYERS = [FusedDense, FusedLSTM, FusedGRU] as unknown as LayerClass[];
+/** Subclasses of tfjs-layers' Dense / LSTM / GRU / Dropout under tfjs's own classNames (same config and weights). */
+const FUSED_LAYERS = [FusedDense, FusedLSTM, FusedGRU, FusedDropout] as unknown as LayerClass[];
 
 /**
  * Registers Mimo's own layer classes (attention, masks, masked and attention pooling, weighted sum, position embedding) with
@@ -28,7 +29,7 @@ export function registerMimoLayers(): void {
 }
 
 /**
- * `registerMimoLayers`, and tfjs's Dense, LSTM and GRU entries replaced by Mimo's fused subclasses (same
+ * `registerMimoLayers`, and tfjs's Dense, LSTM, GRU and Dropout entries replaced by Mimo's fused subclasses (same
  * className, config and weights), so that every model deserialised afterwards — `loadBundle`,
  * `tf.loadLayersModel` — runs those layers as one native kernel each way on the torch backend (elsewhere
  * they compute exactly what the stock layers do). Mimo's CLI calls it at start; a library user opts in.

@@ -61,8 +61,10 @@ describe('resumable training', () => {
     const resumed = await train(path.join(dir, 'cut'), { resume: true });
     expect(resumed.weights).toEqual(full.weights);
     expect(resumed.history).toEqual(full.history);
-    // ReduceLROnPlateau lowered the rate before and after the cut, so its restored state mattered.
-    expect(full.history.history.learning_rate).toEqual([0.001, 0.001, 0.0005, 0.0005, 0.00025]);
+    // ReduceLROnPlateau lowered the rate before and after the cut (epoch 3), so its restored state mattered.
+    const rates = full.history.history.learning_rate;
+    const lowered = (from: number, to: number) => rates.slice(from, to).some((rate, i, part) => i > 0 && rate < part[i - 1]);
+    expect([lowered(0, 3), lowered(2, 5)]).toEqual([true, true]);
     tf.dispose(dataTensors(data));
   });
 

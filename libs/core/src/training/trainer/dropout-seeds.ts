@@ -1,4 +1,5 @@
 import * as tf from '@tensorflow/tfjs';
+import { FusedDropout } from '../../layers/fused-dropout';
 import { deriveSeed } from '../random/derive-seed';
 
 /** Where each kind of layer keeps the seed of its dropout masks. */
@@ -25,7 +26,8 @@ function seededLayers(model: tf.LayersModel): SeededLayer[] {
  * without a seed draws from `Math.random` (not reproducible). Before every step the trainer gives each dropout
  * layer (and each attention layer, whose attention dropout has the same problem) the seed
  * `deriveSeed(runSeed, 'dropout', layerIndex, step)`: masks differ from step to step, yet the same run seed and
- * step give the same mask, in this process or in a resumed one. `restore` puts the layers' own seeds back (a
+ * step give the same mask, in this process or in a resumed one (on torch a FusedDropout draws it natively from the
+ * seed, so the same seed gives another mask there than on cpu). `restore` puts the layers' own seeds back (a
  * Dropout's is part of the saved model config).
  */
 export class DropoutSeeds {
@@ -36,7 +38,12 @@ export class DropoutSeeds {
   }
 
   forStep(runSeed: number, step: number): void {
-    this.layers.forEach(({ layer, field }, i) => Reflect.set(layer, field, deriveSeed(runSeed, 'dropout', i, step)));
+    this.layers.forEach(({ layer, field }, i) => {
+      const seed = deriveSeed(runSeed, 'dropout', i, step);
+      // A FusedDropout draws from a seed tensor (so that the step replays): set that.
+      if (layer instanceof FusedDropout) layer.reseed(seed);
+      else Reflect.set(layer, field, seed);
+    });
   }
 
   restore(): void {

@@ -5,6 +5,7 @@ import { parseModelSpec } from '../../spec/model-spec';
 import { dataTensors } from '../data/training-data';
 import { clipGradients, createTrainingOptimizer } from '../optimizers';
 import { tinyData, tinySpec, weightValues } from '../testing/training-fixtures';
+import { DropoutSeeds } from './dropout-seeds';
 import { ReplayedTrainingStep } from './replayed-step';
 import { computeStep } from './train-step';
 
@@ -35,6 +36,37 @@ describe('ReplayedTrainingStep', () => {
     expect(replayed.optimizer.iterations).toBe(8);
     steps.dispose();
     [plain, replayed].forEach(({ model, optimizer }) => (model.dispose(), optimizer.dispose()));
+    tf.dispose(dataTensors(data));
+  });
+
+  it('replays a model with dropout too, drawing the masks of the plain step from per-step seeds', () => {
+    const data = tinyData(16);
+    const runs = [0, 1].map(() => {
+      const model = buildModel(tinySpec);
+      return { model, optimizer: createTrainingOptimizer({ type: 'adam', learningRate: 0.01 }), seeds: new DropoutSeeds(model), variables: model.trainableWeights.map((w) => w.read() as tf.Variable) };
+    });
+    const [plain, replayed] = runs;
+    const steps = new ReplayedTrainingStep(replayed.model, tinySpec, replayed.variables, {}, replayed.optimizer, {});
+    const losses: number[][] = [[], []];
+    const modes: string[] = [];
+    for (let i = 0; i < 7; i++) {
+      runs.forEach((run) => run.seeds.forStep(3, i));
+      const expected = computeStep(plain.model, tinySpec, plain.variables, data, {});
+      plain.optimizer.applyGradients(plain.variables, expected.gradients);
+      const actual = steps.compute(data);
+      steps.apply(actual.gradients);
+      modes.push(steps.status?.mode ?? 'none');
+      losses[0].push(expected.loss);
+      losses[1].push(actual.loss);
+      tf.dispose([...Object.values(expected.predictions), ...Object.values(actual.predictions), ...expected.gradients, ...actual.gradients].filter((t): t is tf.Tensor => t !== null));
+    }
+    expect(modes.slice(3)).toEqual(Array(4).fill(isStepRecorder(tf.backend()) ? 'replay' : 'eager'));
+    expect(losses[1]).toEqual(losses[0]);
+    // Dropout really drew other masks each step: the same weights on the same batch would give one loss.
+    expect(new Set(losses[0]).size).toBe(7);
+    expect(weightValues(replayed.model)).toEqual(weightValues(plain.model));
+    steps.dispose();
+    runs.forEach(({ model, optimizer, seeds }) => (seeds.restore(), model.dispose(), optimizer.dispose()));
     tf.dispose(dataTensors(data));
   });
 });

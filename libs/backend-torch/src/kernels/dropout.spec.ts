@@ -1,0 +1,28 @@
+import * as tf from '@tensorflow/tfjs';
+import { DROPOUT_MASK_KERNEL } from '@mimo/kernels';
+import { registerTorchBackend } from '../register-torch';
+
+const status = registerTorchBackend();
+
+(status.available ? describe : describe.skip)('MimoDropoutMask on torch', () => {
+  beforeAll(() => tf.setBackend('torch'));
+  afterAll(() => tf.setBackend('cpu'));
+  const mask = (seed: number, shape: number[], rate: number) =>
+    tf.tidy(() => Array.from((tf.engine().runKernel(DROPOUT_MASK_KERNEL, { seed: tf.scalar(seed, 'int32') }, { shape, rate }) as tf.Tensor).dataSync()));
+
+  it('keeps about 1 − rate of the elements, scaled by 1 / (1 − rate), the rest 0', () => {
+    const values = mask(7, [200, 100], 0.3);
+    const keptValue = Math.fround(1 / Math.fround(0.7));
+    expect(values.every((v) => v === 0 || v === keptValue)).toBe(true);
+    const kept = values.filter((v) => v !== 0).length / values.length;
+    // 20,000 draws: the kept fraction's standard deviation is 0.003.
+    expect(Math.abs(kept - 0.7)).toBeLessThan(0.015);
+  });
+
+  it('draws the same mask from the same seed and another from another seed', () => {
+    expect(mask(11, [64, 32], 0.5)).toEqual(mask(11, [64, 32], 0.5));
+    const other = mask(12, [64, 32], 0.5);
+    const same = mask(11, [64, 32], 0.5).filter((v, i) => v === other[i]).length;
+    expect(same).toBeLessThan(64 * 32 * 0.6);
+  });
+});
