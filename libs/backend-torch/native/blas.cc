@@ -1,5 +1,6 @@
 #include "blas.h"
 
+#include <ATen/ATen.h>
 #include <ATen/Context.h>
 
 #include <cstdlib>
@@ -7,12 +8,49 @@
 
 namespace mimo {
 
+namespace {
+
+// A handle to this addon, whose dependency tree (through libtorch) holds the BLAS under whatever file name: dlsym on
+// it searches that tree. RTLD_NOLOAD: only a handle to what is loaded already; null if that fails.
+void* addonHandle() {
+  Dl_info self;
+  return dladdr(reinterpret_cast<void*>(&addonHandle), &self) != 0 ? dlopen(self.dli_fname, RTLD_LAZY | RTLD_NOLOAD) : nullptr;
+}
+
+// The Fortran BLAS sgemm_ (column-major; 32-bit integers, as libtorch's LP64 BLAS), which OpenBLAS and MKL export.
+using Sgemm = void (*)(const char*, const char*, const int*, const int*, const int*, const float*, const float*, const int*, const float*, const int*,
+                       const float*, float*, const int*);
+
+Sgemm findSgemm() {
+  void* addon = addonHandle();
+  if (addon == nullptr) return nullptr;
+  auto sgemm = reinterpret_cast<Sgemm>(dlsym(addon, "sgemm_"));
+  dlclose(addon);  // the BLAS stays loaded with the addon
+  return sgemm;
+}
+
+}  // namespace
+
+void sgemmRowMajor(bool transposeB, int64_t m, int64_t n, int64_t k, const float* a, int64_t lda, const float* b, int64_t ldb, float beta, float* c, int64_t ldc) {
+  static const Sgemm sgemm = findSgemm();
+  if (sgemm != nullptr) {
+    // Column-major, the row-major product is Cᵀ = op(B)ᵀ·Aᵀ.
+    const int cm = static_cast<int>(n), cn = static_cast<int>(m), ck = static_cast<int>(k);
+    const int ldB = static_cast<int>(ldb), ldA = static_cast<int>(lda), ldC = static_cast<int>(ldc);
+    const float one = 1.0f;
+    sgemm(transposeB ? "T" : "N", "N", &cm, &cn, &ck, &one, b, &ldB, a, &ldA, &beta, c, &ldC);
+    return;
+  }
+  const auto options = at::TensorOptions().dtype(at::kFloat);
+  at::Tensor A = at::from_blob(const_cast<float*>(a), {m, k}, {lda, 1}, options);
+  float* bData = const_cast<float*>(b);
+  at::Tensor B = transposeB ? at::from_blob(bData, {n, k}, {ldb, 1}, options).t() : at::from_blob(bData, {k, n}, {ldb, 1}, options);
+  at::from_blob(c, {m, n}, {ldc, 1}, options).addmm_(A, B, beta, 1.0f);
+}
+
 std::string settleBlasThreads() {
   if (at::hasMKL()) return "MKL";  // at::set_num_threads sizes it
-  // OpenBLAS, under whatever file name, is in this addon's dependency tree (through libtorch): dlsym on the addon's
-  // own handle searches that tree. RTLD_NOLOAD: only a handle to what is loaded already.
-  Dl_info self;
-  void* addon = dladdr(reinterpret_cast<void*>(&settleBlasThreads), &self) != 0 ? dlopen(self.dli_fname, RTLD_LAZY | RTLD_NOLOAD) : nullptr;
+  void* addon = addonHandle();
   if (addon == nullptr) return "system BLAS (unknown)";
   auto config = reinterpret_cast<const char* (*)()>(dlsym(addon, "openblas_get_config"));
   auto parallel = reinterpret_cast<int (*)()>(dlsym(addon, "openblas_get_parallel"));

@@ -3,6 +3,7 @@
 // turns (training steps 1.5–4× slower on 2 cores, PyTorch's alike). Its OpenMP build shares libtorch's pool.
 #pragma once
 
+#include <cstdint>
 #include <string>
 
 namespace mimo {
@@ -12,5 +13,13 @@ namespace mimo {
  * OPENBLAS_NUM_THREADS says otherwise; → what the process runs, e.g. "OpenBLAS 0.3.21 (OpenMP)".
  */
 std::string settleBlasThreads();
+
+/**
+ * Row-major float C[m, n] = A[m, k]·op(B) + beta·C, op(B) = B [k, n] or, with transposeB, Bᵀ of B [n, k]; rows lie
+ * lda, ldb, ldc floats apart. Straight to the BLAS's sgemm_ (no ATen dispatch: the recurrent loops make one small
+ * product per step), else through ATen. Inside an OpenMP parallel region it runs on the calling thread alone
+ * (OpenBLAS and MKL both do so there).
+ */
+void sgemmRowMajor(bool transposeB, int64_t m, int64_t n, int64_t k, const float* a, int64_t lda, const float* b, int64_t ldb, float beta, float* c, int64_t ldc);
 
 }  // namespace mimo

@@ -11,7 +11,8 @@
 namespace mimo::cpu {
 
 struct GruForwardStep {
-  Rows preActivations;  // [batch, 3·units]: z and r hold x·kernel + bias + h·R_zr; h holds x_h + (r·h)·R_h (second loop)
+  Rows preActivations;  // [batch, 3·units]: z and r hold x·kernel + bias + h·R_zr; h holds x_h + (r·h)·R_h (second loop);
+                        // may be the gate columns of `states`, which the loops overwrite with the gates
   Rows h;               // the state the step starts from
   const float* mask;    // [batch] 0/1, or null: a 0 carries h over unchanged
   float* states;        // [batch, 4·units], contiguous: written

@@ -15,7 +15,7 @@ template <bool Hard>
 MIMO_ALWAYS_INLINE void forwardRows(const LstmForwardStep& s) {
   const int64_t u = s.units;
   for (int64_t b = 0; b < s.batch; ++b) {
-    const float* z = s.preActivations + b * 4 * u;
+    const float* z = s.preActivations.data + b * s.preActivations.stride;
     const float* hPrev = s.h.data + b * s.h.stride;
     const float* cPrev = s.c.data + b * s.c.stride;
     float* out = s.states + b * 6 * u;

@@ -15,7 +15,8 @@ struct Rows {
 };
 
 struct LstmForwardStep {
-  const float* preActivations;  // [batch, 4·units], contiguous: x·kernel + bias + h·recurrentKernel
+  Rows preActivations;          // [batch, 4·units]: x·kernel + bias + h·recurrentKernel; may be the gate columns of
+                                // `states`, which the step overwrites with the gates
   Rows h, c;                    // the state the step starts from
   const float* mask;            // [batch] 0/1, or null: a 0 carries h and c over unchanged
   float* states;                // [batch, 6·units], contiguous: written

@@ -1,13 +1,16 @@
 // The forward pass returns, per step, h (and c) and the activated gates; the backward pass derives
 // every per-step factor from them, so only the recurrent part runs step by step. ATen ops, so the same
 // code runs on cpu and cuda; on the cpu a step's pointwise work is vectorised loops instead
-// (lstm_steps_cpu.h, gru_steps_cpu.h), the recurrent GEMMs staying in ATen.
+// (lstm_steps_cpu.h, gru_steps_cpu.h) and its recurrent GEMMs go straight to the BLAS, each thread running the
+// whole recurrence of its block of the batch.
 #include "recurrent.h"
 
 #include <ATen/ATen.h>
+#include <ATen/Parallel.h>
 
 #include <stdexcept>
 
+#include "blas.h"
 #include "gru_steps_cpu.h"
 #include "lstm_steps_cpu.h"
 
@@ -58,19 +61,37 @@ void validate(const RecurrentInputs& in, int64_t gates, bool withCell) {
   if (withCell) expectShape(in.c0, {batch, units}, "initial c");
 }
 
-// The backward pass's states and their gradient: [batch, steps, width] (the cpu loops read them by pointer).
+// The backward pass's states, [batch, steps, width], and their gradient: the same shape, or [batch, 1, width] when
+// only the last step's states get one (the cpu loops read them by pointer).
 void validateStates(const RecurrentInputs& in, const at::Tensor& states, const at::Tensor& dStates, int64_t width) {
   const std::vector<int64_t> shape{in.x.size(0), in.x.size(1), width};
   expectShape(states, shape, "states");
-  expectShape(dStates, shape, "states gradient");
+  if (dStates.sizes().vec() != std::vector<int64_t>{in.x.size(0), 1, width}) expectShape(dStates, shape, "states gradient");
 }
 
-// x·kernel + bias for every step with one GEMM, time-major: [steps, batch, gates·units].
-at::Tensor projectInputs(const RecurrentInputs& in) {
-  const int64_t batch = in.x.size(0), steps = in.x.size(1), features = in.x.size(2);
+// Whether dStates has every step's gradient, not only the last step's.
+bool everyStep(const at::Tensor& dStates, int64_t steps) { return dStates.size(1) == steps; }
+
+// dStates for every step: a last-step-only gradient with zeros before it.
+at::Tensor everyStepGradient(const at::Tensor& dStates, int64_t steps) {
+  if (everyStep(dStates, steps)) return dStates;
+  at::Tensor full = at::zeros({dStates.size(0), steps, dStates.size(2)}, dStates.options());
+  full.narrow(1, steps - 1, 1).copy_(dStates);
+  return full;
+}
+
+// Time-major [steps, batch, width] states (6·units LSTM, 4·units GRU) whose gate columns, the last gates·units, hold
+// x·kernel + bias (one GEMM for every step): each step adds its recurrent product there and turns the
+// pre-activations (in the gates' order) into the gates in place, so they need no buffer of their own.
+at::Tensor statesWithProjectedInputs(const RecurrentInputs& in, int64_t width) {
+  const int64_t batch = in.x.size(0), steps = in.x.size(1), features = in.x.size(2), projected = in.kernel.size(1);
+  at::Tensor states = at::empty({steps, batch, width}, in.x.options());
   at::Tensor flat = in.x.transpose(0, 1).reshape({steps * batch, features});
-  at::Tensor projected = in.bias.defined() ? at::addmm(in.bias, flat, in.kernel) : at::mm(flat, in.kernel);
-  return projected.view({steps, batch, in.kernel.size(1)});
+  // Rows width apart: the BLAS writes them in place (ldc), no copy.
+  at::Tensor out = states.view({steps * batch, width}).narrow(1, width - projected, projected);
+  if (in.bias.defined()) at::addmm_out(out, in.bias, flat, in.kernel);
+  else at::mm_out(out, flat, in.kernel);
+  return states;
 }
 
 // Time-major [steps, batch, 1] bool mask; undefined without a mask.
@@ -82,6 +103,18 @@ at::Tensor stepMask(const RecurrentInputs& in) {
 at::Tensor previousStates(const at::Tensor& initial, const at::Tensor& states) {
   at::Tensor timeMajor = states.transpose(0, 1);
   return at::cat({initial.unsqueeze(0), timeMajor.narrow(0, 0, timeMajor.size(0) - 1)}, 0);
+}
+
+// Σ_t h_{t−1}ᵀ·d_t with h_{−1} = initial, for h [batch, steps, units] and d [steps, batch, n] (rows contiguous): the
+// initial step's product apart, so the others read h in place (no previousStates copy).
+at::Tensor previousStateProduct(const at::Tensor& initial, const at::Tensor& h, const at::Tensor& d) {
+  const int64_t steps = d.size(0);
+  at::Tensor product = at::mm(initial.t(), d[0]);
+  if (steps > 1) {
+    at::Tensor hBefore = h.transpose(0, 1).narrow(0, 0, steps - 1).reshape({-1, h.size(2)});
+    product.addmm_(hBefore.t(), d.narrow(0, 1, steps - 1).reshape({-1, d.size(2)}));
+  }
+  return product;
 }
 
 // Appends dx, dKernel, dRecurrentKernel and dBias given d(projected inputs) and d(recurrent pre-activations) per step.
@@ -113,8 +146,8 @@ bool cpuSteps(const RecurrentInputs& in) {
   return !in.atenOps && in.x.is_cpu() && in.x.scalar_type() == at::kFloat && in.x.size(0) > 0;
 }
 
-// Float rows of a [batch, units] tensor whose last dimension is contiguous.
-cpu::Rows rowsOf(const at::Tensor& t) { return {t.data_ptr<float>(), t.stride(0)}; }
+// Float rows, from row `first`, of a [batch, units] tensor whose last dimension is contiguous.
+cpu::Rows rowsOf(const at::Tensor& t, int64_t first) { return {t.data_ptr<float>() + first * t.stride(0), t.stride(0)}; }
 
 at::Tensor lastDimContiguous(const at::Tensor& t) { return t.stride(-1) == 1 ? t : t.contiguous(); }
 
@@ -123,44 +156,61 @@ at::Tensor stepMaskRows(const RecurrentInputs& in) {
   return in.mask.defined() ? in.mask.gt(0).to(at::kFloat).t().contiguous() : at::Tensor();
 }
 
-// Step t's row of stepMaskRows, or null without a mask.
-const float* maskAt(const at::Tensor& mask, int64_t t) { return mask.defined() ? mask.data_ptr<float>() + t * mask.size(1) : nullptr; }
+// Step t's row of stepMaskRows from row `first`, or null without a mask.
+const float* maskAt(const at::Tensor& mask, int64_t t, int64_t first) {
+  return mask.defined() ? mask.data_ptr<float>() + t * mask.size(1) + first : nullptr;
+}
 
-// Step t's rows, from column `offset`, of a [batch, steps, width] float tensor whose last dimension is contiguous.
+// Step t's rows, from row `first` and column `offset`, of a [batch, steps, width] float tensor whose last dimension
+// is contiguous.
 struct StepRows {
   explicit StepRows(const at::Tensor& t) : data(t.data_ptr<float>()), batchStride(t.stride(0)), stepStride(t.stride(1)) {}
-  cpu::Rows at(int64_t t, int64_t offset = 0) const { return {data + t * stepStride + offset, batchStride}; }
+  cpu::Rows at(int64_t t, int64_t first, int64_t offset = 0) const { return {data + t * stepStride + first * batchStride + offset, batchStride}; }
   const float* data;
   int64_t batchStride, stepStride;
 };
+
+// Rows of the batch below which a block is not split across threads: smaller GEMMs lose more than a thread gains.
+constexpr int64_t kRowsPerThread = 16;
+
+// Runs run(first, rows) on blocks of the batch, one per thread. Rows are independent through the whole sequence,
+// so each thread runs its block's every step with no barrier between steps, and its GEMMs on itself (blas.h).
+template <typename F>
+void forEachRowBlock(int64_t batch, const F& run) {
+  at::parallel_for(0, batch, kRowsPerThread, [&](int64_t begin, int64_t end) { run(begin, end - begin); });
+}
 
 // The gradient reaching the last step's [offset, offset + units) columns, as a fresh contiguous [batch, units] buffer.
 at::Tensor lastStepGradient(const at::Tensor& dStates, int64_t offset, int64_t units) {
   return dStates.select(1, dStates.size(1) - 1).narrow(1, offset, units).clone(at::MemoryFormat::Contiguous);
 }
 
-void lstmForwardCpu(const RecurrentInputs& in, at::Tensor& projected, at::Tensor& states) {
-  const int64_t steps = projected.size(0), batch = in.x.size(0), units = in.recurrentKernel.size(0);
-  at::Tensor mask = stepMaskRows(in), c0 = in.c0.contiguous();
-  at::Tensor h = in.h0.contiguous();
-  cpu::Rows c = rowsOf(c0);
-  for (int64_t t = 0; t < steps; ++t) {
-    at::Tensor z = projected[t];
-    z.addmm_(h, in.recurrentKernel);
-    float* row = states[t].data_ptr<float>();
-    cpu::lstmForwardStep({z.data_ptr<float>(), rowsOf(h), c, maskAt(mask, t), row, batch, units, in.gate == GateActivation::HardSigmoid});
-    h = states[t].narrow(1, 0, units);
-    c = {row + units, 6 * units};
-  }
+// states: time-major, the gate columns holding the projected inputs (statesWithProjectedInputs).
+void lstmForwardCpu(const RecurrentInputs& in, at::Tensor& states) {
+  const int64_t steps = states.size(0), batch = in.x.size(0), units = in.recurrentKernel.size(0), width = 6 * units;
+  at::Tensor mask = stepMaskRows(in), h0 = in.h0.contiguous(), c0 = in.c0.contiguous(), kernel = in.recurrentKernel.contiguous();
+  float* const data = states.data_ptr<float>();
+  const float* const w = kernel.data_ptr<float>();
+  forEachRowBlock(batch, [&](int64_t first, int64_t rows) {
+    cpu::Rows h = rowsOf(h0, first), c = rowsOf(c0, first);
+    for (int64_t t = 0; t < steps; ++t) {
+      float* row = data + (t * batch + first) * width;
+      sgemmRowMajor(false, rows, 4 * units, units, h.data, h.stride, w, 4 * units, 1.0f, row + 2 * units, width);
+      cpu::lstmForwardStep({{row + 2 * units, width}, h, c, maskAt(mask, t, first), row, rows, units, in.gate == GateActivation::HardSigmoid});
+      h = {row, width};
+      c = {row + units, width};
+    }
+  });
 }
 
-void lstmForwardAten(const RecurrentInputs& in, at::Tensor& projected, at::Tensor& states) {
+// As lstmForwardCpu, one ATen op at a time.
+void lstmForwardAten(const RecurrentInputs& in, at::Tensor& states) {
   const int64_t units = in.recurrentKernel.size(0);
   at::Tensor mask = stepMask(in);
   at::Tensor h = in.h0, c = in.c0;
-  for (int64_t t = 0; t < projected.size(0); ++t) {
+  for (int64_t t = 0; t < states.size(0); ++t) {
     // Written straight into this step's row: h, c, then the gates (fewer, larger ATen calls per step).
-    at::Tensor z = at::addmm(projected[t], h, in.recurrentKernel);
+    at::Tensor z = at::addmm(states[t].narrow(1, 2 * units, 4 * units), h, in.recurrentKernel);
     at::Tensor row = states[t];
     at::Tensor gates = row.narrow(1, 2 * units, 4 * units);
     gateInto(gates, z, in.gate);
@@ -182,24 +232,31 @@ void lstmForwardAten(const RecurrentInputs& in, at::Tensor& projected, at::Tenso
 // Fills dz [steps, batch, 4·units] step by step; returns the gradients of the initial h and c.
 std::pair<at::Tensor, at::Tensor> lstmBackwardCpu(const RecurrentInputs& in, const at::Tensor& statesIn, const at::Tensor& dStatesIn, at::Tensor& dz) {
   const int64_t batch = in.x.size(0), steps = in.x.size(1), units = in.recurrentKernel.size(0);
-  at::Tensor states = lastDimContiguous(statesIn), dStates = lastDimContiguous(dStatesIn);  // [batch, steps, 6·units]
-  at::Tensor mask = stepMaskRows(in), c0 = in.c0.contiguous(), recurrentT = in.recurrentKernel.t();
+  at::Tensor states = lastDimContiguous(statesIn), dStates = lastDimContiguous(dStatesIn);  // [batch, steps or 1, 6·units]
+  at::Tensor mask = stepMaskRows(in), c0 = in.c0.contiguous(), kernel = in.recurrentKernel.contiguous();
   const StepRows s(states), d(dStates);
+  const bool sequenceGradient = everyStep(dStates, steps);
   at::Tensor dh = lastStepGradient(dStates, 0, units), dc = lastStepGradient(dStates, units, units);
-  for (int64_t t = steps - 1; t >= 0; --t) {
-    const bool first = t == 0;
-    at::Tensor dzt = dz[t];
-    cpu::lstmBackwardStep({s.at(t), first ? rowsOf(c0) : s.at(t - 1, units), maskAt(mask, t), first ? cpu::Rows{} : d.at(t - 1),
-                           first ? cpu::Rows{} : d.at(t - 1, units), dh.data_ptr<float>(), dc.data_ptr<float>(), dzt.data_ptr<float>(), batch,
-                           units, in.gate == GateActivation::HardSigmoid});
-    dh.addmm_(dzt, recurrentT);
-  }
+  float* const dzData = dz.data_ptr<float>();
+  const float* const w = kernel.data_ptr<float>();
+  forEachRowBlock(batch, [&](int64_t first, int64_t rows) {
+    float *dhRows = dh.data_ptr<float>() + first * units, *dcRows = dc.data_ptr<float>() + first * units;
+    for (int64_t t = steps - 1; t >= 0; --t) {
+      const bool previous = t > 0 && sequenceGradient;  // the sequence's gradients for step t − 1
+      float* dzt = dzData + (t * batch + first) * 4 * units;
+      cpu::lstmBackwardStep({s.at(t, first), t == 0 ? rowsOf(c0, first) : s.at(t - 1, first, units), maskAt(mask, t, first),
+                             previous ? d.at(t - 1, first) : cpu::Rows{}, previous ? d.at(t - 1, first, units) : cpu::Rows{}, dhRows, dcRows, dzt,
+                             rows, units, in.gate == GateActivation::HardSigmoid});
+      sgemmRowMajor(true, rows, units, 4 * units, dzt, 4 * units, w, 4 * units, 1.0f, dhRows, units);  // dh += dz·recurrentKernelᵀ
+    }
+  });
   return {dh, dc};
 }
 
 // As lstmBackwardCpu, in ATen ops: per-step factors for all steps at once, then only the recurrence step by step.
-std::pair<at::Tensor, at::Tensor> lstmBackwardAten(const RecurrentInputs& in, const at::Tensor& hPrev, const at::Tensor& states, const at::Tensor& dStates, at::Tensor& dz) {
+std::pair<at::Tensor, at::Tensor> lstmBackwardAten(const RecurrentInputs& in, const at::Tensor& states, const at::Tensor& dStates, at::Tensor& dz) {
   const int64_t batch = in.x.size(0), units = in.recurrentKernel.size(0);
+  at::Tensor hPrev = previousStates(in.h0, states.narrow(2, 0, units));
   at::Tensor cPrev = previousStates(in.c0, states.narrow(2, units, units));
   at::Tensor gates = states.narrow(2, 2 * units, 4 * units).transpose(0, 1);
   at::Tensor i = gates.narrow(2, 0, units), f = gates.narrow(2, units, units), g = gates.narrow(2, 2 * units, units), o = gates.narrow(2, 3 * units, units);
@@ -248,12 +305,10 @@ std::pair<at::Tensor, at::Tensor> lstmBackwardAten(const RecurrentInputs& in, co
 
 std::vector<at::Tensor> lstmForward(const RecurrentInputs& in) {
   validate(in, 4, true);
-  const int64_t units = in.recurrentKernel.size(0);
-  at::Tensor projected = projectInputs(in);
   // Filled step by step, time-major so each step's row is contiguous; returned as a [batch, steps, …] view.
-  at::Tensor states = at::empty({projected.size(0), in.x.size(0), 6 * units}, projected.options());
-  if (cpuSteps(in)) lstmForwardCpu(in, projected, states);
-  else lstmForwardAten(in, projected, states);
+  at::Tensor states = statesWithProjectedInputs(in, 6 * in.recurrentKernel.size(0));
+  if (cpuSteps(in)) lstmForwardCpu(in, states);
+  else lstmForwardAten(in, states);
   return {states.transpose(0, 1)};
 }
 
@@ -261,12 +316,10 @@ std::vector<at::Tensor> lstmBackward(const RecurrentInputs& in, const at::Tensor
   validate(in, 4, true);
   const int64_t batch = in.x.size(0), steps = in.x.size(1), units = in.recurrentKernel.size(0);
   validateStates(in, states, dStates, 6 * units);
-  at::Tensor hPrev = previousStates(in.h0, states.narrow(2, 0, units));
-  at::Tensor dz = at::empty({steps, batch, 4 * units}, hPrev.options());
-  auto [dh, dc] = cpuSteps(in) ? lstmBackwardCpu(in, states, dStates, dz) : lstmBackwardAten(in, hPrev, states, dStates, dz);
+  at::Tensor dz = at::empty({steps, batch, 4 * units}, states.options());
+  auto [dh, dc] = cpuSteps(in) ? lstmBackwardCpu(in, states, dStates, dz) : lstmBackwardAten(in, states, everyStepGradient(dStates, steps), dz);
   std::vector<at::Tensor> out;
-  at::Tensor dRecurrent = at::mm(hPrev.reshape({-1, units}).t(), dz.view({-1, 4 * units}));
-  appendWeightGradients(in, dz, dRecurrent, out);
+  appendWeightGradients(in, dz, previousStateProduct(in.h0, states.narrow(2, 0, units), dz), out);
   out.push_back(dh);
   out.push_back(dc);
   return out;
@@ -274,31 +327,37 @@ std::vector<at::Tensor> lstmBackward(const RecurrentInputs& in, const at::Tensor
 
 namespace {
 
-void gruForwardCpu(const RecurrentInputs& in, at::Tensor& projected, at::Tensor& states) {
-  const int64_t steps = projected.size(0), batch = in.x.size(0), units = in.recurrentKernel.size(0);
-  at::Tensor mask = stepMaskRows(in), resetH = at::empty({batch, units}, projected.options());
-  at::Tensor zrKernel = in.recurrentKernel.narrow(1, 0, 2 * units), hKernel = in.recurrentKernel.narrow(1, 2 * units, units);
-  at::Tensor h = in.h0.contiguous();
-  for (int64_t t = 0; t < steps; ++t) {
-    at::Tensor xt = projected[t];
-    xt.narrow(1, 0, 2 * units).addmm_(h, zrKernel);
-    const cpu::GruForwardStep step{rowsOf(xt), rowsOf(h), maskAt(mask, t), states[t].data_ptr<float>(), resetH.data_ptr<float>(), batch, units,
-                                   in.gate == GateActivation::HardSigmoid};
-    cpu::gruGateStep(step);
-    xt.narrow(1, 2 * units, units).addmm_(resetH, hKernel);
-    cpu::gruOutputStep(step);
-    h = states[t].narrow(1, 0, units);
-  }
+// states: time-major, the gate columns holding the projected inputs (statesWithProjectedInputs).
+void gruForwardCpu(const RecurrentInputs& in, at::Tensor& states) {
+  const int64_t steps = states.size(0), batch = in.x.size(0), units = in.recurrentKernel.size(0), width = 4 * units;
+  at::Tensor mask = stepMaskRows(in), h0 = in.h0.contiguous(), kernel = in.recurrentKernel.contiguous();
+  at::Tensor resetH = at::empty({batch, units}, states.options());
+  float* const data = states.data_ptr<float>();
+  const float* const w = kernel.data_ptr<float>();  // [units, 3·units]: the z and r columns, then the candidate's
+  forEachRowBlock(batch, [&](int64_t first, int64_t rows) {
+    float* resetRows = resetH.data_ptr<float>() + first * units;
+    cpu::Rows h = rowsOf(h0, first);
+    for (int64_t t = 0; t < steps; ++t) {
+      float* row = data + (t * batch + first) * width;
+      sgemmRowMajor(false, rows, 2 * units, units, h.data, h.stride, w, 3 * units, 1.0f, row + units, width);
+      const cpu::GruForwardStep step{{row + units, width}, h, maskAt(mask, t, first), row, resetRows, rows, units, in.gate == GateActivation::HardSigmoid};
+      cpu::gruGateStep(step);
+      sgemmRowMajor(false, rows, units, units, resetRows, units, w + 2 * units, 3 * units, 1.0f, row + 3 * units, width);
+      cpu::gruOutputStep(step);
+      h = {row, width};
+    }
+  });
 }
 
-void gruForwardAten(const RecurrentInputs& in, at::Tensor& projected, at::Tensor& states) {
+// As gruForwardCpu, one ATen op at a time.
+void gruForwardAten(const RecurrentInputs& in, at::Tensor& states) {
   const int64_t units = in.recurrentKernel.size(0);
   at::Tensor mask = stepMask(in);
   at::Tensor zrKernel = in.recurrentKernel.narrow(1, 0, 2 * units).contiguous();
   at::Tensor hKernel = in.recurrentKernel.narrow(1, 2 * units, units).contiguous();
   at::Tensor h = in.h0;
-  for (int64_t t = 0; t < projected.size(0); ++t) {
-    at::Tensor xt = projected[t];
+  for (int64_t t = 0; t < states.size(0); ++t) {
+    at::Tensor xt = states[t].narrow(1, units, 3 * units);  // read before the row is written below
     at::Tensor zr = gate(at::addmm(xt.narrow(1, 0, 2 * units), h, zrKernel), in.gate);
     at::Tensor z = zr.narrow(1, 0, units), r = zr.narrow(1, units, units);
     at::Tensor candidate = at::tanh(at::addmm(xt.narrow(1, 2 * units, units), r * h, hKernel));
@@ -314,22 +373,29 @@ void gruForwardAten(const RecurrentInputs& in, at::Tensor& projected, at::Tensor
 // Fills dPre [steps, batch, 3·units] step by step; returns the gradient of the initial h.
 at::Tensor gruBackwardCpu(const RecurrentInputs& in, const at::Tensor& statesIn, const at::Tensor& dStatesIn, at::Tensor& dPre) {
   const int64_t batch = in.x.size(0), steps = in.x.size(1), units = in.recurrentKernel.size(0);
-  at::Tensor states = lastDimContiguous(statesIn), dStates = lastDimContiguous(dStatesIn);  // [batch, steps, 4·units]
-  at::Tensor mask = stepMaskRows(in), h0 = in.h0.contiguous();
-  at::Tensor zrKernelT = in.recurrentKernel.narrow(1, 0, 2 * units).t(), hKernelT = in.recurrentKernel.narrow(1, 2 * units, units).t();
+  at::Tensor states = lastDimContiguous(statesIn), dStates = lastDimContiguous(dStatesIn);  // [batch, steps or 1, 4·units]
+  at::Tensor mask = stepMaskRows(in), h0 = in.h0.contiguous(), kernel = in.recurrentKernel.contiguous();
   const StepRows s(states), d(dStates);
+  const bool sequenceGradient = everyStep(dStates, steps);
   at::Tensor dh = lastStepGradient(dStates, 0, units);
   at::Tensor dResetH = at::empty({batch, units}, dh.options());
-  for (int64_t t = steps - 1; t >= 0; --t) {
-    const bool first = t == 0;
-    at::Tensor dPreT = dPre[t];
-    const cpu::GruBackwardStep step{s.at(t), first ? rowsOf(h0) : s.at(t - 1), maskAt(mask, t), first ? cpu::Rows{} : d.at(t - 1), dh.data_ptr<float>(),
-                                    dPreT.data_ptr<float>(), dResetH.data_ptr<float>(), batch, units, in.gate == GateActivation::HardSigmoid};
-    cpu::gruGateGradientStep(step);
-    at::mm_out(dResetH, dPreT.narrow(1, 2 * units, units), hKernelT);
-    cpu::gruCarryStep(step);
-    dh.addmm_(dPreT.narrow(1, 0, 2 * units), zrKernelT);
-  }
+  float* const dPreData = dPre.data_ptr<float>();
+  const float* const w = kernel.data_ptr<float>();  // [units, 3·units]: the z and r columns, then the candidate's
+  forEachRowBlock(batch, [&](int64_t first, int64_t rows) {
+    float *dhRows = dh.data_ptr<float>() + first * units, *dResetRows = dResetH.data_ptr<float>() + first * units;
+    for (int64_t t = steps - 1; t >= 0; --t) {
+      const bool previous = t > 0 && sequenceGradient;  // the sequence's gradient for step t − 1
+      float* dPreT = dPreData + (t * batch + first) * 3 * units;
+      const cpu::GruBackwardStep step{s.at(t, first), t == 0 ? rowsOf(h0, first) : s.at(t - 1, first), maskAt(mask, t, first),
+                                      previous ? d.at(t - 1, first) : cpu::Rows{}, dhRows, dPreT, dResetRows, rows, units,
+                                      in.gate == GateActivation::HardSigmoid};
+      cpu::gruGateGradientStep(step);
+      // d(r·h) = d(candidate pre-activation)·R_hᵀ; then dh += d(z, r pre-activations)·R_zrᵀ.
+      sgemmRowMajor(true, rows, units, units, dPreT + 2 * units, 3 * units, w + 2 * units, 3 * units, 0.0f, dResetRows, units);
+      cpu::gruCarryStep(step);
+      sgemmRowMajor(true, rows, units, 2 * units, dPreT, 3 * units, w, 3 * units, 1.0f, dhRows, units);
+    }
+  });
   return dh;
 }
 
@@ -365,11 +431,9 @@ at::Tensor gruBackwardAten(const RecurrentInputs& in, const at::Tensor& hPrev, c
 
 std::vector<at::Tensor> gruForward(const RecurrentInputs& in) {
   validate(in, 3, false);
-  const int64_t units = in.recurrentKernel.size(0);
-  at::Tensor projected = projectInputs(in);
-  at::Tensor states = at::empty({projected.size(0), in.x.size(0), 4 * units}, projected.options());  // as in lstmForward
-  if (cpuSteps(in)) gruForwardCpu(in, projected, states);
-  else gruForwardAten(in, projected, states);
+  at::Tensor states = statesWithProjectedInputs(in, 4 * in.recurrentKernel.size(0));  // as in lstmForward
+  if (cpuSteps(in)) gruForwardCpu(in, states);
+  else gruForwardAten(in, states);
   return {states.transpose(0, 1)};
 }
 
@@ -379,7 +443,7 @@ std::vector<at::Tensor> gruBackward(const RecurrentInputs& in, const at::Tensor&
   validateStates(in, states, dStates, 4 * units);
   at::Tensor hPrev = previousStates(in.h0, states.narrow(2, 0, units));
   at::Tensor dPre = at::empty({steps, batch, 3 * units}, hPrev.options());
-  at::Tensor dh = cpuSteps(in) ? gruBackwardCpu(in, states, dStates, dPre) : gruBackwardAten(in, hPrev, states, dStates, dPre);
+  at::Tensor dh = cpuSteps(in) ? gruBackwardCpu(in, states, dStates, dPre) : gruBackwardAten(in, hPrev, states, everyStepGradient(dStates, steps), dPre);
   at::Tensor resetH = states.narrow(2, 2 * units, units).transpose(0, 1) * hPrev;
   at::Tensor flat = dPre.view({-1, 3 * units});
   at::Tensor dRecurrent = at::cat({at::mm(hPrev.reshape({-1, units}).t(), flat.narrow(1, 0, 2 * units)),

@@ -11,7 +11,8 @@
  *   [batch, steps, 6·units] for LSTM, [batch, steps, 4·units] for GRU. A masked step carries h and c forward.
  * - gradient kernels also take `states` and `dStates` (only its h and c parts are read) and return dx, dKernel,
  *   dRecurrentKernel, dBias (only with a bias), dInitialH, dInitialC (LSTM); they have no gradient themselves
- *   (first-order gradients only).
+ *   (first-order gradients only). `dStates` is states-shaped, or `[batch, 1, width]` when only the last step's
+ *   states have a gradient (a layer without returnSequences), which spares a states-sized zero tensor.
  */
 export const RECURRENT_SEQUENCE_KERNELS = {
   lstm: { forward: 'MimoLstmSequence', backward: 'MimoLstmSequenceGrad' },

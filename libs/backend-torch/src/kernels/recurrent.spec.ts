@@ -45,7 +45,7 @@ describeTorch('whole-sequence recurrent kernels against stock tfjs-layers on cpu
     const backward = (states: tf.Tensor, dStates: tf.Tensor) =>
       tf.engine().runKernel(RECURRENT_SEQUENCE_KERNELS.lstm.backward, { ...good, states, dStates }, { recurrentActivation: 'sigmoid' });
     const states = tf.zeros([2, 3, 18]);
-    expect(() => tf.tidy(() => backward(states, tf.zeros([2, 1, 18])))).toThrow('recurrent states gradient must have shape [2, 3, 18]. Received: [2, 1, 18]');
+    expect(() => tf.tidy(() => backward(states, tf.zeros([2, 2, 18])))).toThrow('recurrent states gradient must have shape [2, 3, 18]. Received: [2, 2, 18]');
     expect(() => tf.tidy(() => backward(tf.zeros([2, 3, 6]), states))).toThrow('recurrent states must have shape [2, 3, 18]. Received: [2, 3, 6]');
     tf.dispose([...Object.values(inputs), good.kernel, states]);
   });

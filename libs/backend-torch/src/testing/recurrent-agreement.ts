@@ -7,7 +7,7 @@ const BATCH = 3;
 const STEPS = 5;
 const FEATURES = 4;
 const UNITS = 6;
-/** Sequence lengths 5, 3 and 0 (right-padded), plus a hole in the first row. */
+/** Sequence lengths 5, 3 and 0 (right-padded), plus a hole in the first row; repeated down a larger batch. */
 const MASK = [[1, 1, 0, 1, 1], [1, 1, 1, 0, 0], [0, 0, 0, 0, 0]];
 
 type Cell = 'lstm' | 'gru';
@@ -25,21 +25,26 @@ export interface RecurrentCase {
    * instead of the cpu's vectorised step loop.
    */
   atenOps?: boolean;
+  /** Rows (3 unless given): a batch of 40 is split across threads on the cpu where the addon has 2 or more. */
+  batch?: number;
+  /** The loss reads only the last state (no sequence term), whose gradient the kernel gets as `[batch, 1, width]`. */
+  lastStepOnly?: boolean;
 }
 
 /** Inputs, weights, initial states and the output weights of a scalar loss, the same on every backend. */
 function problem(c: RecurrentCase) {
   const gates = c.cell === 'lstm' ? 4 : 3;
+  const batch = c.batch ?? BATCH;
   return {
-    x: r([BATCH, STEPS, FEATURES], 'normal', 1),
-    mask: tf.tensor2d(MASK),
+    x: r([batch, STEPS, FEATURES], 'normal', 1),
+    mask: tf.tensor2d(Array.from({ length: batch }, (_, i) => MASK[i % MASK.length])),
     kernel: tf.mul(r([FEATURES, gates * UNITS], 'normal', 2), 0.4),
     recurrentKernel: tf.mul(r([UNITS, gates * UNITS], 'normal', 3), 0.4),
     bias: tf.mul(r([gates * UNITS], 'normal', 4), c.saturated ? 100 : 0.4),
-    initialH: tf.mul(r([BATCH, UNITS], 'normal', 5), 0.3),
-    initialC: tf.mul(r([BATCH, UNITS], 'normal', 6), 0.3),
-    dSequence: r([BATCH, STEPS, UNITS], 'normal', 7),
-    dLast: r([BATCH, UNITS], 'normal', 8),
+    initialH: tf.mul(r([batch, UNITS], 'normal', 5), 0.3),
+    initialC: tf.mul(r([batch, UNITS], 'normal', 6), 0.3),
+    dSequence: c.lastStepOnly ? tf.zeros([batch, STEPS, UNITS]) : r([batch, STEPS, UNITS], 'normal', 7),
+    dLast: r([batch, UNITS], 'normal', 8),
   };
 }
 
@@ -78,7 +83,10 @@ function reference(c: RecurrentCase): Values {
   });
 }
 
-/** The same through the torch kernels: forward, then the gradient kernel with dSequence and dLast in place in dStates. */
+/**
+ * The same through the torch kernels: forward, then the gradient kernel with dSequence and dLast in place in dStates
+ * (only the last step's, dLast alone, for `lastStepOnly`).
+ */
 function fused(c: RecurrentCase): Values {
   return tf.tidy(() => {
     const p = problem(c);
@@ -96,30 +104,40 @@ function fused(c: RecurrentCase): Values {
     const sequence = tf.slice(states, [0, 0, 0], [-1, -1, UNITS]);
     const lastOffset = lstm ? UNITS : 0;
     const last = tf.slice(states, [0, STEPS - 1, lastOffset], [-1, 1, UNITS]);
-    const dLast = tf.pad(tf.expandDims(p.dLast, 1), [[0, 0], [STEPS - 1, 0], [lastOffset, width - lastOffset - UNITS]]);
-    const dStates = tf.add(tf.pad(p.dSequence, [[0, 0], [0, 0], [0, width - UNITS]]), dLast);
+    const dLastStep = tf.pad(tf.expandDims(p.dLast, 1), [[0, 0], [0, 0], [lastOffset, width - lastOffset - UNITS]]);
+    const dStates = c.lastStepOnly
+      ? dLastStep
+      : tf.add(tf.pad(p.dSequence, [[0, 0], [0, 0], [0, width - UNITS]]), tf.pad(dLastStep, [[0, 0], [STEPS - 1, 0], [0, 0]]));
     const grads = run(lstm ? RECURRENT_SEQUENCE_KERNELS.lstm.backward : RECURRENT_SEQUENCE_KERNELS.gru.backward, { states, dStates });
     const names = ['dx', 'dkernel', 'drecurrentKernel', ...(c.useBias ? ['dbias'] : []), 'dinitialH', ...(lstm ? ['dinitialC'] : [])];
     return read({ sequence, last, ...Object.fromEntries(names.map((n, i) => [n, grads[i]])) });
   });
 }
 
-/** LSTM and GRU, each gate activation, with and without a mask and a bias, saturated gates; each on both step paths. */
+/**
+ * LSTM and GRU, each gate activation, with and without a mask and a bias, saturated gates, a batch split across
+ * threads, a last-step-only gradient; each on both step paths.
+ */
 export const RECURRENT_CASES: RecurrentCase[] = (
   [
     { cell: 'lstm', recurrentActivation: 'hardSigmoid', masked: true, useBias: true },
     { cell: 'lstm', recurrentActivation: 'sigmoid', masked: false, useBias: false },
     { cell: 'lstm', recurrentActivation: 'sigmoid', masked: true, useBias: true, saturated: true },
+    { cell: 'lstm', recurrentActivation: 'sigmoid', masked: true, useBias: true, batch: 40 },
+    { cell: 'lstm', recurrentActivation: 'hardSigmoid', masked: true, useBias: true, lastStepOnly: true },
     { cell: 'gru', recurrentActivation: 'hardSigmoid', masked: true, useBias: true },
     { cell: 'gru', recurrentActivation: 'sigmoid', masked: false, useBias: false },
     { cell: 'gru', recurrentActivation: 'sigmoid', masked: true, useBias: true, saturated: true },
+    { cell: 'gru', recurrentActivation: 'sigmoid', masked: true, useBias: true, batch: 40 },
+    { cell: 'gru', recurrentActivation: 'hardSigmoid', masked: true, useBias: true, lastStepOnly: true },
   ] satisfies RecurrentCase[]
 ).flatMap((c) => [c, { ...c, atenOps: true }]);
 
 /** A readable name of a case. */
 export function recurrentCaseLabel(c: RecurrentCase): string {
   const bias = c.useBias ? ' with bias' : ' no bias';
-  return `${c.cell} ${c.recurrentActivation}${c.masked ? ' masked' : ''}${bias}${c.saturated ? ' saturated' : ''}${c.atenOps ? ' (ATen steps)' : ''}`;
+  const shape = `${c.batch ? ` batch ${c.batch}` : ''}${c.lastStepOnly ? ' last-step gradient' : ''}`;
+  return `${c.cell} ${c.recurrentActivation}${c.masked ? ' masked' : ''}${bias}${c.saturated ? ' saturated' : ''}${shape}${c.atenOps ? ' (ATen steps)' : ''}`;
 }
 
 /** How the kernels on `backend` compare with stock tfjs-layers on cpu, per output and gradient. Leaves `backend` active. */
@@ -139,6 +157,7 @@ export async function recurrentAgreement(c: RecurrentCase, backend = 'torch'): P
   const missing = [...names].filter((name) => !(name in actual && name in expected));
   const worstErrors = Object.fromEntries(Object.entries(expected).filter(([name]) => name in actual).map(([name, values]) => [name, worstRelativeError(actual[name], values)]));
   // The third row is fully masked: its last state must be its initial one, bit for bit.
-  const maskedRowKept = !c.masked || tf.util.arraysEqual(actual.last.slice(2 * UNITS), expected.last.slice(2 * UNITS));
+  const thirdRow = (last: number[]) => last.slice(2 * UNITS, 3 * UNITS);
+  const maskedRowKept = !c.masked || tf.util.arraysEqual(thirdRow(actual.last), thirdRow(expected.last));
   return { worstErrors, missing, maskedRowKept, leakedTensors };
 }
