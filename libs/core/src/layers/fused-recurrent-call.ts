@@ -98,6 +98,7 @@ export function fusedRecurrentCall(kind: RecurrentCellKind, rnn: tf.layers.RNN, 
       mask = mask && tf.reverse(mask, 1);
     }
     const [initialH, initialC] = (kwargs?.['initialState'] as tf.Tensor[] | null | undefined) ?? [tf.zeros([batch, cell.units]), tf.zeros([batch, cell.units])];
+    // Without returnSequences only the last step is read: the kernel's gradient then takes just that step's.
     const out = runRecurrentSequence(
       kind,
       {
@@ -110,9 +111,10 @@ export function fusedRecurrentCall(kind: RecurrentCellKind, rnn: tf.layers.RNN, 
         initialC: kind === 'lstm' ? initialC : undefined,
       },
       gate,
+      !layer.returnSequences,
     );
     const units = cell.units;
-    const atLastStep = (offset: number) => tf.reshape(tf.slice(out, [0, steps - 1, offset], [-1, 1, units]), [batch, units]);
+    const atLastStep = (offset: number) => tf.reshape(tf.slice(out, [0, layer.returnSequences ? steps - 1 : 0, offset], [-1, 1, units]), [batch, units]);
     const h = atLastStep(0);
     const output = layer.returnSequences ? tf.slice(out, [0, 0, 0], [-1, -1, units]) : h;
     if (!layer.returnState) return output;
