@@ -1,5 +1,7 @@
 #include "blas.h"
 
+#include "small_gemm.h"
+
 #include <ATen/ATen.h>
 #include <ATen/Context.h>
 
@@ -31,20 +33,23 @@ Sgemm findSgemm() {
 
 }  // namespace
 
-void sgemmRowMajor(bool transposeB, int64_t m, int64_t n, int64_t k, const float* a, int64_t lda, const float* b, int64_t ldb, float beta, float* c, int64_t ldc) {
+void sgemmRowMajor(int64_t m, int64_t n, int64_t k, const float* a, int64_t lda, const float* b, int64_t ldb, float beta, float* c, int64_t ldc) {
+  if (n % 16 == 0 && smallGemmAvailable()) {
+    smallGemm(m, n, k, a, lda, b, ldb, beta, c, ldc);
+    return;
+  }
   static const Sgemm sgemm = findSgemm();
   if (sgemm != nullptr) {
-    // Column-major, the row-major product is Cᵀ = op(B)ᵀ·Aᵀ.
+    // Column-major, the row-major product is Cᵀ = Bᵀ·Aᵀ.
     const int cm = static_cast<int>(n), cn = static_cast<int>(m), ck = static_cast<int>(k);
     const int ldB = static_cast<int>(ldb), ldA = static_cast<int>(lda), ldC = static_cast<int>(ldc);
     const float one = 1.0f;
-    sgemm(transposeB ? "T" : "N", "N", &cm, &cn, &ck, &one, b, &ldB, a, &ldA, &beta, c, &ldC);
+    sgemm("N", "N", &cm, &cn, &ck, &one, b, &ldB, a, &ldA, &beta, c, &ldC);
     return;
   }
   const auto options = at::TensorOptions().dtype(at::kFloat);
   at::Tensor A = at::from_blob(const_cast<float*>(a), {m, k}, {lda, 1}, options);
-  float* bData = const_cast<float*>(b);
-  at::Tensor B = transposeB ? at::from_blob(bData, {n, k}, {ldb, 1}, options).t() : at::from_blob(bData, {k, n}, {ldb, 1}, options);
+  at::Tensor B = at::from_blob(const_cast<float*>(b), {k, n}, {ldb, 1}, options);
   at::from_blob(c, {m, n}, {ldc, 1}, options).addmm_(A, B, beta, 1.0f);
 }
 

@@ -15,11 +15,11 @@ namespace mimo {
 std::string settleBlasThreads();
 
 /**
- * Row-major float C[m, n] = A[m, k]·op(B) + beta·C, op(B) = B [k, n] or, with transposeB, Bᵀ of B [n, k]; rows lie
- * lda, ldb, ldc floats apart. Straight to the BLAS's sgemm_ (no ATen dispatch: the recurrent loops make one small
+ * Row-major float C[m, n] = A[m, k]·B[k, n] + beta·C; rows lie lda, ldb, ldc floats apart. In AVX-512 registers where
+ * it can (small_gemm.h), else straight to the BLAS's sgemm_ (no ATen dispatch: the recurrent loops make one small
  * product per step), else through ATen. Inside an OpenMP parallel region it runs on the calling thread alone
  * (OpenBLAS and MKL both do so there).
  */
-void sgemmRowMajor(bool transposeB, int64_t m, int64_t n, int64_t k, const float* a, int64_t lda, const float* b, int64_t ldb, float beta, float* c, int64_t ldc);
+void sgemmRowMajor(int64_t m, int64_t n, int64_t k, const float* a, int64_t lda, const float* b, int64_t ldb, float beta, float* c, int64_t ldc);
 
 }  // namespace mimo

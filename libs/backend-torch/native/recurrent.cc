@@ -195,7 +195,7 @@ void lstmForwardCpu(const RecurrentInputs& in, at::Tensor& states) {
     cpu::Rows h = rowsOf(h0, first), c = rowsOf(c0, first);
     for (int64_t t = 0; t < steps; ++t) {
       float* row = data + (t * batch + first) * width;
-      sgemmRowMajor(false, rows, 4 * units, units, h.data, h.stride, w, 4 * units, 1.0f, row + 2 * units, width);
+      sgemmRowMajor(rows, 4 * units, units, h.data, h.stride, w, 4 * units, 1.0f, row + 2 * units, width);
       cpu::lstmForwardStep({{row + 2 * units, width}, h, c, maskAt(mask, t, first), row, rows, units, in.gate == GateActivation::HardSigmoid});
       h = {row, width};
       c = {row + units, width};
@@ -233,12 +233,13 @@ void lstmForwardAten(const RecurrentInputs& in, at::Tensor& states) {
 std::pair<at::Tensor, at::Tensor> lstmBackwardCpu(const RecurrentInputs& in, const at::Tensor& statesIn, const at::Tensor& dStatesIn, at::Tensor& dz) {
   const int64_t batch = in.x.size(0), steps = in.x.size(1), units = in.recurrentKernel.size(0);
   at::Tensor states = lastDimContiguous(statesIn), dStates = lastDimContiguous(dStatesIn);  // [batch, steps or 1, 6·units]
-  at::Tensor mask = stepMaskRows(in), c0 = in.c0.contiguous(), kernel = in.recurrentKernel.contiguous();
+  // The recurrent kernel transposed once, [4·units, units]: each step's dh += dz·recurrentKernelᵀ is then a plain product.
+  at::Tensor mask = stepMaskRows(in), c0 = in.c0.contiguous(), kernelT = in.recurrentKernel.t().contiguous();
   const StepRows s(states), d(dStates);
   const bool sequenceGradient = everyStep(dStates, steps);
   at::Tensor dh = lastStepGradient(dStates, 0, units), dc = lastStepGradient(dStates, units, units);
   float* const dzData = dz.data_ptr<float>();
-  const float* const w = kernel.data_ptr<float>();
+  const float* const wT = kernelT.data_ptr<float>();
   forEachRowBlock(batch, [&](int64_t first, int64_t rows) {
     float *dhRows = dh.data_ptr<float>() + first * units, *dcRows = dc.data_ptr<float>() + first * units;
     for (int64_t t = steps - 1; t >= 0; --t) {
@@ -247,7 +248,7 @@ std::pair<at::Tensor, at::Tensor> lstmBackwardCpu(const RecurrentInputs& in, con
       cpu::lstmBackwardStep({s.at(t, first), t == 0 ? rowsOf(c0, first) : s.at(t - 1, first, units), maskAt(mask, t, first),
                              previous ? d.at(t - 1, first) : cpu::Rows{}, previous ? d.at(t - 1, first, units) : cpu::Rows{}, dhRows, dcRows, dzt,
                              rows, units, in.gate == GateActivation::HardSigmoid});
-      sgemmRowMajor(true, rows, units, 4 * units, dzt, 4 * units, w, 4 * units, 1.0f, dhRows, units);  // dh += dz·recurrentKernelᵀ
+      sgemmRowMajor(rows, units, 4 * units, dzt, 4 * units, wT, units, 1.0f, dhRows, units);  // dh += dz·recurrentKernelᵀ
     }
   });
   return {dh, dc};
@@ -339,10 +340,10 @@ void gruForwardCpu(const RecurrentInputs& in, at::Tensor& states) {
     cpu::Rows h = rowsOf(h0, first);
     for (int64_t t = 0; t < steps; ++t) {
       float* row = data + (t * batch + first) * width;
-      sgemmRowMajor(false, rows, 2 * units, units, h.data, h.stride, w, 3 * units, 1.0f, row + units, width);
+      sgemmRowMajor(rows, 2 * units, units, h.data, h.stride, w, 3 * units, 1.0f, row + units, width);
       const cpu::GruForwardStep step{{row + units, width}, h, maskAt(mask, t, first), row, resetRows, rows, units, in.gate == GateActivation::HardSigmoid};
       cpu::gruGateStep(step);
-      sgemmRowMajor(false, rows, units, units, resetRows, units, w + 2 * units, 3 * units, 1.0f, row + 3 * units, width);
+      sgemmRowMajor(rows, units, units, resetRows, units, w + 2 * units, 3 * units, 1.0f, row + 3 * units, width);
       cpu::gruOutputStep(step);
       h = {row, width};
     }
@@ -374,13 +375,14 @@ void gruForwardAten(const RecurrentInputs& in, at::Tensor& states) {
 at::Tensor gruBackwardCpu(const RecurrentInputs& in, const at::Tensor& statesIn, const at::Tensor& dStatesIn, at::Tensor& dPre) {
   const int64_t batch = in.x.size(0), steps = in.x.size(1), units = in.recurrentKernel.size(0);
   at::Tensor states = lastDimContiguous(statesIn), dStates = lastDimContiguous(dStatesIn);  // [batch, steps or 1, 4·units]
-  at::Tensor mask = stepMaskRows(in), h0 = in.h0.contiguous(), kernel = in.recurrentKernel.contiguous();
+  // The recurrent kernel transposed once, [3·units, units]: the z and r rows, then the candidate's.
+  at::Tensor mask = stepMaskRows(in), h0 = in.h0.contiguous(), kernelT = in.recurrentKernel.t().contiguous();
   const StepRows s(states), d(dStates);
   const bool sequenceGradient = everyStep(dStates, steps);
   at::Tensor dh = lastStepGradient(dStates, 0, units);
   at::Tensor dResetH = at::empty({batch, units}, dh.options());
   float* const dPreData = dPre.data_ptr<float>();
-  const float* const w = kernel.data_ptr<float>();  // [units, 3·units]: the z and r columns, then the candidate's
+  const float* const wT = kernelT.data_ptr<float>();
   forEachRowBlock(batch, [&](int64_t first, int64_t rows) {
     float *dhRows = dh.data_ptr<float>() + first * units, *dResetRows = dResetH.data_ptr<float>() + first * units;
     for (int64_t t = steps - 1; t >= 0; --t) {
@@ -391,9 +393,9 @@ at::Tensor gruBackwardCpu(const RecurrentInputs& in, const at::Tensor& statesIn,
                                       in.gate == GateActivation::HardSigmoid};
       cpu::gruGateGradientStep(step);
       // d(r·h) = d(candidate pre-activation)·R_hᵀ; then dh += d(z, r pre-activations)·R_zrᵀ.
-      sgemmRowMajor(true, rows, units, units, dPreT + 2 * units, 3 * units, w + 2 * units, 3 * units, 0.0f, dResetRows, units);
+      sgemmRowMajor(rows, units, units, dPreT + 2 * units, 3 * units, wT + 2 * units * units, units, 0.0f, dResetRows, units);
       cpu::gruCarryStep(step);
-      sgemmRowMajor(true, rows, units, 2 * units, dPreT, 3 * units, w, 3 * units, 1.0f, dhRows, units);
+      sgemmRowMajor(rows, units, 2 * units, dPreT, 3 * units, wT, units, 1.0f, dhRows, units);
     }
   });
   return dh;

@@ -6,7 +6,7 @@ import { onCpuThen, worstRelativeError } from './kernel-agreement';
 const BATCH = 3;
 const STEPS = 5;
 const FEATURES = 4;
-const UNITS = 6;
+const DEFAULT_UNITS = 6;
 /** Sequence lengths 5, 3 and 0 (right-padded), plus a hole in the first row; repeated down a larger batch. */
 const MASK = [[1, 1, 0, 1, 1], [1, 1, 1, 0, 0], [0, 0, 0, 0, 0]];
 
@@ -29,22 +29,25 @@ export interface RecurrentCase {
   batch?: number;
   /** The loss reads only the last state (no sequence term), whose gradient the kernel gets as `[batch, 1, width]`. */
   lastStepOnly?: boolean;
+  /** Units (6 unless given): with 16 the cpu's per-step products run in AVX-512 registers where the CPU has them (small_gemm.h). */
+  units?: number;
 }
 
 /** Inputs, weights, initial states and the output weights of a scalar loss, the same on every backend. */
 function problem(c: RecurrentCase) {
   const gates = c.cell === 'lstm' ? 4 : 3;
   const batch = c.batch ?? BATCH;
+  const units = c.units ?? DEFAULT_UNITS;
   return {
     x: r([batch, STEPS, FEATURES], 'normal', 1),
     mask: tf.tensor2d(Array.from({ length: batch }, (_, i) => MASK[i % MASK.length])),
-    kernel: tf.mul(r([FEATURES, gates * UNITS], 'normal', 2), 0.4),
-    recurrentKernel: tf.mul(r([UNITS, gates * UNITS], 'normal', 3), 0.4),
-    bias: tf.mul(r([gates * UNITS], 'normal', 4), c.saturated ? 100 : 0.4),
-    initialH: tf.mul(r([batch, UNITS], 'normal', 5), 0.3),
-    initialC: tf.mul(r([batch, UNITS], 'normal', 6), 0.3),
-    dSequence: c.lastStepOnly ? tf.zeros([batch, STEPS, UNITS]) : r([batch, STEPS, UNITS], 'normal', 7),
-    dLast: r([batch, UNITS], 'normal', 8),
+    kernel: tf.mul(r([FEATURES, gates * units], 'normal', 2), 0.4),
+    recurrentKernel: tf.mul(r([units, gates * units], 'normal', 3), 0.4),
+    bias: tf.mul(r([gates * units], 'normal', 4), c.saturated ? 100 : 0.4),
+    initialH: tf.mul(r([batch, units], 'normal', 5), 0.3),
+    initialC: tf.mul(r([batch, units], 'normal', 6), 0.3),
+    dSequence: c.lastStepOnly ? tf.zeros([batch, STEPS, units]) : r([batch, STEPS, units], 'normal', 7),
+    dLast: r([batch, units], 'normal', 8),
   };
 }
 
@@ -58,7 +61,7 @@ const read = (tensors: Record<string, tf.Tensor>): Values => Object.fromEntries(
 function reference(c: RecurrentCase): Values {
   return tf.tidy(() => {
     const p = problem(c);
-    const args = { units: UNITS, recurrentActivation: c.recurrentActivation, useBias: c.useBias, returnSequences: true, returnState: true };
+    const args = { units: c.units ?? DEFAULT_UNITS, recurrentActivation: c.recurrentActivation, useBias: c.useBias, returnSequences: true, returnState: true };
     const layer = c.cell === 'lstm' ? tf.layers.lstm(args) : tf.layers.gru(args);
     const weightNames = ['kernel', 'recurrentKernel', ...(c.useBias ? ['bias'] : [])];
     const inputs: Record<string, tf.Variable> = { x: tf.variable(p.x), initialH: tf.variable(p.initialH) };
@@ -91,6 +94,7 @@ function fused(c: RecurrentCase): Values {
   return tf.tidy(() => {
     const p = problem(c);
     const lstm = c.cell === 'lstm';
+    const units = c.units ?? DEFAULT_UNITS;
     const inputs: Record<string, tf.Tensor> = { x: p.x, kernel: p.kernel, recurrentKernel: p.recurrentKernel, initialH: p.initialH };
     if (c.masked) inputs.mask = p.mask;
     if (c.useBias) inputs.bias = p.bias;
@@ -101,13 +105,13 @@ function fused(c: RecurrentCase): Values {
     // states: h, (c,) then the gates; the loss reads h at every step and the last h (GRU) or c (LSTM).
     const [states] = run(lstm ? RECURRENT_SEQUENCE_KERNELS.lstm.forward : RECURRENT_SEQUENCE_KERNELS.gru.forward);
     const width = states.shape[2] as number;
-    const sequence = tf.slice(states, [0, 0, 0], [-1, -1, UNITS]);
-    const lastOffset = lstm ? UNITS : 0;
-    const last = tf.slice(states, [0, STEPS - 1, lastOffset], [-1, 1, UNITS]);
-    const dLastStep = tf.pad(tf.expandDims(p.dLast, 1), [[0, 0], [0, 0], [lastOffset, width - lastOffset - UNITS]]);
+    const sequence = tf.slice(states, [0, 0, 0], [-1, -1, units]);
+    const lastOffset = lstm ? units : 0;
+    const last = tf.slice(states, [0, STEPS - 1, lastOffset], [-1, 1, units]);
+    const dLastStep = tf.pad(tf.expandDims(p.dLast, 1), [[0, 0], [0, 0], [lastOffset, width - lastOffset - units]]);
     const dStates = c.lastStepOnly
       ? dLastStep
-      : tf.add(tf.pad(p.dSequence, [[0, 0], [0, 0], [0, width - UNITS]]), tf.pad(dLastStep, [[0, 0], [STEPS - 1, 0], [0, 0]]));
+      : tf.add(tf.pad(p.dSequence, [[0, 0], [0, 0], [0, width - units]]), tf.pad(dLastStep, [[0, 0], [STEPS - 1, 0], [0, 0]]));
     const grads = run(lstm ? RECURRENT_SEQUENCE_KERNELS.lstm.backward : RECURRENT_SEQUENCE_KERNELS.gru.backward, { states, dStates });
     const names = ['dx', 'dkernel', 'drecurrentKernel', ...(c.useBias ? ['dbias'] : []), 'dinitialH', ...(lstm ? ['dinitialC'] : [])];
     return read({ sequence, last, ...Object.fromEntries(names.map((n, i) => [n, grads[i]])) });
@@ -116,7 +120,8 @@ function fused(c: RecurrentCase): Values {
 
 /**
  * LSTM and GRU, each gate activation, with and without a mask and a bias, saturated gates, a batch split across
- * threads, a last-step-only gradient; each on both step paths.
+ * threads, a last-step-only gradient, 16 units (the AVX-512 products, in 4-row blocks and a remainder); each on both
+ * step paths.
  */
 export const RECURRENT_CASES: RecurrentCase[] = (
   [
@@ -125,18 +130,22 @@ export const RECURRENT_CASES: RecurrentCase[] = (
     { cell: 'lstm', recurrentActivation: 'sigmoid', masked: true, useBias: true, saturated: true },
     { cell: 'lstm', recurrentActivation: 'sigmoid', masked: true, useBias: true, batch: 40 },
     { cell: 'lstm', recurrentActivation: 'hardSigmoid', masked: true, useBias: true, lastStepOnly: true },
+    { cell: 'lstm', recurrentActivation: 'sigmoid', masked: true, useBias: true, units: 16 },
+    { cell: 'lstm', recurrentActivation: 'hardSigmoid', masked: false, useBias: true, units: 16, batch: 41 },
     { cell: 'gru', recurrentActivation: 'hardSigmoid', masked: true, useBias: true },
     { cell: 'gru', recurrentActivation: 'sigmoid', masked: false, useBias: false },
     { cell: 'gru', recurrentActivation: 'sigmoid', masked: true, useBias: true, saturated: true },
     { cell: 'gru', recurrentActivation: 'sigmoid', masked: true, useBias: true, batch: 40 },
     { cell: 'gru', recurrentActivation: 'hardSigmoid', masked: true, useBias: true, lastStepOnly: true },
+    { cell: 'gru', recurrentActivation: 'sigmoid', masked: true, useBias: true, units: 16 },
+    { cell: 'gru', recurrentActivation: 'hardSigmoid', masked: false, useBias: true, units: 16, batch: 41 },
   ] satisfies RecurrentCase[]
 ).flatMap((c) => [c, { ...c, atenOps: true }]);
 
 /** A readable name of a case. */
 export function recurrentCaseLabel(c: RecurrentCase): string {
   const bias = c.useBias ? ' with bias' : ' no bias';
-  const shape = `${c.batch ? ` batch ${c.batch}` : ''}${c.lastStepOnly ? ' last-step gradient' : ''}`;
+  const shape = `${c.batch ? ` batch ${c.batch}` : ''}${c.units ? ` ${c.units} units` : ''}${c.lastStepOnly ? ' last-step gradient' : ''}`;
   return `${c.cell} ${c.recurrentActivation}${c.masked ? ' masked' : ''}${bias}${c.saturated ? ' saturated' : ''}${shape}${c.atenOps ? ' (ATen steps)' : ''}`;
 }
 
@@ -157,7 +166,8 @@ export async function recurrentAgreement(c: RecurrentCase, backend = 'torch'): P
   const missing = [...names].filter((name) => !(name in actual && name in expected));
   const worstErrors = Object.fromEntries(Object.entries(expected).filter(([name]) => name in actual).map(([name, values]) => [name, worstRelativeError(actual[name], values)]));
   // The third row is fully masked: its last state must be its initial one, bit for bit.
-  const thirdRow = (last: number[]) => last.slice(2 * UNITS, 3 * UNITS);
+  const units = c.units ?? DEFAULT_UNITS;
+  const thirdRow = (last: number[]) => last.slice(2 * units, 3 * units);
   const maskedRowKept = !c.masked || tf.util.arraysEqual(thirdRow(actual.last), thirdRow(expected.last));
   return { worstErrors, missing, maskedRowKept, leakedTensors };
 }
