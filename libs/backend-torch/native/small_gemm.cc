@@ -8,23 +8,32 @@ namespace mimo {
 
 namespace {
 
-// MB rows × NQ·16 columns of C, accumulated over the whole of k in registers.
+// MB rows × NQ·16 columns of C, accumulated over the whole of k in registers. The loops over rows and columns are
+// unrolled (GCC's -O2 does not) so that the accumulators stay in registers: rolled, they spill and the product
+// ran 1.5× slower than OpenBLAS's.
 template <int MB, int NQ>
 __attribute__((target("avx512f"))) void block(int64_t k, const float* a, int64_t lda, const float* b, int64_t ldb, float beta, float* c, int64_t ldc) {
   __m512 acc[MB][NQ];
   const __m512 scale = _mm512_set1_ps(beta);
+#pragma GCC unroll 4
   for (int r = 0; r < MB; ++r) {
+#pragma GCC unroll 4
     for (int q = 0; q < NQ; ++q) acc[r][q] = beta == 0.0f ? _mm512_setzero_ps() : _mm512_mul_ps(scale, _mm512_loadu_ps(c + r * ldc + 16 * q));
   }
   for (int64_t p = 0; p < k; ++p) {
     __m512 row[NQ];
+#pragma GCC unroll 4
     for (int q = 0; q < NQ; ++q) row[q] = _mm512_loadu_ps(b + p * ldb + 16 * q);
+#pragma GCC unroll 4
     for (int r = 0; r < MB; ++r) {
       const __m512 x = _mm512_set1_ps(a[r * lda + p]);
+#pragma GCC unroll 4
       for (int q = 0; q < NQ; ++q) acc[r][q] = _mm512_fmadd_ps(x, row[q], acc[r][q]);
     }
   }
+#pragma GCC unroll 4
   for (int r = 0; r < MB; ++r) {
+#pragma GCC unroll 4
     for (int q = 0; q < NQ; ++q) _mm512_storeu_ps(c + r * ldc + 16 * q, acc[r][q]);
   }
 }
