@@ -147,6 +147,13 @@ function train(run: (xb: tf.Tensor, yb: tf.Tensor) => tf.Scalar, xs: tf.Tensor, 
     tf.dispose([xs, ys, ...net.weights, ...kept]);
   });
 
+  it('refuses a result that is not tensors, naming what it got', () => {
+    expect(() => replayable(() => 3 as unknown as tf.Tensor)()).toThrow('a replayable step returns nothing, a tensor, a list of tensors or tensors by name; it returned number');
+    const x = tf.scalar(1);
+    expect(() => replayable(() => [x, 'loss'] as unknown as tf.Tensor[])()).toThrow("a replayable step returns tensors only; its result's element 1 is string");
+    x.dispose();
+  });
+
   it('runs the step as it is on another backend, and inside a gradient', async () => {
     const f = replayable((x: tf.Tensor) => tf.square(x));
     const x = tf.tensor1d([1, 2, 3]);

@@ -2,7 +2,7 @@ import * as tf from '@tensorflow/tfjs';
 import { recordedStepsGeneration } from './recorded-steps';
 import { differentRuns, InputSource, RecordedStep, recordStep } from './record-step';
 import { isStepRecorder, StepRecorder } from './step-recorder';
-import { StepResult } from './step-result';
+import { flattenResult, StepResult } from './step-result';
 
 /** How a replayable step ran on its latest call. */
 export interface ReplayStatus {
@@ -53,7 +53,11 @@ interface Entry<R extends StepResult> {
  * runs inside `tf.tidy`, so the tensors it makes and does not return are disposed.
  */
 export function replayable<A extends tf.Tensor[], R extends StepResult>(fn: (...args: A) => R): ReplayableStep<A, R> {
-  const step = (...args: A) => tf.tidy(() => fn(...args) as tf.TensorContainer) as R;
+  const step = (...args: A) => {
+    const result = tf.tidy(() => fn(...args) as tf.TensorContainer) as R;
+    flattenResult(result); // the same errors for a result that is not tensors on every path
+    return result;
+  };
   let entries = new Map<string, Entry<R>>();
   let generation = recordedStepsGeneration();
   let status: ReplayStatus = { mode: 'eager' };
