@@ -193,6 +193,16 @@ Napi::Value Call(const Napi::CallbackInfo& info) {
   });
 }
 
+// Runs one of the addon's own ops on `inputs` and hands its results (null where undefined) to JavaScript; while a step
+// records, also writes the op down (step_recording.h), named by `signature()`: the op and its non-tensor arguments.
+template <typename Signature>
+Napi::Array runRecorded(Napi::Env env, const std::vector<at::Tensor>& inputs, const recording::Run& run, Signature signature) {
+  std::vector<at::Tensor> results = run(inputs);
+  Napi::Array out = describeAll(env, results);
+  if (recording::active()) recording::add(signature(), inputs, run, results);
+  return out;
+}
+
 // One whole-sequence recurrent op of recurrent.h on its inputs (x, mask, kernel, recurrentKernel, bias, h0, c0,
 // then the backward's states and dStates; undefined where absent).
 std::vector<at::Tensor> runRecurrent(const std::string& name, const std::vector<at::Tensor>& t, mimo::GateActivation gate, bool atenOps) {
@@ -218,13 +228,8 @@ Napi::Value Recurrent(const Napi::CallbackInfo& info) {
     const std::string gateName = info[2].As<Napi::String>().Utf8Value();
     const mimo::GateActivation gate = mimo::gateActivationNamed(gateName);
     const bool atenOps = info[3].ToBoolean().Value();
-    std::vector<at::Tensor> results = runRecurrent(name, inputs, gate, atenOps);
-    Napi::Array out = describeAll(info.Env(), results);
-    if (recording::active()) {
-      auto run = [name, gate, atenOps](const std::vector<at::Tensor>& t) { return runRecurrent(name, t, gate, atenOps); };
-      recording::add("recurrent " + name + " " + gateName + (atenOps ? " aten" : ""), inputs, run, results);
-    }
-    return out;
+    auto run = [name, gate, atenOps](const std::vector<at::Tensor>& t) { return runRecurrent(name, t, gate, atenOps); };
+    return runRecorded(info.Env(), inputs, run, [&]() { return "recurrent " + name + " " + gateName + (atenOps ? " aten" : ""); });
   });
 }
 
@@ -237,12 +242,7 @@ Napi::Value AdamUpdate(const Napi::CallbackInfo& info) {
                               info[7].As<Napi::Number>().DoubleValue(), info[8].As<Napi::Number>().DoubleValue()};
     const bool atenOps = info[9].ToBoolean().Value();
     auto run = [step, atenOps](const std::vector<at::Tensor>& t) { return mimo::adamUpdate(t[0], t[1], t[2], t[3], t[4], step, atenOps); };
-    std::vector<at::Tensor> updated = run(inputs);
-    Napi::Array out = describeAll(info.Env(), updated);
-    if (recording::active()) {
-      recording::add("adam " + mimo::boxed::signatureOf({step.beta1, step.beta2, step.epsilon, step.learningRate, atenOps}), inputs, run, updated);
-    }
-    return out;
+    return runRecorded(info.Env(), inputs, run, [&]() { return "adam " + mimo::boxed::signatureOf({step.beta1, step.beta2, step.epsilon, step.learningRate, atenOps}); });
   });
 }
 
@@ -273,12 +273,7 @@ Napi::Value DropoutMask(const Napi::CallbackInfo& info) {
     const double rate = info[2].As<Napi::Number>().DoubleValue();
     const at::Device on = device;
     auto run = [shape, rate, on](const std::vector<at::Tensor>& t) { return std::vector<at::Tensor>{mimo::dropoutMask(t[0], shape, rate, on)}; };
-    std::vector<at::Tensor> mask = run({seed});
-    Napi::Value handle = describe(info.Env(), mask[0]);
-    if (recording::active()) {
-      recording::add("dropout_mask " + mimo::boxed::signatureOf({c10::List<int64_t>(shape), rate, on}), {seed}, run, mask);
-    }
-    return handle;
+    return runRecorded(info.Env(), {seed}, run, [&]() { return "dropout_mask " + mimo::boxed::signatureOf({c10::List<int64_t>(shape), rate, on}); }).Get(0u);
   });
 }
 

@@ -36,8 +36,10 @@ export class FusedDropout extends StockDropout {
 
   /** The seed the next mask is drawn from (made from the layer's `seed`, else a random one, on first use). */
   private seedTensor(): tf.Variable<tf.Rank.R0> {
-    const seed = (this as unknown as DropoutFields).seed ?? Math.floor(Math.random() * 2 ** 31);
-    this.seedState ??= tf.tidy(() => tf.variable(tf.scalar(seed | 0, 'int32'), false));
+    if (this.seedState === undefined) {
+      const seed = (this as unknown as DropoutFields).seed ?? Math.floor(Math.random() * 2 ** 31);
+      this.seedState = tf.tidy(() => tf.variable(tf.scalar(seed | 0, 'int32'), false));
+    }
     return this.seedState;
   }
 

@@ -29,7 +29,7 @@ export abstract class TrainingOptimizer {
   private slots: tf.Variable[][] = [];
   /**
    * How many updates were made, as an int32 scalar (made with the slots): a tensor, so that a replayed step
-   * (`replayable` in @mimo/backend-torch), which runs no JavaScript, still counts them.
+   * (`replayable` in @mimo/kernels), which runs no JavaScript, still counts them.
    */
   private iterationCount: tf.Variable<tf.Rank.R0> | undefined;
   private learningRateValue: number;
