@@ -35,7 +35,7 @@ Sgemm findSgemm() {
 
 void sgemmRowMajor(int64_t m, int64_t n, int64_t k, const float* a, int64_t lda, const float* b, int64_t ldb, float beta, float* c, int64_t ldc) {
   if (n % 16 == 0 && smallGemmAvailable()) {
-    smallGemm(m, n, k, a, lda, b, ldb, beta, c, ldc);
+    smallGemm(ALayout::Rows, m, n, k, a, lda, b, ldb, beta, c, ldc);
     return;
   }
   static const Sgemm sgemm = findSgemm();
@@ -51,6 +51,21 @@ void sgemmRowMajor(int64_t m, int64_t n, int64_t k, const float* a, int64_t lda,
   at::Tensor A = at::from_blob(const_cast<float*>(a), {m, k}, {lda, 1}, options);
   at::Tensor B = at::from_blob(const_cast<float*>(b), {k, n}, {ldb, 1}, options);
   at::from_blob(c, {m, n}, {ldc, 1}, options).addmm_(A, B, beta, 1.0f);
+}
+
+void matmulInto(at::Tensor& out, const at::Tensor& a, const at::Tensor& b, float beta) {
+  const bool floats = a.scalar_type() == at::kFloat && b.scalar_type() == at::kFloat && out.scalar_type() == at::kFloat;
+  const bool cpu = a.is_cpu() && b.is_cpu() && out.is_cpu();
+  const bool rowsContiguous = b.stride(1) == 1 && out.stride(1) == 1 && (a.stride(1) == 1 || a.stride(0) == 1);
+  if (floats && cpu && rowsContiguous && out.size(1) % 16 == 0 && smallGemmAvailable()) {
+    const bool rows = a.stride(1) == 1;
+    smallGemm(rows ? ALayout::Rows : ALayout::Transposed, a.size(0), b.size(1), a.size(1), a.data_ptr<float>(), rows ? a.stride(0) : a.stride(1),
+              b.data_ptr<float>(), b.stride(0), beta, out.data_ptr<float>(), out.stride(0));
+  } else if (beta == 0.0f) {
+    at::mm_out(out, a, b);
+  } else {
+    out.addmm_(a, b, beta, 1.0f);
+  }
 }
 
 std::string settleBlasThreads() {

@@ -89,8 +89,8 @@ at::Tensor statesWithProjectedInputs(const RecurrentInputs& in, int64_t width) {
   at::Tensor flat = in.x.transpose(0, 1).reshape({steps * batch, features});
   // Rows width apart: the BLAS writes them in place (ldc), no copy.
   at::Tensor out = states.view({steps * batch, width}).narrow(1, width - projected, projected);
-  if (in.bias.defined()) at::addmm_out(out, in.bias, flat, in.kernel);
-  else at::mm_out(out, flat, in.kernel);
+  if (in.bias.defined()) out.copy_(in.bias.expand_as(out));
+  matmulInto(out, flat, in.kernel, in.bias.defined() ? 1.0f : 0.0f);
   return states;
 }
 
@@ -109,10 +109,11 @@ at::Tensor previousStates(const at::Tensor& initial, const at::Tensor& states) {
 // initial step's product apart, so the others read h in place (no previousStates copy).
 at::Tensor previousStateProduct(const at::Tensor& initial, const at::Tensor& h, const at::Tensor& d) {
   const int64_t steps = d.size(0);
-  at::Tensor product = at::mm(initial.t(), d[0]);
+  at::Tensor product = at::empty({h.size(2), d.size(2)}, d.options());
+  matmulInto(product, initial.t(), d[0], 0.0f);
   if (steps > 1) {
     at::Tensor hBefore = h.transpose(0, 1).narrow(0, 0, steps - 1).reshape({-1, h.size(2)});
-    product.addmm_(hBefore.t(), d.narrow(0, 1, steps - 1).reshape({-1, d.size(2)}));
+    matmulInto(product, hBefore.t(), d.narrow(0, 1, steps - 1).reshape({-1, d.size(2)}), 1.0f);
   }
   return product;
 }
@@ -122,8 +123,11 @@ void appendWeightGradients(const RecurrentInputs& in, const at::Tensor& dProject
   const int64_t batch = in.x.size(0), steps = in.x.size(1), features = in.x.size(2);
   at::Tensor flatGrad = dProjected.reshape({steps * batch, dProjected.size(2)});
   at::Tensor flatX = in.x.transpose(0, 1).reshape({steps * batch, features});
-  out.push_back(at::mm(flatGrad, in.kernel.t()).view({steps, batch, features}).transpose(0, 1).contiguous());
-  out.push_back(at::mm(flatX.t(), flatGrad));
+  at::Tensor dx = at::empty({steps * batch, features}, flatGrad.options()), dKernel = at::empty_like(in.kernel);
+  matmulInto(dx, flatGrad, in.kernel.t().contiguous(), 0.0f);  // kernelᵀ's rows contiguous, as matmulInto reads b
+  matmulInto(dKernel, flatX.t(), flatGrad, 0.0f);
+  out.push_back(dx.view({steps, batch, features}).transpose(0, 1).contiguous());
+  out.push_back(dKernel);
   out.push_back(dRecurrentKernel);
   out.push_back(in.bias.defined() ? flatGrad.sum(0) : at::Tensor());
 }
@@ -448,8 +452,10 @@ std::vector<at::Tensor> gruBackward(const RecurrentInputs& in, const at::Tensor&
   at::Tensor dh = cpuSteps(in) ? gruBackwardCpu(in, states, dStates, dPre) : gruBackwardAten(in, hPrev, states, everyStepGradient(dStates, steps), dPre);
   at::Tensor resetH = states.narrow(2, 2 * units, units).transpose(0, 1) * hPrev;
   at::Tensor flat = dPre.view({-1, 3 * units});
-  at::Tensor dRecurrent = at::cat({at::mm(hPrev.reshape({-1, units}).t(), flat.narrow(1, 0, 2 * units)),
-                                   at::mm(resetH.reshape({-1, units}).t(), flat.narrow(1, 2 * units, units))}, 1);
+  at::Tensor dRecurrent = at::empty({units, 3 * units}, dPre.options());
+  at::Tensor dGates = dRecurrent.narrow(1, 0, 2 * units), dCandidate = dRecurrent.narrow(1, 2 * units, units);
+  matmulInto(dGates, hPrev.reshape({-1, units}).t(), flat.narrow(1, 0, 2 * units), 0.0f);
+  matmulInto(dCandidate, resetH.reshape({-1, units}).t(), flat.narrow(1, 2 * units, units), 0.0f);
   std::vector<at::Tensor> out;
   appendWeightGradients(in, dPre, dRecurrent, out);
   out.push_back(dh);

@@ -1,7 +1,7 @@
-// The recurrent layers' per-step product, C[m, n] = A[m, k]·B[k, n] + beta·C with n a multiple of 16, in AVX-512
-// registers: on these shapes (a batch block × 4·units, k = units) the BLAS spends much of a call packing its
-// operands, and OpenBLAS 0.3.21 runs its AVX2 kernel on AVX-512 machines. Blocks of 4 rows × 64 columns stay in
-// 16 registers across the whole k loop; B's rows are read where they lie.
+// Float products C[m, n] = A·B + beta·C with n a multiple of 16, in AVX-512 registers: the recurrent layers' per-step
+// products (a batch block × 4·units, k = units), where a BLAS spends much of a call packing its operands, and their
+// whole-sequence weight gradients (k = steps·batch, A transposed). OpenBLAS 0.3.21 runs its AVX2 kernel on AVX-512
+// machines: these run 1.5–2.5× faster than it on every shape the recurrent layers make (docs/benchmarks.md).
 #pragma once
 
 #include <cstdint>
@@ -11,7 +11,14 @@ namespace mimo {
 /** Whether `smallGemm` runs here (the CPU has AVX-512F); checked once. */
 bool smallGemmAvailable();
 
-/** Row-major C = A·B + beta·C, rows lda, ldb, ldc floats apart; `n` a multiple of 16 and `smallGemmAvailable()`. */
-void smallGemm(int64_t m, int64_t n, int64_t k, const float* a, int64_t lda, const float* b, int64_t ldb, float beta, float* c, int64_t ldc);
+/** A's layout: A[i, p] = a[i·lda + p] (rows), or a[p·lda + i] (Aᵀ's rows, as in hᵀ·dz). */
+enum class ALayout { Rows, Transposed };
+
+/**
+ * Row-major C = A·B + beta·C, rows ldb, ldc floats apart; `n` a multiple of 16 and `smallGemmAvailable()`. Tiles
+ * of C are shared among libtorch's threads (one thread inside a parallel region); each element's sum runs in
+ * the same order on any number of threads, so the bits do not depend on them.
+ */
+void smallGemm(ALayout layout, int64_t m, int64_t n, int64_t k, const float* a, int64_t lda, const float* b, int64_t ldb, float beta, float* c, int64_t ldc);
 
 }  // namespace mimo

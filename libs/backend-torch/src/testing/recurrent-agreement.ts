@@ -5,7 +5,7 @@ import { onCpuThen, worstRelativeError } from './kernel-agreement';
 
 const BATCH = 3;
 const STEPS = 5;
-const FEATURES = 4;
+const DEFAULT_FEATURES = 4;
 const DEFAULT_UNITS = 6;
 /** Sequence lengths 5, 3 and 0 (right-padded), plus a hole in the first row; repeated down a larger batch. */
 const MASK = [[1, 1, 0, 1, 1], [1, 1, 1, 0, 0], [0, 0, 0, 0, 0]];
@@ -31,6 +31,11 @@ export interface RecurrentCase {
   lastStepOnly?: boolean;
   /** Units (6 unless given): with 16 the cpu's per-step products run in AVX-512 registers where the CPU has them (small_gemm.h). */
   units?: number;
+  /**
+   * Input features (4 unless given): with 16 units, 16 features and a batch of 64, every product of the backward pass
+   * runs in AVX-512 too, the weight gradients (k = steps·batch = 320) in more than one chunk of k and across threads.
+   */
+  features?: number;
 }
 
 /** Inputs, weights, initial states and the output weights of a scalar loss, the same on every backend. */
@@ -38,10 +43,11 @@ function problem(c: RecurrentCase) {
   const gates = c.cell === 'lstm' ? 4 : 3;
   const batch = c.batch ?? BATCH;
   const units = c.units ?? DEFAULT_UNITS;
+  const features = c.features ?? DEFAULT_FEATURES;
   return {
-    x: r([batch, STEPS, FEATURES], 'normal', 1),
+    x: r([batch, STEPS, features], 'normal', 1),
     mask: tf.tensor2d(Array.from({ length: batch }, (_, i) => MASK[i % MASK.length])),
-    kernel: tf.mul(r([FEATURES, gates * units], 'normal', 2), 0.4),
+    kernel: tf.mul(r([features, gates * units], 'normal', 2), 0.4),
     recurrentKernel: tf.mul(r([units, gates * units], 'normal', 3), 0.4),
     bias: tf.mul(r([gates * units], 'normal', 4), c.saturated ? 100 : 0.4),
     initialH: tf.mul(r([batch, units], 'normal', 5), 0.3),
@@ -132,6 +138,7 @@ export const RECURRENT_CASES: RecurrentCase[] = (
     { cell: 'lstm', recurrentActivation: 'hardSigmoid', masked: true, useBias: true, lastStepOnly: true },
     { cell: 'lstm', recurrentActivation: 'sigmoid', masked: true, useBias: true, units: 16 },
     { cell: 'lstm', recurrentActivation: 'hardSigmoid', masked: false, useBias: true, units: 16, batch: 41 },
+    { cell: 'lstm', recurrentActivation: 'sigmoid', masked: true, useBias: true, units: 16, features: 16, batch: 64 },
     { cell: 'gru', recurrentActivation: 'hardSigmoid', masked: true, useBias: true },
     { cell: 'gru', recurrentActivation: 'sigmoid', masked: false, useBias: false },
     { cell: 'gru', recurrentActivation: 'sigmoid', masked: true, useBias: true, saturated: true },
@@ -139,13 +146,14 @@ export const RECURRENT_CASES: RecurrentCase[] = (
     { cell: 'gru', recurrentActivation: 'hardSigmoid', masked: true, useBias: true, lastStepOnly: true },
     { cell: 'gru', recurrentActivation: 'sigmoid', masked: true, useBias: true, units: 16 },
     { cell: 'gru', recurrentActivation: 'hardSigmoid', masked: false, useBias: true, units: 16, batch: 41 },
+    { cell: 'gru', recurrentActivation: 'sigmoid', masked: true, useBias: true, units: 16, features: 16, batch: 64 },
   ] satisfies RecurrentCase[]
 ).flatMap((c) => [c, { ...c, atenOps: true }]);
 
 /** A readable name of a case. */
 export function recurrentCaseLabel(c: RecurrentCase): string {
   const bias = c.useBias ? ' with bias' : ' no bias';
-  const shape = `${c.batch ? ` batch ${c.batch}` : ''}${c.units ? ` ${c.units} units` : ''}${c.lastStepOnly ? ' last-step gradient' : ''}`;
+  const shape = `${c.batch ? ` batch ${c.batch}` : ''}${c.units ? ` ${c.units} units` : ''}${c.features ? ` ${c.features} features` : ''}${c.lastStepOnly ? ' last-step gradient' : ''}`;
   return `${c.cell} ${c.recurrentActivation}${c.masked ? ' masked' : ''}${bias}${c.saturated ? ' saturated' : ''}${shape}${c.atenOps ? ' (ATen steps)' : ''}`;
 }
 
