@@ -20,6 +20,7 @@
 #include "blas.h"
 #include "boxed_stack.h"
 #include "dropout.h"
+#include "matmul.h"
 #include "recurrent.h"
 #include "step.h"
 #include "step_recording.h"
@@ -277,6 +278,16 @@ Napi::Value DropoutMask(const Napi::CallbackInfo& info) {
   });
 }
 
+// linear(a, b, bias | null) → handle of a·b + bias for 2-D a and b (matmul.h): the dense and matmul kernels' products.
+Napi::Value Linear(const Napi::CallbackInfo& info) {
+  return guarded(info, [&]() -> Napi::Value {
+    const bool hasBias = !info[2].IsNull() && !info[2].IsUndefined();
+    std::vector<at::Tensor> inputs{lookup(info[0]), lookup(info[1]), hasBias ? lookup(info[2]) : at::Tensor()};
+    auto run = [](const std::vector<at::Tensor>& t) { return std::vector<at::Tensor>{mimo::linear(t[0], t[1], t[2])}; };
+    return runRecorded(info.Env(), inputs, run, []() { return std::string("linear"); }).Get(0u);
+  });
+}
+
 // A tensor made from JavaScript values: a recorded step replays it as it is.
 Napi::Object constant(Napi::Env env, const at::Tensor& t) {
   Napi::Object handle = describe(env, t);
@@ -461,6 +472,7 @@ Napi::Object Init(Napi::Env env, Napi::Object exports) {
   exports.Set("adamUpdate", Napi::Function::New(env, AdamUpdate, "adamUpdate"));
   exports.Set("stepCpu", Napi::Function::New(env, StepCpu, "stepCpu"));
   exports.Set("dropoutMask", Napi::Function::New(env, DropoutMask, "dropoutMask"));
+  exports.Set("linear", Napi::Function::New(env, Linear, "linear"));
   exports.Set("fromArray", Napi::Function::New(env, FromArray, "fromArray"));
   exports.Set("readInto", Napi::Function::New(env, ReadInto, "readInto"));
   exports.Set("free", Napi::Function::New(env, Free, "free"));

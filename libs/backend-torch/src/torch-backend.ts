@@ -238,6 +238,11 @@ export class TorchBackend extends tf.KernelBackend implements StepRecorder {
     return this.track([this.addon.dropoutMask(this.handle(seed), shape, rate)])[0];
   }
 
+  /** a·b + bias for 2-D a and b (either may be a transposed view): AVX-512 registers for float32 on the cpu where it can (see `TorchAddon.linear`). */
+  linear(a: tf.TensorInfo | NativeTensor, b: tf.TensorInfo | NativeTensor, bias?: tf.TensorInfo | NativeTensor): NativeTensor {
+    return this.track([this.addon.linear(this.toNative(a) as number, this.toNative(b) as number, bias === undefined ? null : (this.toNative(bias) as number))])[0];
+  }
+
   /** tfjs's Step of a float32 cpu tensor in one native pass; null for any other (see `TorchAddon.stepCpu`). */
   stepCpu(x: tf.TensorInfo, alpha: number): NativeTensor | null {
     return this.track([this.addon.stepCpu(this.handle(x), alpha)])[0];

@@ -32,15 +32,15 @@ export const denseKernels: tf.KernelConfig[] = [
     const activation = checkActivation(attrs.activation);
     const [features, units] = kernel.shape;
     const flat = rows(b, x, features);
-    const z = bias === undefined ? b.op('mm', '', flat, kernel) : b.op('addmm', '', bias, flat, kernel);
+    const z = b.linear(flat, kernel, bias);
     const y = activate(b, z, activation);
     return x.shape.length === 2 ? y : b.op('reshape', '', y, [...x.shape.slice(0, -1), units]);
   }),
   torchKernel(DENSE_KERNELS.backward, ({ inputs: { x, kernel, y, dy }, attrs, backend: b }) => {
     const [features, units] = kernel.shape;
     const dz = rows(b, preActivationGradient(b, rows(b, dy, units), rows(b, y, units), checkActivation(attrs.activation)), units);
-    const dx = b.op('mm', '', dz, b.op('t', '', kernel));
-    const gradients = [x.shape.length === 2 ? dx : b.op('reshape', '', dx, x.shape), b.op('mm', '', b.op('t', '', rows(b, x, features)), dz)];
+    const dx = b.linear(dz, b.op('t', '', kernel));
+    const gradients = [x.shape.length === 2 ? dx : b.op('reshape', '', dx, x.shape), b.linear(b.op('t', '', rows(b, x, features)), dz)];
     if (attrs.hasBias === true) gradients.push(b.op('sum', 'dim_IntList', dz, [0], false));
     return gradients as NativeTensor[];
   }),

@@ -15,10 +15,8 @@ interface MatMulAttrs {
 function matmul(b: TorchBackend, a: tf.TensorInfo, c: tf.TensorInfo, attrs: MatMulAttrs, bias?: tf.TensorInfo): NativeTensor {
   const left = attrs.transposeA ? b.op('transpose', 'int', a, -1, -2) : a;
   const right = attrs.transposeB ? b.op('transpose', 'int', c, -1, -2) : c;
-  // addmm fuses the bias into the GEMM for the common 2-D case.
-  if (bias !== undefined && a.shape.length === 2 && c.shape.length === 2 && bias.dtype === a.dtype) {
-    return b.op('addmm', '', bias, left, right);
-  }
+  // The common 2-D float case in one native product, the bias fused in (native/matmul.h).
+  if (a.dtype === 'float32' && a.shape.length === 2 && c.shape.length === 2 && (bias === undefined || bias.dtype === a.dtype)) return b.linear(left, right, bias);
   // CUDA has no integer GEMM: int32 products run in float64, exact for sums below 2⁵³, on every device alike.
   const product = a.dtype === 'int32' ? b.op('matmul', '', b.cast(left, 'float64'), b.cast(right, 'float64')) : b.op('matmul', '', left, right);
   return bias === undefined ? product : b.op('add', 'Tensor', product, bias);

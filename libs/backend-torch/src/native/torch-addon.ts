@@ -67,6 +67,8 @@ export interface TorchAddon {
   adamUpdate(variable: number, gradient: number, m: number, v: number, iteration: number, beta1: number, beta2: number, epsilon: number, learningRate: number, atenOps: boolean): NativeTensor[];
   /** A dropout mask (@mimo/kernels' MimoDropoutMask) from the integer scalar `seed`: float32 `shape`, 1/(1−rate) or 0. */
   dropoutMask(seed: number, shape: readonly number[], rate: number): NativeTensor;
+  /** a·b + bias (null for none) for 2-D a and b, either possibly a transposed view (native/matmul.h). */
+  linear(a: number, b: number, bias: number | null): NativeTensor;
   /** tfjs's Step (x > 0 ? 1 : alpha, NaN staying NaN) of a float32 cpu tensor in one pass; null for any other tensor. */
   stepCpu(id: number, alpha: number): NativeTensor | null;
   fromArray(values: Float32Array | Int32Array | Uint8Array, shape: readonly number[], dtype: 'float32' | 'int32' | 'bool'): NativeTensor;
