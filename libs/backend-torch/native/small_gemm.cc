@@ -5,6 +5,8 @@
 
 #include <algorithm>
 
+#include "thread_handoff.h"
+
 namespace mimo {
 
 namespace {
@@ -72,8 +74,8 @@ Block blockFor(int rows, int quads) {
 template <ALayout Layout>
 void gemm(int64_t m, int64_t n, int64_t k, const float* a, int64_t lda, const float* b, int64_t ldb, float beta, float* c, int64_t ldc) {
   const int64_t rowBlocks = (m + kRows - 1) / kRows, columnBlocks = (n + 16 * kQuads - 1) / (16 * kQuads);
-  // Threads only for products of a million multiply-adds or more: a per-step product is over before they would start.
-  const int64_t grain = std::max<int64_t>(1, (int64_t{1} << 20) / (kRows * 16 * kQuads * std::max<int64_t>(k, 1)));
+  // Threads only for products of a million multiply-adds a thread or more (thread_handoff.h): a per-step product never splits.
+  const int64_t grain = std::max<int64_t>(1, handoffGrain(int64_t{1} << 20) / (kRows * 16 * kQuads * std::max<int64_t>(k, 1)));
   // Tiles column block by column block, so a thread's consecutive tiles read the same slice of B.
   at::parallel_for(0, rowBlocks * columnBlocks, grain, [&](int64_t firstTile, int64_t endTile) {
     for (int64_t p0 = 0; p0 == 0 || p0 < k; p0 += kDepth) {  // k = 0 still scales C by beta

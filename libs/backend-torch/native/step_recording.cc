@@ -1,5 +1,7 @@
 #include "step_recording.h"
 
+#include "thread_handoff.h"
+
 #include <ATen/ops/equal.h>
 
 #include <algorithm>
@@ -222,6 +224,7 @@ std::vector<at::Tensor> replay(uint32_t id, const std::vector<at::Tensor>& input
     regs[external.reg] = inputs[i];
   }
   std::vector<at::Tensor> args;
+  const BackToBackCalls backToBack;
   for (size_t i = 0; i < plan.instructions.size(); ++i) {
     const Instruction& instruction = plan.instructions[i];
     args.clear();

@@ -33,7 +33,7 @@ export interface RecurrentCase {
   units?: number;
   /**
    * Input features (4 unless given): with 16 units, 16 features and a batch of 64, every product of the backward pass
-   * runs in AVX-512 too, the weight gradients (k = steps·batch = 320) in more than one chunk of k and across threads.
+   * runs in AVX-512 too, the weight gradients (k = steps·batch = 320) in more than one chunk of k.
    */
   features?: number;
 }
