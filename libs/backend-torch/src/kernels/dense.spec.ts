@@ -1,5 +1,6 @@
 import * as tf from '@tensorflow/tfjs';
 import { registerTorchBackend } from '../register-torch';
+import { loadTorchAddon } from '../native/load-addon';
 import { DENSE_CASES, denseAgreement, denseCaseLabel } from '../testing/dense-agreement';
 import { randomTensor as r } from '../testing/random-tensor';
 import { DENSE_KERNELS } from '@mimo/kernels';
@@ -14,6 +15,40 @@ describeTorch('the fused Dense kernels', () => {
     const agreement = await denseAgreement(c);
     expect(agreement.leakedTensors).toBe(0);
     expect(agreement.worstError).toBeLessThanOrEqual(1e-5);
+  });
+
+  it('splits a large product among 2 threads with the bits of 1 thread', async () => {
+    await tf.setBackend('torch');
+    const loaded = loadTorchAddon();
+    if (!loaded.ok) throw new Error(loaded.reason);
+    const threads = loaded.addon.configure({}).threads;
+    // 512 × 256 × 256: 33 million multiply-adds, past the mark (8 million a thread) where a product splits.
+    const [x, kernel, bias] = [r([512, 256], 'normal', 1), r([256, 256], 'normal', 2), r([256], 'normal', 3)];
+    const product = (n: number) => {
+      loaded.addon.configure({ threads: n });
+      const y = tf.engine().runKernel(DENSE_KERNELS.forward, { x, kernel, bias }, { activation: 'linear' }) as tf.Tensor;
+      const values = y.dataSync().slice();
+      y.dispose();
+      return values;
+    };
+    try {
+      const [one, two] = [product(1), product(2)];
+      expect(Array.from(two)).toEqual(Array.from(one));
+      // Against a float64 product in JavaScript.
+      const [xs, ks, bs] = [x.dataSync(), kernel.dataSync(), bias.dataSync()];
+      let worst = 0;
+      for (let i = 0; i < 512; i++) {
+        for (let j = 0; j < 256; j++) {
+          let sum = bs[j];
+          for (let p = 0; p < 256; p++) sum += xs[i * 256 + p] * ks[p * 256 + j];
+          worst = Math.max(worst, Math.abs(one[i * 256 + j] - sum) / (1 + Math.abs(sum)));
+        }
+      }
+      expect(worst).toBeLessThan(1e-4);  // float32 sums of 256 products; a wrong tile is off by O(1)
+    } finally {
+      loaded.addon.configure({ threads });
+      tf.dispose([x, kernel, bias]);
+    }
   });
 
   it('names an activation it lacks', async () => {
