@@ -19,6 +19,7 @@
 #include "adam.h"
 #include "blas.h"
 #include "boxed_stack.h"
+#include "dense.h"
 #include "dropout.h"
 #include "matmul.h"
 #include "recurrent.h"
@@ -288,6 +289,30 @@ Napi::Value Linear(const Napi::CallbackInfo& info) {
   });
 }
 
+// dense(x, kernel, bias | null, activation) → handle of activation(x·kernel + bias) for a 2-D x (dense.h).
+Napi::Value Dense(const Napi::CallbackInfo& info) {
+  return guarded(info, [&]() -> Napi::Value {
+    const bool hasBias = !info[2].IsNull() && !info[2].IsUndefined();
+    std::vector<at::Tensor> inputs{lookup(info[0]), lookup(info[1]), hasBias ? lookup(info[2]) : at::Tensor()};
+    const std::string name = info[3].As<Napi::String>().Utf8Value();
+    const mimo::DenseActivation activation = mimo::denseActivationNamed(name);
+    auto run = [activation](const std::vector<at::Tensor>& t) { return std::vector<at::Tensor>{mimo::denseForward(t[0], t[1], t[2], activation)}; };
+    return runRecorded(info.Env(), inputs, run, [&]() { return "dense " + name; }).Get(0u);
+  });
+}
+
+// denseGrad(x, kernel, y, dy, activation, hasBias) → handles [dx, dKernel, dBias | null] for a 2-D x (dense.h).
+Napi::Value DenseGrad(const Napi::CallbackInfo& info) {
+  return guarded(info, [&]() -> Napi::Value {
+    std::vector<at::Tensor> inputs{lookup(info[0]), lookup(info[1]), lookup(info[2]), lookup(info[3])};
+    const std::string name = info[4].As<Napi::String>().Utf8Value();
+    const mimo::DenseActivation activation = mimo::denseActivationNamed(name);
+    const bool hasBias = info[5].ToBoolean().Value();
+    auto run = [activation, hasBias](const std::vector<at::Tensor>& t) { return mimo::denseBackward(t[0], t[1], t[2], t[3], activation, hasBias); };
+    return runRecorded(info.Env(), inputs, run, [&]() { return "dense_grad " + name + (hasBias ? " bias" : ""); });
+  });
+}
+
 // A tensor made from JavaScript values: a recorded step replays it as it is.
 Napi::Object constant(Napi::Env env, const at::Tensor& t) {
   Napi::Object handle = describe(env, t);
@@ -473,6 +498,8 @@ Napi::Object Init(Napi::Env env, Napi::Object exports) {
   exports.Set("stepCpu", Napi::Function::New(env, StepCpu, "stepCpu"));
   exports.Set("dropoutMask", Napi::Function::New(env, DropoutMask, "dropoutMask"));
   exports.Set("linear", Napi::Function::New(env, Linear, "linear"));
+  exports.Set("dense", Napi::Function::New(env, Dense, "dense"));
+  exports.Set("denseGrad", Napi::Function::New(env, DenseGrad, "denseGrad"));
   exports.Set("fromArray", Napi::Function::New(env, FromArray, "fromArray"));
   exports.Set("readInto", Napi::Function::New(env, ReadInto, "readInto"));
   exports.Set("free", Napi::Function::New(env, Free, "free"));

@@ -243,6 +243,17 @@ export class TorchBackend extends tf.KernelBackend implements StepRecorder {
     return this.track([this.addon.linear(this.toNative(a) as number, this.toNative(b) as number, bias === undefined ? null : (this.toNative(bias) as number))])[0];
   }
 
+  /** A Dense layer's forward on a 2-D x in one native call (see `TorchAddon.dense`). */
+  dense(x: tf.TensorInfo | NativeTensor, kernel: tf.TensorInfo, bias: tf.TensorInfo | undefined, activation: string): NativeTensor {
+    return this.track([this.addon.dense(this.toNative(x) as number, this.handle(kernel), bias === undefined ? null : this.handle(bias), activation)])[0];
+  }
+
+  /** A Dense layer's backward on a 2-D x in one native call: [dx, dKernel, dBias | null] (see `TorchAddon.denseGrad`). */
+  denseGrad(x: tf.TensorInfo | NativeTensor, kernel: tf.TensorInfo, y: tf.TensorInfo | NativeTensor, dy: tf.TensorInfo | NativeTensor, activation: string, hasBias: boolean): Array<NativeTensor | null> {
+    const [xId, yId, dyId] = [x, y, dy].map((t) => this.toNative(t) as number);
+    return this.track(this.addon.denseGrad(xId, this.handle(kernel), yId, dyId, activation, hasBias));
+  }
+
   /** tfjs's Step of a float32 cpu tensor in one native pass; null for any other (see `TorchAddon.stepCpu`). */
   stepCpu(x: tf.TensorInfo, alpha: number): NativeTensor | null {
     return this.track([this.addon.stepCpu(this.handle(x), alpha)])[0];
