@@ -12,4 +12,7 @@ namespace mimo {
  */
 at::Tensor linear(const at::Tensor& a, const at::Tensor& b, const at::Tensor& bias);
 
+/** The same written into `out`, an [m, n] tensor (or view) whose rows are contiguous. */
+void linearInto(at::Tensor& out, const at::Tensor& a, const at::Tensor& b, const at::Tensor& bias);
+
 }  // namespace mimo

@@ -13,6 +13,7 @@
 #include "blas.h"
 #include "gru_steps_cpu.h"
 #include "lstm_steps_cpu.h"
+#include "matmul.h"
 
 namespace mimo {
 
@@ -87,10 +88,9 @@ at::Tensor statesWithProjectedInputs(const RecurrentInputs& in, int64_t width) {
   const int64_t batch = in.x.size(0), steps = in.x.size(1), features = in.x.size(2), projected = in.kernel.size(1);
   at::Tensor states = at::empty({steps, batch, width}, in.x.options());
   at::Tensor flat = in.x.transpose(0, 1).reshape({steps * batch, features});
-  // Rows width apart: the BLAS writes them in place (ldc), no copy.
+  // Rows width apart: the product writes them in place (ldc), no copy.
   at::Tensor out = states.view({steps * batch, width}).narrow(1, width - projected, projected);
-  if (in.bias.defined()) out.copy_(in.bias.expand_as(out));
-  matmulInto(out, flat, in.kernel, in.bias.defined() ? 1.0f : 0.0f);
+  linearInto(out, flat, in.kernel, in.bias);
   return states;
 }
 
@@ -124,7 +124,7 @@ void appendWeightGradients(const RecurrentInputs& in, const at::Tensor& dProject
   at::Tensor flatGrad = dProjected.reshape({steps * batch, dProjected.size(2)});
   at::Tensor flatX = in.x.transpose(0, 1).reshape({steps * batch, features});
   at::Tensor dx = at::empty({steps * batch, features}, flatGrad.options()), dKernel = at::empty_like(in.kernel);
-  matmulInto(dx, flatGrad, in.kernel.t().contiguous(), 0.0f);  // kernelᵀ's rows contiguous, as matmulInto reads b
+  matmulInto(dx, flatGrad, in.kernel.t(), 0.0f);
   matmulInto(dKernel, flatX.t(), flatGrad, 0.0f);
   out.push_back(dx.view({steps, batch, features}).transpose(0, 1).contiguous());
   out.push_back(dKernel);
