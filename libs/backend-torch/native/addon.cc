@@ -205,6 +205,11 @@ Napi::Array runRecorded(Napi::Env env, const std::vector<at::Tensor>& inputs, co
   return out;
 }
 
+// The tensor behind a handle, or an undefined tensor for null / undefined (an absent optional input).
+at::Tensor lookupOptional(const Napi::Value& v) {
+  return v.IsNull() || v.IsUndefined() ? at::Tensor() : lookup(v);
+}
+
 // One whole-sequence recurrent op of recurrent.h on its inputs (x, mask, kernel, recurrentKernel, bias, h0, c0,
 // then the backward's states and dStates; undefined where absent).
 std::vector<at::Tensor> runRecurrent(const std::string& name, const std::vector<at::Tensor>& t, mimo::GateActivation gate, bool atenOps) {
@@ -223,10 +228,7 @@ Napi::Value Recurrent(const Napi::CallbackInfo& info) {
     std::string name = info[0].As<Napi::String>().Utf8Value();
     Napi::Array args = info[1].As<Napi::Array>();
     std::vector<at::Tensor> inputs(9);
-    for (uint32_t i = 0; i < inputs.size() && i < args.Length(); ++i) {
-      Napi::Value v = args.Get(i);
-      if (!v.IsNull() && !v.IsUndefined()) inputs[i] = lookup(v);
-    }
+    for (uint32_t i = 0; i < inputs.size() && i < args.Length(); ++i) inputs[i] = lookupOptional(args.Get(i));
     const std::string gateName = info[2].As<Napi::String>().Utf8Value();
     const mimo::GateActivation gate = mimo::gateActivationNamed(gateName);
     const bool atenOps = info[3].ToBoolean().Value();
@@ -282,8 +284,7 @@ Napi::Value DropoutMask(const Napi::CallbackInfo& info) {
 // linear(a, b, bias | null) → handle of a·b + bias for 2-D a and b (matmul.h): the dense and matmul kernels' products.
 Napi::Value Linear(const Napi::CallbackInfo& info) {
   return guarded(info, [&]() -> Napi::Value {
-    const bool hasBias = !info[2].IsNull() && !info[2].IsUndefined();
-    std::vector<at::Tensor> inputs{lookup(info[0]), lookup(info[1]), hasBias ? lookup(info[2]) : at::Tensor()};
+    std::vector<at::Tensor> inputs{lookup(info[0]), lookup(info[1]), lookupOptional(info[2])};
     auto run = [](const std::vector<at::Tensor>& t) { return std::vector<at::Tensor>{mimo::linear(t[0], t[1], t[2])}; };
     return runRecorded(info.Env(), inputs, run, []() { return std::string("linear"); }).Get(0u);
   });
@@ -292,8 +293,7 @@ Napi::Value Linear(const Napi::CallbackInfo& info) {
 // dense(x, kernel, bias | null, activation) → handle of activation(x·kernel + bias) for a 2-D x (dense.h).
 Napi::Value Dense(const Napi::CallbackInfo& info) {
   return guarded(info, [&]() -> Napi::Value {
-    const bool hasBias = !info[2].IsNull() && !info[2].IsUndefined();
-    std::vector<at::Tensor> inputs{lookup(info[0]), lookup(info[1]), hasBias ? lookup(info[2]) : at::Tensor()};
+    std::vector<at::Tensor> inputs{lookup(info[0]), lookup(info[1]), lookupOptional(info[2])};
     const std::string name = info[3].As<Napi::String>().Utf8Value();
     const mimo::DenseActivation activation = mimo::denseActivationNamed(name);
     auto run = [activation](const std::vector<at::Tensor>& t) { return std::vector<at::Tensor>{mimo::denseForward(t[0], t[1], t[2], activation)}; };

@@ -53,23 +53,6 @@ void sgemmRowMajor(int64_t m, int64_t n, int64_t k, const float* a, int64_t lda,
   at::from_blob(c, {m, n}, {ldc, 1}, options).addmm_(A, B, beta, 1.0f);
 }
 
-void matmulInto(at::Tensor& out, const at::Tensor& a, const at::Tensor& b, float beta) {
-  const bool floats = a.scalar_type() == at::kFloat && b.scalar_type() == at::kFloat && out.scalar_type() == at::kFloat;
-  const bool cpu = a.is_cpu() && b.is_cpu() && out.is_cpu();
-  const bool contiguous = out.stride(1) == 1 && (a.stride(1) == 1 || a.stride(0) == 1);
-  if (floats && cpu && contiguous && out.size(1) % 16 == 0 && smallGemmAvailable()) {
-    const bool rows = a.stride(1) == 1;
-    // The kernel reads b's rows: a transposed b (a layer's kernelᵀ) is copied once, by ATen's blocked transpose.
-    const at::Tensor bRows = b.stride(1) == 1 ? b : b.contiguous();
-    smallGemm(rows ? ALayout::Rows : ALayout::Transposed, a.size(0), b.size(1), a.size(1), a.data_ptr<float>(), rows ? a.stride(0) : a.stride(1),
-              bRows.data_ptr<float>(), bRows.stride(0), beta, out.data_ptr<float>(), out.stride(0));
-  } else if (beta == 0.0f) {
-    at::mm_out(out, a, b);
-  } else {
-    out.addmm_(a, b, beta, 1.0f);
-  }
-}
-
 std::string settleBlasThreads() {
   if (at::hasMKL()) return "MKL";  // at::set_num_threads sizes it
   void* addon = addonHandle();

@@ -3,8 +3,6 @@
 // turns (training steps 1.5–4× slower on 2 cores, PyTorch's alike). Its OpenMP build shares libtorch's pool.
 #pragma once
 
-#include <ATen/core/Tensor.h>
-
 #include <cstdint>
 #include <string>
 
@@ -23,12 +21,5 @@ std::string settleBlasThreads();
  * (OpenBLAS and MKL both do so there).
  */
 void sgemmRowMajor(int64_t m, int64_t n, int64_t k, const float* a, int64_t lda, const float* b, int64_t ldb, float beta, float* c, int64_t ldc);
-
-/**
- * out = a·b + beta·out for 2-D tensors, `out` of a·b's shape. Float on the cpu, with out's rows and a's rows or
- * columns contiguous and a multiple of 16 columns, it runs in AVX-512 registers where it can (small_gemm.h; a b
- * whose rows are not contiguous is copied first); otherwise as ATen's addmm.
- */
-void matmulInto(at::Tensor& out, const at::Tensor& a, const at::Tensor& b, float beta);
 
 }  // namespace mimo

@@ -1,6 +1,6 @@
 // A Dense layer's forward and backward, each one native call (the DENSE_KERNELS of @mimo/kernels): its products
 // run through `linear` (matmul.h), its activation and activation gradient as ATen ops. Between JavaScript calls
-// each native call costs a few µs of tfjs and N-API; a plain loop's Dense layer made six each way.
+// each native call costs a few µs of tfjs and N-API; a plain loop's three Dense layers made 20 native calls a step.
 #pragma once
 
 #include <ATen/core/Tensor.h>
