@@ -4,6 +4,7 @@
 #include <ATen/Parallel.h>
 
 #include <cmath>
+#include <stdexcept>
 
 #include "simd.h"
 #include "thread_handoff.h"
@@ -34,12 +35,8 @@ bool sameLayout(const at::Tensor& t, const at::Tensor& like) {
   return t.scalar_type() == at::kFloat && t.is_cpu() && t.is_contiguous() && t.sizes() == like.sizes();
 }
 
-}  // namespace
-
-std::vector<at::Tensor> adamUpdate(const at::Tensor& w, const at::Tensor& g, const at::Tensor& m, const at::Tensor& v, const at::Tensor& iteration,
-                                   const AdamStep& s, bool atenOps) {
-  const double t = static_cast<double>(iteration.item<int64_t>());
-  const double alpha = s.learningRate * std::sqrt(1 - std::pow(s.beta2, t)) / (1 - std::pow(s.beta1, t));
+// One variable's update at the bias-corrected rate `alpha`.
+std::vector<at::Tensor> adamUpdateOne(const at::Tensor& w, const at::Tensor& g, const at::Tensor& m, const at::Tensor& v, const AdamStep& s, double alpha, bool atenOps) {
   if (atenOps || !(sameLayout(w, w) && sameLayout(g, w) && sameLayout(m, w) && sameLayout(v, w))) {
     at::Tensor newM = m.mul(s.beta1).add_(g, 1 - s.beta1);
     at::Tensor newV = v.mul(s.beta2).addcmul_(g, g, 1 - s.beta2);
@@ -54,6 +51,20 @@ std::vector<at::Tensor> adamUpdate(const at::Tensor& w, const at::Tensor& g, con
               static_cast<float>(1 - s.beta2), static_cast<float>(s.epsilon), static_cast<float>(alpha));
   });
   return {newW, newM, newV};
+}
+
+}  // namespace
+
+std::vector<at::Tensor> adamUpdate(const std::vector<at::Tensor>& tensors, const AdamStep& s, bool atenOps) {
+  if (tensors.size() % 4 != 1) throw std::invalid_argument("torch backend: adamUpdate takes w, g, m, v per variable, then the iteration");
+  const double t = static_cast<double>(tensors.back().item<int64_t>());
+  const double alpha = s.learningRate * std::sqrt(1 - std::pow(s.beta2, t)) / (1 - std::pow(s.beta1, t));
+  std::vector<at::Tensor> updated;
+  updated.reserve(tensors.size() / 4 * 3);
+  for (size_t i = 0; i + 1 < tensors.size(); i += 4) {
+    for (at::Tensor& result : adamUpdateOne(tensors[i], tensors[i + 1], tensors[i + 2], tensors[i + 3], s, alpha, atenOps)) updated.push_back(std::move(result));
+  }
+  return updated;
 }
 
 }  // namespace mimo

@@ -3,7 +3,7 @@
 // `operatorIndex`) through the c10 dispatcher's boxed calling convention. Kernels are written
 // in TypeScript on top of it, so this file stays small and compiles once; the exceptions are
 // `recurrent`, whole-sequence LSTM / GRU passes (recurrent.cc) whose per-step loop would cost
-// a JS round trip per op, `adamUpdate` (adam.h), one optimizer step of a variable in one
+// a JS round trip per op, `adamUpdate` (adam.h), one optimizer step of every variable in one
 // call, and `stepCpu` (step.h), the ReLU gradient in one pass. Every tensor is created on the current device (MIMO_DEVICE), so the same kernels run
 // on cpu and cuda.
 #include <napi.h>
@@ -237,15 +237,17 @@ Napi::Value Recurrent(const Napi::CallbackInfo& info) {
   });
 }
 
-// adamUpdate(variable, gradient, m, v, iteration, beta1, beta2, epsilon, learningRate, atenOps) → [variable', m', v']:
-// one Adam step of one variable in one call (adam.h), into new tensors.
+// adamUpdate([w, g, m, v per variable..., iteration], beta1, beta2, epsilon, learningRate, atenOps) → [w', m', v' per
+// variable]: one Adam step of every variable in one call (adam.h), into new tensors.
 Napi::Value AdamUpdate(const Napi::CallbackInfo& info) {
   return guarded(info, [&]() -> Napi::Value {
-    std::vector<at::Tensor> inputs{lookup(info[0]), lookup(info[1]), lookup(info[2]), lookup(info[3]), lookup(info[4])};
-    const mimo::AdamStep step{info[5].As<Napi::Number>().DoubleValue(), info[6].As<Napi::Number>().DoubleValue(),
-                              info[7].As<Napi::Number>().DoubleValue(), info[8].As<Napi::Number>().DoubleValue()};
-    const bool atenOps = info[9].ToBoolean().Value();
-    auto run = [step, atenOps](const std::vector<at::Tensor>& t) { return mimo::adamUpdate(t[0], t[1], t[2], t[3], t[4], step, atenOps); };
+    Napi::Array handles = info[0].As<Napi::Array>();
+    std::vector<at::Tensor> inputs(handles.Length());
+    for (uint32_t i = 0; i < handles.Length(); ++i) inputs[i] = lookup(handles.Get(i));
+    const mimo::AdamStep step{info[1].As<Napi::Number>().DoubleValue(), info[2].As<Napi::Number>().DoubleValue(),
+                              info[3].As<Napi::Number>().DoubleValue(), info[4].As<Napi::Number>().DoubleValue()};
+    const bool atenOps = info[5].ToBoolean().Value();
+    auto run = [step, atenOps](const std::vector<at::Tensor>& t) { return mimo::adamUpdate(t, step, atenOps); };
     return runRecorded(info.Env(), inputs, run, [&]() { return "adam " + mimo::boxed::signatureOf({step.beta1, step.beta2, step.epsilon, step.learningRate, atenOps}); });
   });
 }

@@ -91,7 +91,59 @@ void gemm(int64_t m, int64_t n, int64_t k, const float* a, int64_t lda, const fl
   });
 }
 
+// GCC 12's AVX-512 shuffles start from _mm512_undefined_ps(), which -Wuninitialized reports at every use.
+#pragma GCC diagnostic push
+#pragma GCC diagnostic ignored "-Wuninitialized"
+
+// The low (or high) float pairs of a's and b's 128-bit lanes, interleaved.
+__attribute__((target("avx512f"))) inline __m512 pairs(__m512 a, __m512 b, bool high) {
+  const __m512d x = _mm512_castps_pd(a), y = _mm512_castps_pd(b);
+  return _mm512_castpd_ps(high ? _mm512_unpackhi_pd(x, y) : _mm512_unpacklo_pd(x, y));
+}
+
+// One 16 × 16 block of transposeInto: rows of src are interleaved in pairs of floats, of doubles, then of 128- and
+// 256-bit lanes, which leaves column j of the block in register j.
+__attribute__((target("avx512f"))) void transposeBlock(const float* src, int64_t lds, float* dst, int64_t ldd) {
+  __m512 r[16], t[16];
+  for (int i = 0; i < 16; ++i) r[i] = _mm512_loadu_ps(src + i * lds);
+  for (int i = 0; i < 16; i += 2) {
+    t[i] = _mm512_unpacklo_ps(r[i], r[i + 1]);
+    t[i + 1] = _mm512_unpackhi_ps(r[i], r[i + 1]);
+  }
+  for (int i = 0; i < 16; i += 4) {
+    r[i] = pairs(t[i], t[i + 2], false);
+    r[i + 1] = pairs(t[i], t[i + 2], true);
+    r[i + 2] = pairs(t[i + 1], t[i + 3], false);
+    r[i + 3] = pairs(t[i + 1], t[i + 3], true);
+  }
+  for (int i = 0; i < 4; ++i) {
+    t[i] = _mm512_shuffle_f32x4(r[i], r[i + 4], 0x88);
+    t[i + 4] = _mm512_shuffle_f32x4(r[i], r[i + 4], 0xdd);
+    t[i + 8] = _mm512_shuffle_f32x4(r[i + 8], r[i + 12], 0x88);
+    t[i + 12] = _mm512_shuffle_f32x4(r[i + 8], r[i + 12], 0xdd);
+  }
+  for (int i = 0; i < 4; ++i) {
+    _mm512_storeu_ps(dst + i * ldd, _mm512_shuffle_f32x4(t[i], t[i + 8], 0x88));
+    _mm512_storeu_ps(dst + (i + 8) * ldd, _mm512_shuffle_f32x4(t[i], t[i + 8], 0xdd));
+    _mm512_storeu_ps(dst + (i + 4) * ldd, _mm512_shuffle_f32x4(t[i + 4], t[i + 12], 0x88));
+    _mm512_storeu_ps(dst + (i + 12) * ldd, _mm512_shuffle_f32x4(t[i + 4], t[i + 12], 0xdd));
+  }
+}
+
+#pragma GCC diagnostic pop
+
 }  // namespace
+
+void transposeInto(int64_t rows, int64_t cols, const float* src, int64_t lds, float* dst, int64_t ldd) {
+  const int64_t fullRows = rows / 16 * 16, fullCols = cols / 16 * 16;
+  for (int64_t i = 0; i < fullRows; i += 16) {
+    for (int64_t j = 0; j < fullCols; j += 16) transposeBlock(src + i * lds + j, lds, dst + j * ldd + i, ldd);
+  }
+  // The edges (rows or columns past the last whole block) one float at a time.
+  for (int64_t i = 0; i < rows; ++i) {
+    for (int64_t j = i < fullRows ? fullCols : 0; j < cols; ++j) dst[j * ldd + i] = src[i * lds + j];
+  }
+}
 
 bool smallGemmAvailable() {
   static const bool available = __builtin_cpu_supports("avx512f");

@@ -51,6 +51,17 @@ describeTorch('TorchBackend', () => {
     onCpu.dispose();
   });
 
+  it('slices as views: a batch keeps its values after the tensor it was sliced from is disposed', () => {
+    const rows = tf.tensor2d([[1, 2], [3, 4], [5, 6]]);
+    const batch = tf.slice(rows, [1, 0], [2, 2]);
+    const column = tf.slice(rows, [0, 1], [3, 1]);
+    rows.dispose();
+    expect(Array.from(batch.dataSync())).toEqual([3, 4, 5, 6]);
+    expect(Array.from(column.dataSync())).toEqual([2, 4, 6]);
+    expect(Array.from(tf.matMul(batch, column.slice([0, 0], [2, 1])).dataSync())).toEqual([3 * 2 + 4 * 4, 5 * 2 + 6 * 4]);
+    tf.dispose([batch, column]);
+  });
+
   it('trains 1,000 steps (fused Adam, LSTM sequence kernels, a taped max pool) with flat tensor count and native bytes, and bounded process memory', () => {
     const drift = trainingDrift(1000);
     expect(drift).toMatchObject({ tensors: 0, nativeTensors: 0, nativeBytes: 0 });

@@ -227,10 +227,9 @@ export class TorchBackend extends tf.KernelBackend implements StepRecorder {
     return this.track(this.addon.recurrent(name, args.map((arg) => (arg === null ? null : (this.toNative(arg) as number))), gateActivation, atenOps));
   }
 
-  /** One Adam step of one variable in one native call (see `TorchAddon.adamUpdate`). */
-  adamUpdate(inputs: [tf.TensorInfo, tf.TensorInfo, tf.TensorInfo, tf.TensorInfo, tf.TensorInfo], beta1: number, beta2: number, epsilon: number, learningRate: number, atenOps = false): NativeTensor[] {
-    const [variable, gradient, m, v, iteration] = inputs.map((input) => this.handle(input));
-    return this.track(this.addon.adamUpdate(variable, gradient, m, v, iteration, beta1, beta2, epsilon, learningRate, atenOps));
+  /** One Adam step of every variable in one native call: w, g, m, v of each, then the iteration (see `TorchAddon.adamUpdate`). */
+  adamUpdate(tensors: readonly tf.TensorInfo[], beta1: number, beta2: number, epsilon: number, learningRate: number, atenOps = false): NativeTensor[] {
+    return this.track(this.addon.adamUpdate(tensors.map((t) => this.handle(t)), beta1, beta2, epsilon, learningRate, atenOps));
   }
 
   /** A dropout mask from an int32 scalar seed (see `TorchAddon.dropoutMask`). */

@@ -43,7 +43,9 @@ export const shapeKernels: tf.KernelConfig[] = [
     'Slice',
     ({ inputs: { x }, attrs, backend }) => {
       const [begin, size] = tf.slice_util.parseSliceParams(x as tf.Tensor, attrs.begin as number[], attrs.size as number[]);
-      return backend.op('clone', '', sliceAxes(backend, x, begin, size));
+      // A view, not a copy (a batch sliced from a dataset each step costs no copy): no kernel writes into its inputs.
+      const view = sliceAxes(backend, x, begin, size);
+      return 'dataId' in view ? backend.op('alias', '', view) : view;
     },
     inputDtype('x'),
   ),

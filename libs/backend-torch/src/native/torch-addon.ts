@@ -60,11 +60,12 @@ export interface TorchAddon {
    */
   recurrent(name: string, args: readonly (number | null)[], gateActivation: string, atenOps: boolean): Array<NativeTensor | null>;
   /**
-   * One Adam step of one variable (kernels/optimizer.ts has the formula): handles of the new variable, m and v.
-   * `iteration` is an int32 scalar handle, the update's 1-based number. `atenOps` runs ATen ops (what every device
-   * but the cpu runs) instead of the cpu's one vectorised pass.
+   * One Adam step of every variable (@mimo/kernels' ADAM_UPDATE_KERNEL has the formula): `tensors` holds the handles
+   * of each variable's w, g, m and v, then the int32 scalar iteration (the update's 1-based number) → handles of
+   * each variable's new w, m and v. `atenOps` runs ATen ops (what every device but the cpu runs) instead of the
+   * cpu's one vectorised pass.
    */
-  adamUpdate(variable: number, gradient: number, m: number, v: number, iteration: number, beta1: number, beta2: number, epsilon: number, learningRate: number, atenOps: boolean): NativeTensor[];
+  adamUpdate(tensors: readonly number[], beta1: number, beta2: number, epsilon: number, learningRate: number, atenOps: boolean): NativeTensor[];
   /** A dropout mask (@mimo/kernels' MimoDropoutMask) from the integer scalar `seed`: float32 `shape`, 1/(1−rate) or 0. */
   dropoutMask(seed: number, shape: readonly number[], rate: number): NativeTensor;
   /** a·b + bias (null for none) for 2-D a and b, either possibly a transposed view (native/matmul.h). */

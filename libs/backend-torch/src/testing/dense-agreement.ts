@@ -19,6 +19,8 @@ export const DENSE_CASES: DenseCase[] = DENSE_ACTIVATIONS.flatMap((activation) =
   { activation, xShape: [5, 4], withBias: true },
   { activation, xShape: [2, 3, 4], withBias: false },
   { activation, xShape: [70, 32], withBias: true, units: 48 },
+  // dx's product on the AVX-512 path, with kernelᵀ's last 8 columns past the transpose's 16 × 16 blocks.
+  { activation, xShape: [70, 48], withBias: true, units: 40 },
 ]);
 
 /** x, kernel [features, units], bias and the output's weights for a scalar loss, the same on every backend. */

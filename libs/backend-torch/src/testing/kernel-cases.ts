@@ -104,6 +104,7 @@ export const KERNEL_CASES: KernelCase[] = [
   { kernel: 'Transpose', label: 'rank 3, int', run: () => k('Transpose', { x: r([2, 3, 4], 'int') }, { perm: [2, 0, 1] }) },
   { kernel: 'Slice', label: 'size -1', run: () => k('Slice', { x: r([4, 5, 3]) }, { begin: [1, 0, 2], size: [2, -1, 1] }) },
   { kernel: 'Slice', label: 'empty', run: () => k('Slice', { x: r([4, 5], 'bool') }, { begin: [1, 2], size: [0, 2] }) },
+  { kernel: 'Slice', label: 'whole tensor (a new view of it)', run: () => k('Slice', { x: r([3, 4]) }, { begin: [0, 0], size: [-1, -1] }) },
   // (tfjs's cpu StridedSlice is wrong when shrinkAxisMask meets a stride other than 1, so those are tested apart.)
   { kernel: 'StridedSlice', label: 'steps, negative stride', run: () => tf.stridedSlice(r([6, 5, 4]), [5, 0, 1], [0, 5, 3], [-2, 2, 1]) },
   { kernel: 'StridedSlice', label: 'shrink', run: () => tf.stridedSlice(r([6, 5, 4]), [1, 0, 1], [5, 5, 2], [1, 1, 1], 0, 0, 0, 0, 4) },

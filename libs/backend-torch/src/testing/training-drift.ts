@@ -1,5 +1,5 @@
 import * as tf from '@tensorflow/tfjs';
-import { ADAM_UPDATE_KERNEL, RECURRENT_SEQUENCE_KERNELS } from '@mimo/kernels';
+import { ADAM_UPDATE_KERNEL, adamUpdateInputs, RECURRENT_SEQUENCE_KERNELS } from '@mimo/kernels';
 import { TorchBackend } from '../torch-backend';
 
 /** How much a training loop on the active torch backend grew: tfjs tensors, native tensors and bytes, process memory. */
@@ -43,11 +43,12 @@ export function trainingDrift(steps: number): TrainingDrift {
   const step = () => {
     const { value, grads } = tf.variableGrads(() => tf.losses.meanSquaredError(y, tf.relu(x.matMul(weights[0])).matMul(weights[1])) as tf.Scalar, weights);
     value.dispose();
+    const inputs = adamUpdateInputs(weights.map((w, i) => ({ variable: w, gradient: grads[w.name], ...moments[i] })), iteration);
+    const updated = tf.engine().runKernel(ADAM_UPDATE_KERNEL, inputs, ADAM) as unknown as tf.Tensor[];
     moments = weights.map((w, i) => {
-      const inputs = { variable: w, gradient: grads[w.name], ...moments[i], iteration };
-      const [updated, m, v] = tf.engine().runKernel(ADAM_UPDATE_KERNEL, inputs, ADAM) as unknown as tf.Tensor[];
-      w.assign(updated);
-      tf.dispose([updated, grads[w.name], moments[i].m, moments[i].v]);
+      const [variable, m, v] = updated.slice(3 * i, 3 * i + 3);
+      w.assign(variable);
+      tf.dispose([variable, grads[w.name], moments[i].m, moments[i].v]);
       return { m, v };
     });
     tf.tidy(() => {

@@ -1,8 +1,8 @@
 import * as tf from '@tensorflow/tfjs';
-import { ADAM_UPDATE_KERNEL, AdamUpdateAttrs } from '@mimo/kernels';
+import { ADAM_UPDATE_KERNEL, AdamUpdateAttrs, adamUpdateInputs } from '@mimo/kernels';
 import { z } from 'zod';
 import { OptimizerFields } from './optimizer-fields';
-import { TrainingOptimizer } from './training-optimizer';
+import { TrainingOptimizer, VariableUpdate } from './training-optimizer';
 
 export const AdamConfigSchema = z
   .object({
@@ -27,17 +27,28 @@ export class Adam extends TrainingOptimizer {
     super(config.learningRate);
   }
 
+  protected override updateAll(updates: readonly VariableUpdate[], step: tf.Scalar): void {
+    // A backend may run every variable's update as one kernel (@mimo/backend-torch does); elsewhere the stock ops run.
+    if (updates.length === 0 || tf.getKernel(ADAM_UPDATE_KERNEL, tf.getBackend()) === undefined) return super.updateAll(updates, step);
+    const inputs = adamUpdateInputs(updates.map(({ variable, gradient, slots: [m, v] }) => ({ variable, gradient, m, v })), step);
+    const updated = tf.engine().runKernel(ADAM_UPDATE_KERNEL, inputs, { ...this.attrs() }) as tf.Tensor[];
+    updates.forEach(({ variable, slots: [m, v] }, i) => {
+      variable.assign(updated[3 * i]);
+      m.assign(updated[3 * i + 1]);
+      v.assign(updated[3 * i + 2]);
+    });
+  }
+
   protected update(variable: tf.Variable, gradient: tf.Tensor, [m, v]: tf.Variable[], iteration: tf.Scalar): void {
-    const { beta1, beta2, epsilon } = this.config;
-    const attrs: AdamUpdateAttrs = { beta1, beta2, epsilon, learningRate: this.learningRate };
-    // A backend may run the whole update as one kernel (@mimo/backend-torch does); elsewhere the stock ops run.
-    const [newVariable, newM, newV] =
-      tf.getKernel(ADAM_UPDATE_KERNEL, tf.getBackend()) !== undefined
-        ? (tf.engine().runKernel(ADAM_UPDATE_KERNEL, { variable, gradient, m, v, iteration }, { ...attrs }) as tf.Tensor[])
-        : stockAdamUpdate(variable, gradient, m, v, attrs, iteration.dataSync()[0]);
+    const [newVariable, newM, newV] = stockAdamUpdate(variable, gradient, m, v, this.attrs(), iteration.dataSync()[0]);
     variable.assign(newVariable);
     m.assign(newM);
     v.assign(newV);
+  }
+
+  private attrs(): AdamUpdateAttrs {
+    const { beta1, beta2, epsilon } = this.config;
+    return { beta1, beta2, epsilon, learningRate: this.learningRate };
   }
 }
 

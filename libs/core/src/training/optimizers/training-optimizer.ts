@@ -13,6 +13,13 @@ export interface OptimizerState {
   slots: tf.Tensor[][];
 }
 
+/** One variable to update, its gradient and its slots. */
+export interface VariableUpdate {
+  variable: tf.Variable;
+  gradient: tf.Tensor;
+  slots: tf.Variable[];
+}
+
 /**
  * Base of Mimo's optimizers. They follow Keras's update rules, take an explicit variable list, keep their state
  * per variable *position* (so a checkpoint restores into a model built in another process, where variable names
@@ -70,13 +77,20 @@ export abstract class TrainingOptimizer {
       );
     }
     const count = this.iterationCount as tf.Variable<tf.Rank.R0>;
+    const updates: VariableUpdate[] = [];
+    variables.forEach((variable, i) => {
+      const gradient = gradients[i];
+      if (gradient) updates.push({ variable, gradient, slots: this.slots[i] });
+    });
     tf.tidy(() => {
       count.assign(tf.add(count, tf.scalar(1, 'int32')));
-      variables.forEach((variable, i) => {
-        const gradient = gradients[i];
-        if (gradient) this.update(variable, gradient, this.slots[i], count);
-      });
+      this.updateAll(updates, count);
     });
+  }
+
+  /** Assigns the new values of every variable of `updates` for update number `step`; one at a time unless overridden. */
+  protected updateAll(updates: readonly VariableUpdate[], step: tf.Scalar): void {
+    for (const { variable, gradient, slots } of updates) this.update(variable, gradient, slots, step);
   }
 
   /** Assigns the new value of `variable` (and of its `slots`) for update number `step` (1-based, an int32 scalar). */
