@@ -14,8 +14,12 @@ const fmt = (value: Measurement | string | undefined): string => {
   return `${Math.round(value.median).toLocaleString('en-US')} (±${Math.round((value.spread * 100) / 2)}%)`;
 };
 
-const ratio = (a: Measurement | string | undefined, b: Measurement | string | undefined): string =>
-  typeof a === 'object' && typeof b === 'object' && b.median > 0 ? `${(a.median / b.median).toFixed(1)}×` : '-';
+/** a's median ÷ b's; under 1 with two decimals, so a ratio near a line such as 0.83 (within 1.2×) reads as it is. */
+export const ratio = (a: Measurement | string | undefined, b: Measurement | string | undefined): string => {
+  if (typeof a !== 'object' || typeof b !== 'object' || !(b.median > 0)) return '-';
+  const value = a.median / b.median;
+  return `${value.toFixed(value < 1 ? 2 : 1)}×`;
+};
 
 /** A markdown table: samples/s, median of the repetitions (± half the max−min spread). */
 export function formatTable(rows: BenchRow[], backends: string[]): string {
