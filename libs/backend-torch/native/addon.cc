@@ -21,6 +21,7 @@
 #include "boxed_stack.h"
 #include "dense.h"
 #include "dropout.h"
+#include "head_loss.h"
 #include "matmul.h"
 #include "recurrent.h"
 #include "step.h"
@@ -315,6 +316,30 @@ Napi::Value DenseGrad(const Napi::CallbackInfo& info) {
   });
 }
 
+// headLoss(name, yTrue, yPred, weights | null, epsilon) → handle of a head's loss, a scalar (head_loss.h).
+Napi::Value HeadLoss(const Napi::CallbackInfo& info) {
+  return guarded(info, [&]() -> Napi::Value {
+    const std::string name = info[0].As<Napi::String>().Utf8Value();
+    const mimo::HeadLoss loss = mimo::headLossNamed(name);
+    std::vector<at::Tensor> inputs{lookup(info[1]), lookup(info[2]), lookupOptional(info[3])};
+    const double epsilon = info[4].As<Napi::Number>().DoubleValue();
+    auto run = [loss, epsilon](const std::vector<at::Tensor>& t) { return std::vector<at::Tensor>{mimo::headLossForward(loss, t[0], t[1], t[2], epsilon)}; };
+    return runRecorded(info.Env(), inputs, run, [&]() { return "head_loss " + name + " " + mimo::boxed::signatureOf({epsilon}); }).Get(0u);
+  });
+}
+
+// headLossGrad(name, yTrue, yPred, weights | null, dy, epsilon) → handle of the head loss's gradient for yPred.
+Napi::Value HeadLossGrad(const Napi::CallbackInfo& info) {
+  return guarded(info, [&]() -> Napi::Value {
+    const std::string name = info[0].As<Napi::String>().Utf8Value();
+    const mimo::HeadLoss loss = mimo::headLossNamed(name);
+    std::vector<at::Tensor> inputs{lookup(info[1]), lookup(info[2]), lookupOptional(info[3]), lookup(info[4])};
+    const double epsilon = info[5].As<Napi::Number>().DoubleValue();
+    auto run = [loss, epsilon](const std::vector<at::Tensor>& t) { return std::vector<at::Tensor>{mimo::headLossBackward(loss, t[0], t[1], t[2], t[3], epsilon)}; };
+    return runRecorded(info.Env(), inputs, run, [&]() { return "head_loss_grad " + name + " " + mimo::boxed::signatureOf({epsilon}); }).Get(0u);
+  });
+}
+
 // A tensor made from JavaScript values: a recorded step replays it as it is.
 Napi::Object constant(Napi::Env env, const at::Tensor& t) {
   Napi::Object handle = describe(env, t);
@@ -497,6 +522,8 @@ Napi::Object Init(Napi::Env env, Napi::Object exports) {
   exports.Set("call", Napi::Function::New(env, Call, "call"));
   exports.Set("recurrent", Napi::Function::New(env, Recurrent, "recurrent"));
   exports.Set("adamUpdate", Napi::Function::New(env, AdamUpdate, "adamUpdate"));
+  exports.Set("headLoss", Napi::Function::New(env, HeadLoss, "headLoss"));
+  exports.Set("headLossGrad", Napi::Function::New(env, HeadLossGrad, "headLossGrad"));
   exports.Set("stepCpu", Napi::Function::New(env, StepCpu, "stepCpu"));
   exports.Set("dropoutMask", Napi::Function::New(env, DropoutMask, "dropoutMask"));
   exports.Set("linear", Napi::Function::New(env, Linear, "linear"));

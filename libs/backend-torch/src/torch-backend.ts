@@ -232,6 +232,17 @@ export class TorchBackend extends tf.KernelBackend implements StepRecorder {
     return this.track(this.addon.adamUpdate(tensors.map((t) => this.handle(t)), beta1, beta2, epsilon, learningRate, atenOps));
   }
 
+  /** A head's loss in one native call (see `TorchAddon.headLoss`). */
+  headLoss(loss: string, yTrue: tf.TensorInfo, yPred: tf.TensorInfo, weights: tf.TensorInfo | undefined, epsilon: number): NativeTensor {
+    return this.track([this.addon.headLoss(loss, this.handle(yTrue), this.handle(yPred), weights === undefined ? null : this.handle(weights), epsilon)])[0];
+  }
+
+  /** A head loss's gradient for yPred in one native call (see `TorchAddon.headLossGrad`). */
+  headLossGrad(loss: string, yTrue: tf.TensorInfo, yPred: tf.TensorInfo, weights: tf.TensorInfo | undefined, dy: tf.TensorInfo, epsilon: number): NativeTensor {
+    const weightsHandle = weights === undefined ? null : this.handle(weights);
+    return this.track([this.addon.headLossGrad(loss, this.handle(yTrue), this.handle(yPred), weightsHandle, this.handle(dy), epsilon)])[0];
+  }
+
   /** A dropout mask from an int32 scalar seed (see `TorchAddon.dropoutMask`). */
   dropoutMask(seed: tf.TensorInfo, shape: number[], rate: number): NativeTensor {
     return this.track([this.addon.dropoutMask(this.handle(seed), shape, rate)])[0];

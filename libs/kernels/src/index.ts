@@ -5,6 +5,7 @@
 export * from './dense-kernels';
 export * from './recurrent-kernels';
 export * from './adam-kernel';
+export * from './head-loss-kernels';
 export * from './dropout-kernel';
 export * from './replay/recorded-steps';
 export { replayable } from './replay/replayable';

@@ -1,8 +1,8 @@
 import * as tf from '@tensorflow/tfjs';
-import { ADAM_UPDATE_KERNEL, adamUpdateInputs, adamUpdateParts, DENSE_KERNELS, DROPOUT_MASK_KERNEL, RECURRENT_SEQUENCE_KERNELS } from '.';
+import { ADAM_UPDATE_KERNEL, adamUpdateInputs, adamUpdateParts, DENSE_KERNELS, DROPOUT_MASK_KERNEL, HEAD_LOSS_KERNELS, RECURRENT_SEQUENCE_KERNELS } from '.';
 
 describe('the native kernel contract', () => {
-  const names = [ADAM_UPDATE_KERNEL, DROPOUT_MASK_KERNEL, ...Object.values(DENSE_KERNELS), ...Object.values(RECURRENT_SEQUENCE_KERNELS).flatMap((k) => Object.values(k))];
+  const names = [ADAM_UPDATE_KERNEL, DROPOUT_MASK_KERNEL, ...Object.values(DENSE_KERNELS), ...Object.values(HEAD_LOSS_KERNELS), ...Object.values(RECURRENT_SEQUENCE_KERNELS).flatMap((k) => Object.values(k))];
 
   it('names each kernel once, none of them a tfjs kernel', () => {
     expect(new Set(names).size).toBe(names.length);

@@ -2,7 +2,7 @@ import * as tf from '@tensorflow/tfjs';
 import { fallbackCounts, getKernelBridge, initBackend, resetFallbackCounts } from '@mimo/backend';
 import { registerTorchBackend, TORCH_KERNELS } from '@mimo/backend-torch';
 import { checkModel, referenceSpecs } from '@mimo/core';
-import { ADAM_UPDATE_KERNEL, DENSE_KERNELS, DROPOUT_MASK_KERNEL, RECURRENT_SEQUENCE_KERNELS } from '@mimo/kernels';
+import { ADAM_UPDATE_KERNEL, DENSE_KERNELS, DROPOUT_MASK_KERNEL, HEAD_LOSS_KERNELS, RECURRENT_SEQUENCE_KERNELS } from '@mimo/kernels';
 
 // These run on the torch backend, so they need its addon built (`npm run build:torch`).
 const torch = registerTorchBackend();
@@ -37,8 +37,23 @@ describe('training the reference models on torch', () => {
     expect(fallbackCounts()).toEqual({});
   });
 
+  withTorch('a model with a head of each kind trains through the head loss kernels, one call each way per head', async () => {
+    const spec = {
+      name: 'tiny_every_head',
+      inputs: { features: { kind: 'numeric', size: 3, encoder: { type: 'dense', units: [4] as number[] } } },
+      heads: { flag: { type: 'binary' }, kind: { type: 'multiclass', classes: 3 }, tags: { type: 'multilabel', labels: 2 }, level: { type: 'regression', outputs: 1 } },
+      seed: 3,
+    } as const;
+    const { kernels } = await tf.profile(async () => {
+      const result = await checkModel(spec, { steps: 1, batchSize: 4 });
+      expect(result.problems).toEqual([]);
+    });
+    const calls = (name: string) => kernels.filter((k) => k.name === name).length;
+    expect([calls(HEAD_LOSS_KERNELS.forward), calls(HEAD_LOSS_KERNELS.backward)]).toEqual([4, 4]);
+  });
+
   it('registers every kernel of the native contract (@mimo/kernels) that core calls by name', () => {
-    const contract = [ADAM_UPDATE_KERNEL, DROPOUT_MASK_KERNEL, ...Object.values(DENSE_KERNELS), ...Object.values(RECURRENT_SEQUENCE_KERNELS).flatMap((k) => Object.values(k))];
+    const contract = [ADAM_UPDATE_KERNEL, DROPOUT_MASK_KERNEL, ...Object.values(DENSE_KERNELS), ...Object.values(HEAD_LOSS_KERNELS), ...Object.values(RECURRENT_SEQUENCE_KERNELS).flatMap((k) => Object.values(k))];
     const registered = new Set(TORCH_KERNELS.map((k) => k.kernelName));
     expect(contract.filter((name) => !registered.has(name))).toEqual([]);
   });

@@ -7,6 +7,7 @@ import { dropoutKernels } from './dropout';
 import { activationGradKernels, binaryKernels } from './elementwise-binary';
 import { unaryKernels } from './elementwise-unary';
 import { gatherKernels } from './gather';
+import { headLossKernels } from './head-loss';
 import { matmulKernels } from './matmul';
 import { normalizationKernels } from './normalization';
 import { optimizerKernels } from './optimizer';
@@ -35,4 +36,5 @@ export const TORCH_KERNELS: readonly tf.KernelConfig[] = [
   ...denseKernels,
   ...optimizerKernels,
   ...dropoutKernels,
+  ...headLossKernels,
 ];

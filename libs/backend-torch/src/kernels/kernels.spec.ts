@@ -2,7 +2,7 @@ import * as tf from '@tensorflow/tfjs';
 import { registerTorchBackend } from '../register-torch';
 import { kernelAgreement } from '../testing/kernel-agreement';
 import { KERNEL_CASES } from '../testing/kernel-cases';
-import { ADAM_UPDATE_KERNEL, DENSE_KERNELS, DROPOUT_MASK_KERNEL, RECURRENT_SEQUENCE_KERNELS } from '@mimo/kernels';
+import { ADAM_UPDATE_KERNEL, DENSE_KERNELS, DROPOUT_MASK_KERNEL, HEAD_LOSS_KERNELS, RECURRENT_SEQUENCE_KERNELS } from '@mimo/kernels';
 import { TORCH_KERNELS } from './index';
 
 const status = registerTorchBackend();
@@ -12,8 +12,8 @@ describeTorch('torch kernels against the tfjs cpu kernels', () => {
   afterAll(() => tf.setBackend('cpu'));
 
   it('has a case for every native kernel', () => {
-    // The recurrent, Dense, Adam and dropout-mask kernels have no cpu twin: recurrent.spec.ts, dense.spec.ts, optimizer.spec.ts and dropout.spec.ts check them.
-    const tested = new Set([...KERNEL_CASES.map((c) => c.kernel), ...Object.values(RECURRENT_SEQUENCE_KERNELS).flatMap((k) => Object.values(k)), ...Object.values(DENSE_KERNELS), ADAM_UPDATE_KERNEL, DROPOUT_MASK_KERNEL]);
+    // The recurrent, Dense, Adam, dropout-mask and head loss kernels have no cpu twin: recurrent.spec.ts, dense.spec.ts, optimizer.spec.ts, dropout.spec.ts and head-loss.spec.ts check them.
+    const tested = new Set([...KERNEL_CASES.map((c) => c.kernel), ...Object.values(RECURRENT_SEQUENCE_KERNELS).flatMap((k) => Object.values(k)), ...Object.values(DENSE_KERNELS), ...Object.values(HEAD_LOSS_KERNELS), ADAM_UPDATE_KERNEL, DROPOUT_MASK_KERNEL]);
     expect(TORCH_KERNELS.map((c) => c.kernelName).filter((name) => !tested.has(name))).toEqual([]);
   });
 

@@ -12,5 +12,6 @@ export const binaryHead: HeadDefinition<BinaryHeadConfig> = {
   outputUnits: () => 1,
   activation: 'sigmoid',
   loss: (yTrue, yPred) => tf.metrics.binaryCrossentropy(yTrue, yPred),
+  lossKernel: 'binaryCrossentropy',
   metric: 'binaryAccuracy',
 };

@@ -1,4 +1,5 @@
 import * as tf from '@tensorflow/tfjs';
+import type { HeadLossName } from '@mimo/kernels';
 import { z } from 'zod';
 import { buildDenseStack, DenseStackFields } from '../blocks/dense-stack';
 import { FusedDense } from '../layers/fused-dense';
@@ -19,6 +20,8 @@ export interface HeadDefinition<C> {
   outputUnits(config: C): number;
   activation: 'sigmoid' | 'softmax' | 'linear';
   loss: PerExampleLoss;
+  /** The same loss as @mimo/kernels' head loss kernel runs it, where the backend registers one. */
+  lossKernel: HeadLossName;
   /** The tfjs metric logged for this head during `fit`. */
   metric: string;
 }

@@ -16,5 +16,6 @@ export const multiclassHead: HeadDefinition<MulticlassHeadConfig> = {
   outputUnits: (config) => config.classes,
   activation: 'softmax',
   loss: (yTrue, yPred) => tf.metrics.categoricalCrossentropy(yTrue, yPred),
+  lossKernel: 'categoricalCrossentropy',
   metric: 'categoricalAccuracy',
 };

@@ -16,5 +16,6 @@ export const multilabelHead: HeadDefinition<MultilabelHeadConfig> = {
   outputUnits: (config) => config.labels,
   activation: 'sigmoid',
   loss: (yTrue, yPred) => tf.metrics.binaryCrossentropy(yTrue, yPred),
+  lossKernel: 'binaryCrossentropy',
   metric: 'binaryAccuracy',
 };

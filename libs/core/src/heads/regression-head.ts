@@ -16,5 +16,6 @@ export const regressionHead: HeadDefinition<RegressionHeadConfig> = {
   outputUnits: (config) => config.outputs,
   activation: 'linear',
   loss: (yTrue, yPred) => tf.metrics.meanSquaredError(yTrue, yPred),
+  lossKernel: 'meanSquaredError',
   metric: 'mae',
 };
