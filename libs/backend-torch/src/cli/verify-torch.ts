@@ -2,6 +2,7 @@ import * as tf from '@tensorflow/tfjs';
 import { registerTorchBackend } from '../register-torch';
 import { ADAM_CASES, adamAgreement, adamCaseLabel } from '../testing/adam-agreement';
 import { DENSE_CASES, denseAgreement, denseCaseLabel } from '../testing/dense-agreement';
+import { HEAD_LOSS_CASES, headLossAgreement, headLossCaseLabel } from '../testing/head-loss-agreement';
 import { kernelAgreement } from '../testing/kernel-agreement';
 import { KERNEL_CASES } from '../testing/kernel-cases';
 import { RECURRENT_CASES, recurrentAgreement, recurrentCaseLabel } from '../testing/recurrent-agreement';
@@ -13,7 +14,7 @@ const TOLERANCE = 1e-5;
 /**
  * `npm run verify:torch`: checks a torch build where it runs (MIMO_DEVICE=cuda for a CUDA libtorch) with the
  * same cases as the unit tests: every native kernel against tfjs's cpu kernel, the whole-sequence LSTM / GRU
- * against tfjs-layers, the Dense and Adam kernels against tfjs ops, and 1,000 training steps (fused Adam, LSTM
+ * against tfjs-layers, the Dense, Adam and head loss kernels against tfjs ops, and 1,000 training steps (fused Adam, LSTM
  * kernels) for leaks. Prints each failure and a summary; exits 1 on any.
  */
 async function main(): Promise<number> {
@@ -64,6 +65,14 @@ async function main(): Promise<number> {
     const label = `adam ${adamCaseLabel(c)}`;
     process.stdout.write(`${label}: ${a.worstError.toExponential(1)}\n`);
     if (!(a.worstError <= TOLERANCE) || a.outputs !== 3 * c.shapes.length) failures.push(`${label}: relative error ${a.worstError.toExponential(2)}, ${a.outputs} outputs`);
+    if (a.leakedTensors !== 0) failures.push(`${label}: ${a.leakedTensors} tensors leaked`);
+  }
+
+  for (const c of HEAD_LOSS_CASES) {
+    const a = await headLossAgreement(c);
+    const label = `head loss ${headLossCaseLabel(c)}`;
+    process.stdout.write(`${label}: ${a.worstError.toExponential(1)}\n`);
+    if (!(a.worstError <= TOLERANCE)) failures.push(`${label}: relative error ${a.worstError.toExponential(2)}`);
     if (a.leakedTensors !== 0) failures.push(`${label}: ${a.leakedTensors} tensors leaked`);
   }
 
