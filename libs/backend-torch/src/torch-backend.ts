@@ -188,6 +188,11 @@ export class TorchBackend extends tf.KernelBackend implements StepRecorder {
     this.data.delete(source.dataId);
   }
 
+  /** The native handle of an optional input, null when it is absent. */
+  private optionalHandle(info: tf.TensorInfo | undefined): number | null {
+    return info === undefined ? null : this.handle(info);
+  }
+
   private handleOf(dataId: tf.DataId): number {
     const id = this.data.get(dataId).id;
     if (id === undefined) throw new Error('torch backend: a step reads a tensor with no native values (a string tensor)');
@@ -234,13 +239,12 @@ export class TorchBackend extends tf.KernelBackend implements StepRecorder {
 
   /** A head's loss in one native call (see `TorchAddon.headLoss`). */
   headLoss(loss: string, yTrue: tf.TensorInfo, yPred: tf.TensorInfo, weights: tf.TensorInfo | undefined, epsilon: number): NativeTensor {
-    return this.track([this.addon.headLoss(loss, this.handle(yTrue), this.handle(yPred), weights === undefined ? null : this.handle(weights), epsilon)])[0];
+    return this.track([this.addon.headLoss(loss, this.handle(yTrue), this.handle(yPred), this.optionalHandle(weights), epsilon)])[0];
   }
 
   /** A head loss's gradient for yPred in one native call (see `TorchAddon.headLossGrad`). */
   headLossGrad(loss: string, yTrue: tf.TensorInfo, yPred: tf.TensorInfo, weights: tf.TensorInfo | undefined, dy: tf.TensorInfo, epsilon: number): NativeTensor {
-    const weightsHandle = weights === undefined ? null : this.handle(weights);
-    return this.track([this.addon.headLossGrad(loss, this.handle(yTrue), this.handle(yPred), weightsHandle, this.handle(dy), epsilon)])[0];
+    return this.track([this.addon.headLossGrad(loss, this.handle(yTrue), this.handle(yPred), this.optionalHandle(weights), this.handle(dy), epsilon)])[0];
   }
 
   /** A dropout mask from an int32 scalar seed (see `TorchAddon.dropoutMask`). */
@@ -255,7 +259,7 @@ export class TorchBackend extends tf.KernelBackend implements StepRecorder {
 
   /** A Dense layer's forward on a 2-D x in one native call (see `TorchAddon.dense`). */
   dense(x: tf.TensorInfo | NativeTensor, kernel: tf.TensorInfo, bias: tf.TensorInfo | undefined, activation: string): NativeTensor {
-    return this.track([this.addon.dense(this.toNative(x) as number, this.handle(kernel), bias === undefined ? null : this.handle(bias), activation)])[0];
+    return this.track([this.addon.dense(this.toNative(x) as number, this.handle(kernel), this.optionalHandle(bias), activation)])[0];
   }
 
   /** A Dense layer's backward on a 2-D x in one native call: [dx, dKernel, dBias | null] (see `TorchAddon.denseGrad`). */

@@ -1,6 +1,7 @@
 import * as tf from '@tensorflow/tfjs';
 import { DENSE_ACTIVATIONS, DENSE_KERNELS, DenseActivation, DenseAttrs, DenseGradAttrs } from '@mimo/kernels';
 import { Kwargs } from './layer-utils';
+import { activeBackendRuns } from '../backend-kernels';
 
 /** tfjs-layers' Dense arguments, unchanged. */
 export type FusedDenseArgs = Parameters<typeof tf.layers.dense>[0];
@@ -19,8 +20,7 @@ function isKernelActivation(name: string): name is DenseActivation {
 
 /** Whether the active backend runs a Dense layer as one kernel each way. */
 export function hasDenseKernels(): boolean {
-  const backend = tf.getBackend();
-  return tf.getKernel(DENSE_KERNELS.forward, backend) !== undefined && tf.getKernel(DENSE_KERNELS.backward, backend) !== undefined;
+  return activeBackendRuns(DENSE_KERNELS.forward, DENSE_KERNELS.backward);
 }
 
 /** activation(x·kernel + bias) in one kernel call, differentiable through the backend's gradient kernel. */

@@ -1,6 +1,7 @@
 import * as tf from '@tensorflow/tfjs';
 import { DROPOUT_MASK_KERNEL, DropoutMaskAttrs } from '@mimo/kernels';
 import { Kwargs } from './layer-utils';
+import { activeBackendRuns } from '../backend-kernels';
 
 /** tfjs-layers' Dropout arguments, unchanged. */
 export type FusedDropoutArgs = Parameters<typeof tf.layers.dropout>[0];
@@ -16,7 +17,7 @@ interface DropoutFields {
 
 /** Whether the active backend draws dropout masks from a seed tensor. */
 export function hasDropoutKernel(): boolean {
-  return tf.getKernel(DROPOUT_MASK_KERNEL, tf.getBackend()) !== undefined;
+  return activeBackendRuns(DROPOUT_MASK_KERNEL);
 }
 
 const registered = tf.serialization.SerializationMap.getMap().classNameMap.Dropout;

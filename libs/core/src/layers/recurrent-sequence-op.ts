@@ -1,6 +1,7 @@
 import * as tf from '@tensorflow/tfjs';
 import { RECURRENT_INPUTS, RECURRENT_SEQUENCE_KERNELS, RecurrentAttrs, RecurrentCellKind } from '@mimo/kernels';
 import { toList } from './layer-utils';
+import { activeBackendRuns } from '../backend-kernels';
 
 /** Inputs of one whole-sequence run (tfjs-layers' weight layout); `mask` is 0/1 float32 `[batch, steps]`. */
 export interface RecurrentSequenceInputs {
@@ -18,8 +19,7 @@ export interface RecurrentSequenceInputs {
 /** Whether the active backend runs `kind` as one kernel. */
 export function hasRecurrentSequenceKernel(kind: RecurrentCellKind): boolean {
   const { forward, backward } = RECURRENT_SEQUENCE_KERNELS[kind];
-  const backend = tf.getBackend();
-  return tf.getKernel(forward, backend) !== undefined && tf.getKernel(backward, backend) !== undefined;
+  return activeBackendRuns(forward, backward);
 }
 
 /**

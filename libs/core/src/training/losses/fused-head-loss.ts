@@ -1,10 +1,10 @@
 import * as tf from '@tensorflow/tfjs';
 import { HEAD_LOSS_KERNELS, HeadLossAttrs, HeadLossName } from '@mimo/kernels';
+import { activeBackendRuns } from '../../backend-kernels';
 
 /** Whether the active backend runs a head's loss as one kernel each way. */
 export function hasHeadLossKernels(): boolean {
-  const backend = tf.getBackend();
-  return tf.getKernel(HEAD_LOSS_KERNELS.forward, backend) !== undefined && tf.getKernel(HEAD_LOSS_KERNELS.backward, backend) !== undefined;
+  return activeBackendRuns(HEAD_LOSS_KERNELS.forward, HEAD_LOSS_KERNELS.backward);
 }
 
 /**

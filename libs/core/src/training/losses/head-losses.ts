@@ -38,7 +38,10 @@ export function headLosses(
     }
     // A backend's head loss kernels: one kernel each way instead of 10–30 (the same loss, weights and mean).
     if (fused && tf.util.arraysEqual(truth.shape, prediction.shape)) perHead[name] = runHeadLoss(definition.lossKernel, truth, prediction, weights);
-    else perHead[name] = tf.mean(weights === undefined ? definition.loss(truth, prediction) : tf.mul(definition.loss(truth, prediction), weights));
+    else {
+      const perExample = definition.loss(truth, prediction);
+      perHead[name] = tf.mean(weights === undefined ? perExample : tf.mul(perExample, weights));
+    }
     weighted.push(tf.mul(perHead[name], head.lossWeight));
   }
   return { total: tf.addN(weighted), perHead };

@@ -3,6 +3,7 @@ import { ADAM_UPDATE_KERNEL, AdamUpdateAttrs, adamUpdateInputs } from '@mimo/ker
 import { z } from 'zod';
 import { OptimizerFields } from './optimizer-fields';
 import { TrainingOptimizer, VariableUpdate } from './training-optimizer';
+import { activeBackendRuns } from '../../backend-kernels';
 
 export const AdamConfigSchema = z
   .object({
@@ -29,7 +30,7 @@ export class Adam extends TrainingOptimizer {
 
   protected override updateAll(updates: readonly VariableUpdate[], step: tf.Scalar): void {
     // A backend may run every variable's update as one kernel (@mimo/backend-torch does); elsewhere the stock ops run.
-    if (updates.length === 0 || tf.getKernel(ADAM_UPDATE_KERNEL, tf.getBackend()) === undefined) return super.updateAll(updates, step);
+    if (updates.length === 0 || !activeBackendRuns(ADAM_UPDATE_KERNEL)) return super.updateAll(updates, step);
     const inputs = adamUpdateInputs(updates.map(({ variable, gradient, slots: [m, v] }) => ({ variable, gradient, m, v })), step);
     const updated = tf.engine().runKernel(ADAM_UPDATE_KERNEL, inputs, { ...this.attrs() }) as tf.Tensor[];
     updates.forEach(({ variable, slots: [m, v] }, i) => {
