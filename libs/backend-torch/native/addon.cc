@@ -24,6 +24,7 @@
 #include "head_loss.h"
 #include "matmul.h"
 #include "recurrent.h"
+#include "small_gemm.h"
 #include "step.h"
 #include "step_recording.h"
 #include "napi_guard.h"
@@ -123,10 +124,13 @@ Napi::Value fromIValue(Napi::Env env, const c10::IValue& v) {
     for (size_t i = 0; i < elements.size(); ++i) out.Set(static_cast<uint32_t>(i), fromIValue(env, elements[i]));
     return out;
   }
-  if (v.isInt()) return Napi::Number::New(env, static_cast<double>(v.toInt()));
-  if (v.isDouble()) return Napi::Number::New(env, v.toDouble());
-  if (v.isBool()) return Napi::Boolean::New(env, v.toBool());
-  return env.Null();
+  // Numbers and flags come boxed, { scalar }: a bare number is a tensor handle (tensor_store.h).
+  Napi::Object boxed = Napi::Object::New(env);
+  if (v.isInt()) boxed.Set("scalar", Napi::Number::New(env, static_cast<double>(v.toInt())));
+  else if (v.isDouble()) boxed.Set("scalar", Napi::Number::New(env, v.toDouble()));
+  else if (v.isBool()) boxed.Set("scalar", Napi::Boolean::New(env, v.toBool()));
+  else return env.Null();
+  return boxed;
 }
 
 using mimo::guarded;
@@ -341,8 +345,8 @@ Napi::Value HeadLossGrad(const Napi::CallbackInfo& info) {
 }
 
 // A tensor made from JavaScript values: a recorded step replays it as it is.
-Napi::Object constant(Napi::Env env, const at::Tensor& t) {
-  Napi::Object handle = describe(env, t);
+Napi::Value constant(Napi::Env env, const at::Tensor& t) {
+  Napi::Value handle = describe(env, t);
   if (recording::active()) recording::addConstant(t);
   return handle;
 }
@@ -437,6 +441,7 @@ Napi::Value Info(const Napi::CallbackInfo& info) {
   out.Set("cuda", Napi::Boolean::New(info.Env(), at::hasCUDA()));
   out.Set("parallel", Napi::String::New(info.Env(), at::get_parallel_info()));
   out.Set("blas", Napi::String::New(info.Env(), blas));
+  out.Set("ownProducts", Napi::Boolean::New(info.Env(), mimo::smallGemmAvailable()));
   return out;
 }
 
@@ -532,6 +537,7 @@ Napi::Object Init(Napi::Env env, Napi::Object exports) {
   exports.Set("fromArray", Napi::Function::New(env, FromArray, "fromArray"));
   exports.Set("readInto", Napi::Function::New(env, ReadInto, "readInto"));
   exports.Set("free", Napi::Function::New(env, Free, "free"));
+  exports.Set("tensorRecords", mimo::tensorRecords(env));
   exports.Set("stats", Napi::Function::New(env, Stats, "stats"));
   exports.Set("configure", Napi::Function::New(env, Configure, "configure"));
   exports.Set("info", Napi::Function::New(env, Info, "info"));

@@ -78,7 +78,7 @@ std::vector<at::Tensor> tensorsAt(const Napi::Value& handles) {
 
 Napi::Value describeAll(Napi::Env env, std::vector<at::Tensor>& tensors) {
   Napi::Array out = Napi::Array::New(env, tensors.size());
-  for (size_t i = 0; i < tensors.size(); ++i) out.Set(static_cast<uint32_t>(i), describe(env, tensors[i]));
+  for (size_t i = 0; i < tensors.size(); ++i) out.Set(static_cast<uint32_t>(i), describeObject(env, tensors[i]));
   return out;
 }
 

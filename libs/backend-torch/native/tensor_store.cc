@@ -11,30 +11,71 @@ namespace {
 std::unordered_map<uint32_t, at::Tensor> tensors;
 uint32_t nextId = 1;
 
-const char* dtypeName(at::ScalarType type) {
+// The records' buffer, kept alive for the process (64 KiB: a few thousand tensors per call before the fallback).
+constexpr size_t kRecordCapacity = 8192;
+Napi::Reference<Napi::Float64Array> recordsArray;
+double* records = nullptr;
+
+constexpr const char* kDtypeNames[] = {"float32", "int32", "bool", "int64", "float64", "other"};
+
+int dtypeCode(at::ScalarType type) {
   switch (type) {
-    case at::kFloat: return "float32";
-    case at::kInt: return "int32";
-    case at::kBool: return "bool";
-    case at::kLong: return "int64";
-    case at::kDouble: return "float64";
-    default: return "other";
+    case at::kFloat: return 0;
+    case at::kInt: return 1;
+    case at::kBool: return 2;
+    case at::kLong: return 3;
+    case at::kDouble: return 4;
+    default: return 5;
   }
 }
 
-}  // namespace
-
-Napi::Object describe(Napi::Env env, const at::Tensor& t) {
+uint32_t store(const at::Tensor& t) {
   uint32_t id = nextId++;
   tensors.emplace(id, t);
   if (recording::active()) recording::noteMade(id, t);
+  return id;
+}
+
+Napi::Object objectFor(Napi::Env env, uint32_t id, const at::Tensor& t) {
   Napi::Object out = Napi::Object::New(env);
   Napi::Array shape = Napi::Array::New(env, t.dim());
   for (int64_t i = 0; i < t.dim(); ++i) shape.Set(static_cast<uint32_t>(i), Napi::Number::New(env, static_cast<double>(t.size(i))));
   out.Set("id", Napi::Number::New(env, id));
   out.Set("shape", shape);
-  out.Set("dtype", Napi::String::New(env, dtypeName(t.scalar_type())));
+  out.Set("dtype", Napi::String::New(env, kDtypeNames[dtypeCode(t.scalar_type())]));
   return out;
+}
+
+}  // namespace
+
+Napi::Value describe(Napi::Env env, const at::Tensor& t) {
+  const uint32_t id = store(t);
+  const size_t end = records == nullptr ? 0 : static_cast<size_t>(records[0]);
+  const size_t length = 3 + static_cast<size_t>(t.dim());
+  if (end < 1 || end + length > kRecordCapacity) return objectFor(env, id, t);
+  double* record = records + end;
+  record[0] = id;
+  record[1] = dtypeCode(t.scalar_type());
+  record[2] = static_cast<double>(t.dim());
+  for (int64_t i = 0; i < t.dim(); ++i) record[3 + i] = static_cast<double>(t.size(i));
+  records[0] = static_cast<double>(end + length);
+  return Napi::Number::New(env, id);
+}
+
+Napi::Object describeObject(Napi::Env env, const at::Tensor& t) {
+  const uint32_t id = store(t);
+  return objectFor(env, id, t);
+}
+
+Napi::Float64Array tensorRecords(Napi::Env env) {
+  if (recordsArray.IsEmpty()) {
+    Napi::Float64Array array = Napi::Float64Array::New(env, kRecordCapacity);
+    records = array.Data();
+    records[0] = 1;
+    recordsArray = Napi::Persistent(array);
+    recordsArray.SuppressDestruct();  // a static's destructor would run after the environment is gone
+  }
+  return recordsArray.Value();
 }
 
 const at::Tensor& lookup(const Napi::Value& handle) {

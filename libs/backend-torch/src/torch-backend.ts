@@ -372,7 +372,7 @@ function tfjsDtype(dtype: NativeTensor['dtype']): tf.DataType {
 function collectTensors(values: NativeValue[], into: NativeTensor[]): void {
   for (const value of values) {
     if (Array.isArray(value)) collectTensors(value, into);
-    else if (value !== null && typeof value === 'object') into.push(value);
+    else if (value !== null && 'id' in value) into.push(value);
   }
 }
 

@@ -17,7 +17,10 @@ describeTorch('the fused Dense kernels', () => {
     expect(agreement.worstError).toBeLessThanOrEqual(1e-5);
   });
 
-  it('splits a large product among 2 threads with the bits of 1 thread', async () => {
+  // A BLAS (on a cpu without AVX-512) may sum in another order on 2 threads: the bits are only ours to keep.
+  const addon = loadTorchAddon();
+  const ownProducts = addon.ok && addon.addon.info().ownProducts === true;
+  (ownProducts ? it : it.skip)('splits a large product among 2 threads with the bits of 1 thread (skipped where the cpu lacks AVX-512: the BLAS runs the products)', async () => {
     await tf.setBackend('torch');
     const loaded = loadTorchAddon();
     if (!loaded.ok) throw new Error(loaded.reason);

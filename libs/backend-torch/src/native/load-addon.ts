@@ -1,5 +1,6 @@
 import { existsSync, readFileSync } from 'fs';
 import { join, resolve } from 'path';
+import { RawTorchAddon, withTensorRecords } from './tensor-records';
 import { TorchAddon } from './torch-addon';
 
 /** Folder of the node-gyp build (libs/backend-torch/build). */
@@ -47,7 +48,7 @@ export function loadAddonFrom(addonPath: string, statusPath: string): AddonLoad 
   }
   try {
     // eslint-disable-next-line @typescript-eslint/no-require-imports
-    const addon = require(addonPath) as TorchAddon;
+    const addon = withTensorRecords(require(addonPath) as RawTorchAddon);
     return { ok: true, addon, libtorch: status.libtorch };
   } catch (error) {
     const message = error instanceof Error ? error.message.split('\n')[0] : String(error);

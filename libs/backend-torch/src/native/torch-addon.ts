@@ -5,8 +5,8 @@ export interface NativeTensor {
   dtype: 'float32' | 'int32' | 'bool' | 'int64' | 'float64' | 'other';
 }
 
-/** One result of a boxed ATen call. */
-export type NativeValue = NativeTensor | NativeTensor[] | number | boolean | null | NativeValue[];
+/** One result of a boxed ATen call: numbers and flags come boxed, as { scalar }. */
+export type NativeValue = NativeTensor | NativeTensor[] | { scalar: number | boolean } | null | NativeValue[];
 
 /** An argument of a boxed ATen call: a handle, a number, a flag, a string, null (None) or a list. */
 export type NativeArg = number | boolean | string | null | undefined | readonly NativeArg[];
@@ -24,6 +24,11 @@ export interface TorchInfo {
   parallel: string;
   /** The BLAS the matrix products run on, e.g. "OpenBLAS 0.3.21 (OpenMP)" (native/blas.h); "not configured" before `configure`. */
   blas: string;
+  /**
+   * Whether float32 cpu products with a multiple of 16 columns run on Mimo's own AVX-512 kernels
+   * (native/small_gemm.h: the same bits on any number of threads) rather than on the BLAS; absent from older builds.
+   */
+  ownProducts?: boolean;
 }
 
 /** How a process joins a c10d process group (native/distributed.h). */
