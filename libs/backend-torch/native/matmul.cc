@@ -3,6 +3,7 @@
 #include <ATen/ATen.h>
 
 #include "small_gemm.h"
+#include "thread_handoff.h"
 
 namespace mimo {
 
@@ -28,10 +29,11 @@ void matmulInto(at::Tensor& out, const at::Tensor& a, const at::Tensor& b, float
     const at::Tensor bRows = b.stride(1) == 1 ? b : rowsOf(b);
     smallGemm(rows ? ALayout::Rows : ALayout::Transposed, a.size(0), b.size(1), a.size(1), a.data_ptr<float>(), rows ? a.stride(0) : a.stride(1),
               bRows.data_ptr<float>(), bRows.stride(0), beta, out.data_ptr<float>(), out.stride(0));
-  } else if (beta == 0.0f) {
-    at::mm_out(out, a, b);
   } else {
-    out.addmm_(a, b, beta, 1.0f);
+    // The million multiply-adds a thread at which small_gemm.cc's products split.
+    const OneThreadForSmallWork oneThread(a.size(0) * a.size(1) * b.size(1), int64_t{1} << 20);
+    if (beta == 0.0f) at::mm_out(out, a, b);
+    else out.addmm_(a, b, beta, 1.0f);
   }
 }
 

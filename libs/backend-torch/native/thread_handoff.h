@@ -23,4 +23,22 @@ class BackToBackCalls {
 /** The least work per thread worth a split: `backToBack` inside BackToBackCalls, 8× as much outside. */
 int64_t handoffGrain(int64_t backToBack);
 
+/**
+ * While one lives, this thread runs libtorch's parallel regions and the BLAS (MKL, OpenBLAS) on itself alone when
+ * `work` per thread would be under `handoffGrain(backToBack)`. The BLAS splits small products itself: on an
+ * AVX2-only machine (no small_gemm.h) a user's plain MLP loop on 2 threads kept MKL's second thread spinning
+ * and ran 0.68–0.82 of PyTorch's speed, 0.76–0.88 with this (alternating runs). Restores the counts it changed.
+ */
+class OneThreadForSmallWork {
+ public:
+  OneThreadForSmallWork(int64_t work, int64_t backToBack);
+  ~OneThreadForSmallWork();
+  OneThreadForSmallWork(const OneThreadForSmallWork&) = delete;
+  OneThreadForSmallWork& operator=(const OneThreadForSmallWork&) = delete;
+
+ private:
+  int savedThreads_ = 0;  // 0: nothing changed
+  int savedMkl_ = 0;
+};
+
 }  // namespace mimo

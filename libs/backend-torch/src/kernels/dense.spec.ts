@@ -54,6 +54,24 @@ describeTorch('the fused Dense kernels', () => {
     }
   });
 
+  it('runs a product too small to split on one thread and leaves libtorch on the threads it had', async () => {
+    await tf.setBackend('torch');
+    if (!addon.ok) throw new Error(addon.reason);
+    const threads = addon.addon.configure({}).threads;
+    const [x, kernel] = [r([3, 5], 'normal', 4), r([5, 7], 'normal', 5)]; // 7 columns: the BLAS on every cpu
+    try {
+      addon.addon.configure({ threads: 2 });
+      const y = tf.engine().runKernel(DENSE_KERNELS.forward, { x, kernel }, { activation: 'linear' }) as tf.Tensor;
+      expect(y.shape).toEqual([3, 7]);
+      expect(Array.from(y.dataSync())).toEqual(Array.from(tf.tidy(() => tf.matMul(x, kernel)).dataSync()));
+      y.dispose();
+      expect(addon.addon.info().threads).toBe(2);
+    } finally {
+      addon.addon.configure({ threads });
+      tf.dispose([x, kernel]);
+    }
+  });
+
   it('names an activation it lacks', async () => {
     await tf.setBackend('torch');
     const x = r([2, 4]);

@@ -60,7 +60,13 @@ export const torchCandidate: BackendCandidate<'torch'> = {
       threads: info.threads,
       detail:
         `libtorch ${info.version}${libtorch === undefined ? '' : ` (${libtorch.libDir})`}, device ${info.device}, ` +
-        `${info.threads} thread${info.threads === 1 ? '' : 's'}, BLAS ${info.blas}, ${kernels.length} native kernels, ${bridge.bridged.length} bridged from cpu`,
+        `${info.threads} thread${info.threads === 1 ? '' : 's'}, BLAS ${info.blas}${productsNote(info)}, ${kernels.length} native kernels, ${bridge.bridged.length} bridged from cpu`,
     };
   },
 };
+
+/** Which code runs a cpu build's float products: they set a bench's figures on an AVX2-only machine (older addons say nothing). */
+function productsNote(info: { device: string; ownProducts?: boolean }): string {
+  if (info.device !== 'cpu' || info.ownProducts === undefined) return '';
+  return info.ownProducts ? ", float products on Mimo's AVX-512 kernels" : ', float products on the BLAS (no AVX-512)';
+}
