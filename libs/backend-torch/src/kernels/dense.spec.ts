@@ -18,11 +18,10 @@ describeTorch('the fused Dense kernels', () => {
   });
 
   // A BLAS (on a cpu without AVX-512) may sum in another order on 2 threads: the bits are only ours to keep.
-  const addon = loadTorchAddon();
-  const ownProducts = addon.ok && addon.addon.info().ownProducts === true;
+  const loaded = loadTorchAddon();
+  const ownProducts = loaded.ok && loaded.addon.info().ownProducts === true;
   (ownProducts ? it : it.skip)('splits a large product among 2 threads with the bits of 1 thread (skipped where the cpu lacks AVX-512: the BLAS runs the products)', async () => {
     await tf.setBackend('torch');
-    const loaded = loadTorchAddon();
     if (!loaded.ok) throw new Error(loaded.reason);
     const threads = loaded.addon.configure({}).threads;
     // 512 × 256 × 256: 33 million multiply-adds, past the mark (8 million a thread) where a product splits.
@@ -56,18 +55,18 @@ describeTorch('the fused Dense kernels', () => {
 
   it('runs a product too small to split on one thread and leaves libtorch on the threads it had', async () => {
     await tf.setBackend('torch');
-    if (!addon.ok) throw new Error(addon.reason);
-    const threads = addon.addon.configure({}).threads;
+    if (!loaded.ok) throw new Error(loaded.reason);
+    const threads = loaded.addon.configure({}).threads;
     const [x, kernel] = [r([3, 5], 'normal', 4), r([5, 7], 'normal', 5)]; // 7 columns: the BLAS on every cpu
     try {
-      addon.addon.configure({ threads: 2 });
+      loaded.addon.configure({ threads: 2 });
       const y = tf.engine().runKernel(DENSE_KERNELS.forward, { x, kernel }, { activation: 'linear' }) as tf.Tensor;
       expect(y.shape).toEqual([3, 7]);
       expect(Array.from(y.dataSync())).toEqual(Array.from(tf.tidy(() => tf.matMul(x, kernel)).dataSync()));
       y.dispose();
-      expect(addon.addon.info().threads).toBe(2);
+      expect(loaded.addon.info().threads).toBe(2);
     } finally {
-      addon.addon.configure({ threads });
+      loaded.addon.configure({ threads });
       tf.dispose([x, kernel]);
     }
   });
