@@ -22,6 +22,7 @@
 #include "dense.h"
 #include "dropout.h"
 #include "head_loss.h"
+#include "libtorch_lstm.h"
 #include "matmul.h"
 #include "recurrent.h"
 #include "small_gemm.h"
@@ -217,8 +218,8 @@ at::Tensor lookupOptional(const Napi::Value& v) {
 
 // One whole-sequence recurrent op of recurrent.h on its inputs (x, mask, kernel, recurrentKernel, bias, h0, c0,
 // then the backward's states and dStates; undefined where absent).
-std::vector<at::Tensor> runRecurrent(const std::string& name, const std::vector<at::Tensor>& t, mimo::GateActivation gate, bool atenOps) {
-  mimo::RecurrentInputs in{t[0], t[1], t[2], t[3], t[4], t[5], t[6], gate, atenOps};
+std::vector<at::Tensor> runRecurrent(const std::string& name, const std::vector<at::Tensor>& t, mimo::GateActivation gate, bool atenOps, bool libtorchLstm) {
+  mimo::RecurrentInputs in{t[0], t[1], t[2], t[3], t[4], t[5], t[6], gate, atenOps, libtorchLstm};
   if (name == "lstm_forward") return mimo::lstmForward(in);
   if (name == "lstm_backward") return mimo::lstmBackward(in, t[7], t[8]);
   if (name == "gru_forward") return mimo::gruForward(in);
@@ -226,7 +227,7 @@ std::vector<at::Tensor> runRecurrent(const std::string& name, const std::vector<
   throw std::invalid_argument("torch backend: unknown recurrent op '" + name + "'");
 }
 
-// recurrent(name, [x, mask, kernel, recurrentKernel, bias, h0, c0, ...extra], gateActivation, atenOps) → handles
+// recurrent(name, [x, mask, kernel, recurrentKernel, bias, h0, c0, ...extra], gateActivation, atenOps, libtorchLstm) → handles
 // (null for an absent bias gradient): the whole-sequence LSTM / GRU ops of recurrent.h. null inputs are absent.
 Napi::Value Recurrent(const Napi::CallbackInfo& info) {
   return guarded(info, [&]() -> Napi::Value {
@@ -236,9 +237,9 @@ Napi::Value Recurrent(const Napi::CallbackInfo& info) {
     for (uint32_t i = 0; i < inputs.size() && i < args.Length(); ++i) inputs[i] = lookupOptional(args.Get(i));
     const std::string gateName = info[2].As<Napi::String>().Utf8Value();
     const mimo::GateActivation gate = mimo::gateActivationNamed(gateName);
-    const bool atenOps = info[3].ToBoolean().Value();
-    auto run = [name, gate, atenOps](const std::vector<at::Tensor>& t) { return runRecurrent(name, t, gate, atenOps); };
-    return runRecorded(info.Env(), inputs, run, [&]() { return "recurrent " + name + " " + gateName + (atenOps ? " aten" : ""); });
+    const bool atenOps = info[3].ToBoolean().Value(), libtorchLstm = info[4].ToBoolean().Value();
+    auto run = [name, gate, atenOps, libtorchLstm](const std::vector<at::Tensor>& t) { return runRecurrent(name, t, gate, atenOps, libtorchLstm); };
+    return runRecorded(info.Env(), inputs, run, [&]() { return "recurrent " + name + " " + gateName + (atenOps ? " aten" : "") + (libtorchLstm ? " libtorch" : ""); });
   });
 }
 
@@ -407,12 +408,14 @@ Napi::Value Free(const Napi::CallbackInfo& info) {
   return Napi::Boolean::New(info.Env(), erased == ids.Length());
 }
 
-// stats() → { count, bytes }: live handles and their element bytes.
+// stats() → { count, bytes, lstmGraphs }: live handles and their element bytes, and the LSTM graphs kept for a backward
+// pass (libtorch_lstm.h).
 Napi::Value Stats(const Napi::CallbackInfo& info) {
   mimo::StoreStats stats = mimo::storeStats();
   Napi::Object out = Napi::Object::New(info.Env());
   out.Set("count", Napi::Number::New(info.Env(), static_cast<double>(stats.count)));
   out.Set("bytes", Napi::Number::New(info.Env(), stats.bytes));
+  out.Set("lstmGraphs", Napi::Number::New(info.Env(), static_cast<double>(mimo::libtorchLstmGraphsKept())));
   return out;
 }
 
@@ -427,6 +430,8 @@ Napi::Value Configure(const Napi::CallbackInfo& info) {
     if (options.Has("device") && options.Get("device").IsString()) {
       c10::Device requested(options.Get("device").As<Napi::String>().Utf8Value());
       if (requested.is_cuda() && !at::hasCUDA()) throw std::invalid_argument("torch backend: cuda requested but this libtorch sees no CUDA device");
+      // float32 as tfjs defines it: cuDNN's convolutions and LSTMs would otherwise round their products to TF32.
+      if (requested.is_cuda()) at::globalContext().setAllowTF32CuDNN(false);
       device = requested;
     }
     return Info(info);

@@ -12,6 +12,7 @@
 
 #include "blas.h"
 #include "gru_steps_cpu.h"
+#include "libtorch_lstm.h"
 #include "lstm_steps_cpu.h"
 #include "matmul.h"
 
@@ -310,6 +311,7 @@ std::pair<at::Tensor, at::Tensor> lstmBackwardAten(const RecurrentInputs& in, co
 
 std::vector<at::Tensor> lstmForward(const RecurrentInputs& in) {
   validate(in, 4, true);
+  if (libtorchLstmFits(in)) return libtorchLstmForward(in);
   // Filled step by step, time-major so each step's row is contiguous; returned as a [batch, steps, …] view.
   at::Tensor states = statesWithProjectedInputs(in, 6 * in.recurrentKernel.size(0));
   if (cpuSteps(in)) lstmForwardCpu(in, states);
@@ -320,6 +322,10 @@ std::vector<at::Tensor> lstmForward(const RecurrentInputs& in) {
 std::vector<at::Tensor> lstmBackward(const RecurrentInputs& in, const at::Tensor& states, const at::Tensor& dStates) {
   validate(in, 4, true);
   const int64_t batch = in.x.size(0), steps = in.x.size(1), units = in.recurrentKernel.size(0);
+  if (libtorchLstmRecorded(states)) {
+    validateStates(in, states, dStates, 2 * units);
+    return libtorchLstmBackward(in, states, dStates);
+  }
   validateStates(in, states, dStates, 6 * units);
   at::Tensor dz = at::empty({steps, batch, 4 * units}, states.options());
   auto [dh, dc] = cpuSteps(in) ? lstmBackwardCpu(in, states, dStates, dz) : lstmBackwardAten(in, states, everyStepGradient(dStates, steps), dz);

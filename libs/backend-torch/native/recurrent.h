@@ -26,11 +26,13 @@ struct RecurrentInputs {
   at::Tensor c0;               // [batch, units] (LSTM only)
   GateActivation gate;
   bool atenOps;               // run each step as ATen ops even where the cpu's vectorised step loop applies
+  bool libtorchLstm;          // run an LSTM that fits libtorch_lstm.h through it on the cpu too, as cuda does
 };
 
 /**
  * → { states [batch, steps, 6·units] }: per step h, c, then the activated gates i, f, tanh candidate, o (kept
- * for the backward pass); one tensor, so a custom gradient can wrap it.
+ * for the backward pass); one tensor, so a custom gradient can wrap it. An LSTM that libtorch_lstm.h takes returns
+ * its [batch, steps, 2·units] states instead, and the backward pass knows them.
  */
 std::vector<at::Tensor> lstmForward(const RecurrentInputs& in);
 

@@ -1,5 +1,5 @@
 import * as tf from '@tensorflow/tfjs';
-import type { StepRecorder, StepRecording } from '@mimo/kernels';
+import type { RecurrentAttrs, StepRecorder, StepRecording } from '@mimo/kernels';
 import { NativeArg, NativeTensor, NativeValue, TorchAddon, TorchInfo } from './native/torch-addon';
 
 /** What the backend keeps per tfjs dataId: a native handle, or (string tensors only) the JS values. */
@@ -107,9 +107,9 @@ export class TorchBackend extends tf.KernelBackend implements StepRecorder {
   }
 
   /** `unreliable: false`, plus the native store's tensor count and bytes. */
-  override memory(): { unreliable: boolean; numBytesInTorch: number; numTorchTensors: number } {
+  override memory(): { unreliable: boolean; numBytesInTorch: number; numTorchTensors: number; numLstmGraphs: number } {
     const stats = this.addon.stats();
-    return { unreliable: false, numBytesInTorch: stats.bytes, numTorchTensors: stats.count };
+    return { unreliable: false, numBytesInTorch: stats.bytes, numTorchTensors: stats.count, numLstmGraphs: stats.lstmGraphs };
   }
 
   override timerAvailable(): boolean {
@@ -228,8 +228,9 @@ export class TorchBackend extends tf.KernelBackend implements StepRecorder {
   }
 
   /** Runs a whole-sequence recurrent op of the addon (see `TorchAddon.recurrent`); absent inputs are null. */
-  recurrent(name: string, args: ReadonlyArray<tf.TensorInfo | NativeTensor | null>, gateActivation: string, atenOps = false): Array<NativeTensor | null> {
-    return this.track(this.addon.recurrent(name, args.map((arg) => (arg === null ? null : (this.toNative(arg) as number))), gateActivation, atenOps));
+  recurrent(name: string, args: ReadonlyArray<tf.TensorInfo | NativeTensor | null>, gateActivation: string, paths: Pick<RecurrentAttrs, 'atenOps' | 'libtorchLstm'> = {}): Array<NativeTensor | null> {
+    const handles = args.map((arg) => (arg === null ? null : (this.toNative(arg) as number)));
+    return this.track(this.addon.recurrent(name, handles, gateActivation, paths.atenOps === true, paths.libtorchLstm === true));
   }
 
   /** One Adam step of every variable in one native call: w, g, m, v of each, then the iteration (see `TorchAddon.adamUpdate`). */

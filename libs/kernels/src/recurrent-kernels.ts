@@ -9,6 +9,8 @@
  * - forward output `states`, one tensor (so tf.customGrad can wrap it): per step h, for LSTM then c, then the
  *   activated gates the backward pass reuses (LSTM i, f, tanh candidate, o; GRU z, r, tanh candidate):
  *   [batch, steps, 6·units] for LSTM, [batch, steps, 4·units] for GRU. A masked step carries h and c forward.
+ *   A backend may return a narrower LSTM `states` that holds what callers read, h per step and c at the last step
+ *   ([batch, steps, 2·units]: the torch backend's cuDNN path); callers slice by units, never by the full width.
  * - gradient kernels also take `states` and `dStates` (only its h and c parts are read) and return dx, dKernel,
  *   dRecurrentKernel, dBias (only with a bias), dInitialH, dInitialC (LSTM); they have no gradient themselves
  *   (first-order gradients only). `dStates` is states-shaped, or `[batch, 1, width]` when only the last step's
@@ -29,4 +31,6 @@ export interface RecurrentAttrs {
   recurrentActivation: 'hardSigmoid' | 'sigmoid';
   /** For checks: run each step as ATen ops (as on cuda) instead of the cpu's vectorised loop. */
   atenOps?: boolean;
+  /** For checks: run an unmasked sigmoid LSTM through libtorch's at::lstm and autograd, as cuda does (cuDNN there). */
+  libtorchLstm?: boolean;
 }

@@ -9,7 +9,7 @@ import { torchKernel } from './kernel';
 function recurrentKernel(kernelName: string, op: string, extraInputs: string[]): tf.KernelConfig {
   return torchKernel(kernelName, ({ inputs, attrs, backend }) => {
     const args = [...RECURRENT_INPUTS, ...extraInputs].map((name) => inputs[name] ?? null);
-    const results = backend.recurrent(op, args, String(attrs.recurrentActivation), attrs.atenOps === true);
+    const results = backend.recurrent(op, args, String(attrs.recurrentActivation), { atenOps: attrs.atenOps === true, libtorchLstm: attrs.libtorchLstm === true });
     return results.filter((result): result is NativeTensor => result !== null);
   });
 }

@@ -61,9 +61,10 @@ export interface TorchAddon {
    * Runs a whole-sequence recurrent op (native/recurrent.h): `lstm_forward`, `lstm_backward`, `gru_forward`,
    * `gru_backward`. `args` are handles (null when absent): x, mask, kernel, recurrentKernel, bias, h0, c0, then
    * the backward's extras. Results are null where a gradient has no input (no bias). `atenOps` runs each step
-   * as ATen ops (what every device but the cpu runs) instead of the cpu's vectorised step loop.
+   * as ATen ops (what every device but the cpu runs) instead of the cpu's vectorised step loop; `libtorchLstm`
+   * runs an unmasked sigmoid LSTM through libtorch's at::lstm and autograd (native/libtorch_lstm.h), as cuda does.
    */
-  recurrent(name: string, args: readonly (number | null)[], gateActivation: string, atenOps: boolean): Array<NativeTensor | null>;
+  recurrent(name: string, args: readonly (number | null)[], gateActivation: string, atenOps: boolean, libtorchLstm: boolean): Array<NativeTensor | null>;
   /**
    * One Adam step of every variable (@mimo/kernels' ADAM_UPDATE_KERNEL has the formula): `tensors` holds the handles
    * of each variable's w, g, m and v, then the int32 scalar iteration (the update's 1-based number) → handles of
@@ -90,7 +91,8 @@ export interface TorchAddon {
   readInto(id: number, out: Float32Array | Int32Array | Uint8Array): void;
   /** Drops one handle or several; true when each was live. */
   free(ids: number | readonly number[]): boolean;
-  stats(): { count: number; bytes: number };
+  /** Live handles, their element bytes, and the LSTM graphs kept for a backward pass (native/libtorch_lstm.h). */
+  stats(): { count: number; bytes: number; lstmGraphs: number };
   configure(options: { threads?: number; device?: string }): TorchInfo;
   /** Whether this build has c10d's Gloo process group (absent from addons built before it). */
   distributedStatus?(): { available: boolean; reason?: string };

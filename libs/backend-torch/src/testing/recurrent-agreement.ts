@@ -25,6 +25,11 @@ export interface RecurrentCase {
    * instead of the cpu's vectorised step loop.
    */
   atenOps?: boolean;
+  /**
+   * Runs an unmasked sigmoid LSTM through libtorch's at::lstm and its autograd (the kernels' `libtorchLstm`
+   * attribute), the path such an LSTM takes on cuda (cuDNN's kernels there), on any device.
+   */
+  libtorchLstm?: boolean;
   /** Rows (3 unless given): a batch of 40 is split across threads on the cpu where the addon has 2 or more. */
   batch?: number;
   /** The loss reads only the last state (no sequence term), whose gradient the kernel gets as `[batch, 1, width]`. */
@@ -105,10 +110,11 @@ function fused(c: RecurrentCase): Values {
     if (c.masked) inputs.mask = p.mask;
     if (c.useBias) inputs.bias = p.bias;
     if (lstm) inputs.initialC = p.initialC;
-    const attrs = { recurrentActivation: c.recurrentActivation, atenOps: c.atenOps === true };
+    const attrs = { recurrentActivation: c.recurrentActivation, atenOps: c.atenOps === true, libtorchLstm: c.libtorchLstm === true };
     const run = (name: string, extra: Record<string, tf.Tensor> = {}) =>
       tf.engine().runKernel(name, { ...inputs, ...extra } as unknown as tf.NamedTensorMap, attrs) as unknown as tf.Tensor[];
-    // states: h, (c,) then the gates; the loss reads h at every step and the last h (GRU) or c (LSTM).
+    // states: h, (c,) then the gates (h and the last c alone on the libtorch path); the loss reads h at every step
+    // and the last h (GRU) or c (LSTM).
     const [states] = run(lstm ? RECURRENT_SEQUENCE_KERNELS.lstm.forward : RECURRENT_SEQUENCE_KERNELS.gru.forward);
     const width = states.shape[2] as number;
     const sequence = tf.slice(states, [0, 0, 0], [-1, -1, units]);
@@ -127,12 +133,13 @@ function fused(c: RecurrentCase): Values {
 /**
  * LSTM and GRU, each gate activation, with and without a mask and a bias, saturated gates, a batch split across
  * threads, a last-step-only gradient, 16 units (the AVX-512 products, in 4-row blocks and a remainder); each on both
- * step paths.
+ * step paths, and each unmasked sigmoid LSTM on the libtorch path too.
  */
 export const RECURRENT_CASES: RecurrentCase[] = (
   [
     { cell: 'lstm', recurrentActivation: 'hardSigmoid', masked: true, useBias: true },
     { cell: 'lstm', recurrentActivation: 'sigmoid', masked: false, useBias: false },
+    { cell: 'lstm', recurrentActivation: 'sigmoid', masked: false, useBias: true, batch: 40, lastStepOnly: true },
     { cell: 'lstm', recurrentActivation: 'sigmoid', masked: true, useBias: true, saturated: true },
     { cell: 'lstm', recurrentActivation: 'sigmoid', masked: true, useBias: true, batch: 40 },
     { cell: 'lstm', recurrentActivation: 'hardSigmoid', masked: true, useBias: true, lastStepOnly: true },
@@ -148,13 +155,13 @@ export const RECURRENT_CASES: RecurrentCase[] = (
     { cell: 'gru', recurrentActivation: 'hardSigmoid', masked: false, useBias: true, units: 16, batch: 41 },
     { cell: 'gru', recurrentActivation: 'sigmoid', masked: true, useBias: true, units: 16, features: 16, batch: 64 },
   ] satisfies RecurrentCase[]
-).flatMap((c) => [c, { ...c, atenOps: true }]);
+).flatMap((c) => [c, { ...c, atenOps: true }, ...(c.cell === 'lstm' && c.recurrentActivation === 'sigmoid' && !c.masked ? [{ ...c, libtorchLstm: true }] : [])]);
 
 /** A readable name of a case. */
 export function recurrentCaseLabel(c: RecurrentCase): string {
   const bias = c.useBias ? ' with bias' : ' no bias';
   const shape = `${c.batch ? ` batch ${c.batch}` : ''}${c.units ? ` ${c.units} units` : ''}${c.features ? ` ${c.features} features` : ''}${c.lastStepOnly ? ' last-step gradient' : ''}`;
-  return `${c.cell} ${c.recurrentActivation}${c.masked ? ' masked' : ''}${bias}${c.saturated ? ' saturated' : ''}${shape}${c.atenOps ? ' (ATen steps)' : ''}`;
+  return `${c.cell} ${c.recurrentActivation}${c.masked ? ' masked' : ''}${bias}${c.saturated ? ' saturated' : ''}${shape}${c.atenOps ? ' (ATen steps)' : ''}${c.libtorchLstm ? ' (libtorch at::lstm)' : ''}`;
 }
 
 /** How the kernels on `backend` compare with stock tfjs-layers on cpu, per output and gradient. Leaves `backend` active. */

@@ -1,0 +1,31 @@
+// An LSTM with sigmoid gates and no mask through libtorch's own at::lstm, differentiated by libtorch's autograd. On
+// cuda, at::lstm runs cuDNN's fused sequence kernels, many times faster there than a step-by-step loop of ATen ops;
+// cuDNN has no hard-sigmoid gate and no mask, so every other recurrent layer keeps recurrent.cc's own passes.
+#pragma once
+
+#include "recurrent.h"
+
+namespace mimo {
+
+/** Whether `in` takes this path: an LSTM with sigmoid gates, no mask and rows, on cuda or when asked (`libtorchLstm`). */
+bool libtorchLstmFits(const RecurrentInputs& in);
+
+/**
+ * → { states [batch, steps, 2·units] }: h per step, then c at the last step only (zeros before it: cuDNN keeps no
+ * per-step c, and nothing but the last c is read). The autograd graph stays with `states` until it is freed.
+ */
+std::vector<at::Tensor> libtorchLstmForward(const RecurrentInputs& in);
+
+/** How many forwards' graphs are kept for a backward pass (their states still alive). */
+size_t libtorchLstmGraphsKept();
+
+/** Whether `states` came from libtorchLstmForward (and are still alive): the backward pass then takes this path. */
+bool libtorchLstmRecorded(const at::Tensor& states);
+
+/**
+ * The gradients of lstmBackward through the graph the forward left for `states`, from dStates' h part (every step,
+ * or the last) and the last step's c part; c's gradient before the last step is not read.
+ */
+std::vector<at::Tensor> libtorchLstmBackward(const RecurrentInputs& in, const at::Tensor& states, const at::Tensor& dStates);
+
+}  // namespace mimo
