@@ -444,6 +444,7 @@ Napi::Value Info(const Napi::CallbackInfo& info) {
   out.Set("threads", Napi::Number::New(info.Env(), at::get_num_threads()));
   out.Set("device", Napi::String::New(info.Env(), device.str()));
   out.Set("cuda", Napi::Boolean::New(info.Env(), at::hasCUDA()));
+  out.Set("cudnn", Napi::Boolean::New(info.Env(), at::globalContext().hasCuDNN()));
   out.Set("parallel", Napi::String::New(info.Env(), at::get_parallel_info()));
   out.Set("blas", Napi::String::New(info.Env(), blas));
   out.Set("ownProducts", Napi::Boolean::New(info.Env(), mimo::smallGemmAvailable()));

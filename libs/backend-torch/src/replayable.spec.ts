@@ -1,5 +1,5 @@
 import * as tf from '@tensorflow/tfjs';
-import { invalidateRecordedSteps, replayable, ReplayableStep } from '@mimo/kernels';
+import { invalidateRecordedSteps, RECURRENT_SEQUENCE_KERNELS, replayable, ReplayableStep } from '@mimo/kernels';
 import { registerTorchBackend } from './register-torch';
 import { TorchBackend } from './torch-backend';
 
@@ -93,6 +93,34 @@ function train(run: (xb: tf.Tensor, yb: tf.Tensor) => tf.Scalar, xs: tf.Tensor, 
     for (const name of Object.keys(expected)) expect(Array.from(actual[name].dataSync())).toEqual(Array.from(expected[name].dataSync()));
     step.dispose();
     tf.dispose([xs, ys, xb, yb, ...net.weights, expected, actual]);
+  });
+
+  it("replays an LSTM step on libtorch's at::lstm (cuda's path) with the plain step's results, keeping no graph of past steps", () => {
+    const kernel = () => tf.variable(tf.randomNormal([4, 12], 0, 0.4, 'float32', 5));
+    const recurrentKernel = () => tf.variable(tf.randomNormal([3, 12], 0, 0.4, 'float32', 6));
+    // Forward, backward, and a plain gradient step on both kernels; the sum of the states is the loss.
+    const lstmStep = (weights: tf.Variable[]) => (x: tf.Tensor) => {
+      const [k, r] = weights;
+      const inputs = { x, kernel: k, recurrentKernel: r, initialH: tf.zeros([2, 3]), initialC: tf.zeros([2, 3]) };
+      const attrs = { recurrentActivation: 'sigmoid', libtorchLstm: true };
+      const [states] = tf.engine().runKernel(RECURRENT_SEQUENCE_KERNELS.lstm.forward, inputs, attrs) as unknown as tf.Tensor[];
+      const [, dKernel, dRecurrentKernel] = tf.engine().runKernel(RECURRENT_SEQUENCE_KERNELS.lstm.backward, { ...inputs, states, dStates: tf.onesLike(states) }, attrs) as unknown as tf.Tensor[];
+      k.assign(tf.sub(k, tf.mul(dKernel, 0.1)));
+      r.assign(tf.sub(r, tf.mul(dRecurrentKernel, 0.1)));
+      return tf.sum(states) as tf.Scalar;
+    };
+    const x = tf.randomNormal([2, 5, 4], 0, 1, 'float32', 7);
+    const plain = [kernel(), recurrentKernel()];
+    const replayed = [kernel(), recurrentKernel()];
+    const run = (step: (x: tf.Tensor) => tf.Scalar) => Array.from({ length: 8 }, () => tf.tidy(() => step(x).dataSync()[0]));
+    const plainLosses = run(lstmStep(plain));
+    const step = replayable(lstmStep(replayed));
+    expect(run(step)).toEqual(plainLosses);
+    expect(step.status.mode).toBe('replay');
+    replayed.forEach((w, i) => expect(Array.from(w.dataSync())).toEqual(Array.from(plain[i].dataSync())));
+    expect((tf.backend() as TorchBackend).memory().numLstmGraphs).toBe(0);
+    step.dispose();
+    tf.dispose([x, ...plain, ...replayed]);
   });
 
   it('keeps a plan per argument shape, and replays without leaking tfjs or native tensors', () => {

@@ -148,6 +148,8 @@ if __name__ == "__main__":
     os.dup2(2, 1)
     set_threads(int(sys.argv[1]))
     device = sys.argv[2] if len(sys.argv) > 2 else "cpu"
+    # float32 products in full precision on both sides: Mimo's torch backend turns cuDNN's TF32 off as well.
+    torch.backends.cudnn.allow_tf32 = False
 
     def reply(message):
         print(json.dumps(message), file=replies, flush=True)

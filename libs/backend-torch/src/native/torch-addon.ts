@@ -20,6 +20,8 @@ export interface TorchInfo {
   device: string;
   /** at::hasCUDA(). */
   cuda: boolean;
+  /** Whether libtorch has cuDNN: on cuda, LSTMs with sigmoid gates and no mask then run on it (native/libtorch_lstm.h). */
+  cudnn?: boolean;
   /** at::get_parallel_info(). */
   parallel: string;
   /** The BLAS the matrix products run on, e.g. "OpenBLAS 0.3.21 (OpenMP)" (native/blas.h); "not configured" before `configure`. */

@@ -65,8 +65,12 @@ export const torchCandidate: BackendCandidate<'torch'> = {
   },
 };
 
-/** Which code runs a cpu build's float products: they set a bench's figures on an AVX2-only machine (older addons say nothing). */
-function productsNote(info: { device: string; ownProducts?: boolean }): string {
+/**
+ * Which code runs a cpu build's float products: they set a bench's figures on an AVX2-only machine; on cuda, whether
+ * LSTMs run on cuDNN (older addons say nothing).
+ */
+function productsNote(info: { device: string; ownProducts?: boolean; cudnn?: boolean }): string {
+  if (info.device.startsWith('cuda') && info.cudnn !== undefined) return info.cudnn ? ', sigmoid LSTMs without a mask on cuDNN' : ', no cuDNN';
   if (info.device !== 'cpu' || info.ownProducts === undefined) return '';
   return info.ownProducts ? ", float products on Mimo's AVX-512 kernels" : ', float products on the BLAS (no AVX-512)';
 }
