@@ -4,6 +4,7 @@
 #include "libtorch_lstm.h"
 
 #include <ATen/ATen.h>
+#include <ATen/ops/_cudnn_rnn_flatten_weight.h>
 #include <c10/core/InferenceMode.h>
 #include <torch/csrc/autograd/autograd.h>
 
@@ -18,7 +19,7 @@ namespace {
 struct Graph {
   c10::weak_intrusive_ptr<c10::TensorImpl, c10::UndefinedTensorImpl> states;
   at::Tensor sequence, lastH, lastC;  // [batch, steps, units], [1, batch, units], [1, batch, units]
-  std::vector<at::Tensor> leaves;     // x, kernel, recurrentKernel, bias (when there is one), h0, c0, in that order
+  std::vector<at::Tensor> leaves;     // x, PyTorch's w_ih and w_hh, b_ih (when there is a bias), h0, c0, in that order
 };
 
 // Keyed by the states tensor; an entry whose states were freed is dropped at the next forward.
@@ -28,6 +29,15 @@ void dropFreedGraphs() {
   for (auto it = graphs.begin(); it != graphs.end();) it = it->second.states.expired() ? graphs.erase(it) : std::next(it);
 }
 
+// Lays the weights out in one buffer the way cuDNN reads them, as nn.LSTM's flatten_parameters does: at::lstm then
+// uses them in place, where it would otherwise warn and compact them at every call. The tensors become views into it.
+void flattenForCudnn(const std::vector<at::Tensor>& params, int64_t features, int64_t units) {
+  constexpr int64_t kCudnnLstmMode = 2;  // CUDNN_LSTM
+  at::NoGradGuard noGrad;
+  at::_cudnn_rnn_flatten_weight(params, static_cast<int64_t>(params.size()), features, kCudnnLstmMode, units, /*proj_size=*/0, /*num_layers=*/1,
+                                /*batch_first=*/true, /*bidirectional=*/false);
+}
+
 }  // namespace
 
 bool libtorchLstmFits(const RecurrentInputs& in) {
@@ -35,23 +45,27 @@ bool libtorchLstmFits(const RecurrentInputs& in) {
 }
 
 std::vector<at::Tensor> libtorchLstmForward(const RecurrentInputs& in) {
-  const int64_t batch = in.x.size(0), steps = in.x.size(1), units = in.recurrentKernel.size(0);
+  const int64_t batch = in.x.size(0), steps = in.x.size(1), features = in.x.size(2), units = in.recurrentKernel.size(0);
+  const bool withBias = in.bias.defined();
   std::vector<at::Tensor> leaves;
   at::Tensor sequence, lastH, lastC;
   {
     c10::InferenceMode recording(false);
-    auto leaf = [&leaves](const at::Tensor& t) { return leaves.emplace_back(t.clone().requires_grad_(true)); };
-    const bool withBias = in.bias.defined();
+    auto copy = [](const at::Tensor& t) { return t.clone(at::MemoryFormat::Contiguous); };
     // PyTorch's weights are [gates·units, inputs], gates i, f, g, o: tfjs-layers' kernels transposed, same gate order.
-    at::Tensor x = leaf(in.x);
-    std::vector<at::Tensor> params{leaf(in.kernel).t(), leaf(in.recurrentKernel).t()};
+    std::vector<at::Tensor> params{copy(in.kernel.t()), copy(in.recurrentKernel.t())};
     if (withBias) {
-      params.push_back(leaf(in.bias));
+      params.push_back(copy(in.bias));
       params.push_back(at::zeros_like(in.bias));  // PyTorch adds a second, recurrent bias; tfjs-layers has one
     }
-    std::vector<at::Tensor> initial{leaf(in.h0).unsqueeze(0), leaf(in.c0).unsqueeze(0)};
+    if (in.x.is_cuda() && at::globalContext().hasCuDNN()) flattenForCudnn(params, features, units);
+    for (const at::Tensor& t : {copy(in.x), params[0], params[1]}) leaves.push_back(t);
+    if (withBias) leaves.push_back(params[2]);
+    for (const at::Tensor& t : {copy(in.h0), copy(in.c0)}) leaves.push_back(t);
+    for (at::Tensor& leaf : leaves) leaf.requires_grad_(true);
+    std::vector<at::Tensor> initial{leaves[leaves.size() - 2].unsqueeze(0), leaves.back().unsqueeze(0)};
     std::tie(sequence, lastH, lastC) =
-        at::lstm(x, initial, params, withBias, /*num_layers=*/1, /*dropout=*/0.0, /*train=*/true, /*bidirectional=*/false, /*batch_first=*/true);
+        at::lstm(leaves[0], initial, params, withBias, /*num_layers=*/1, /*dropout=*/0.0, /*train=*/true, /*bidirectional=*/false, /*batch_first=*/true);
   }
   at::Tensor states = at::zeros({batch, steps, 2 * units}, in.x.options());
   states.narrow(2, 0, units).copy_(sequence.detach());
@@ -84,8 +98,11 @@ std::vector<at::Tensor> libtorchLstmBackward(const RecurrentInputs& in, const at
     const at::Tensor& h = everyStep ? graph.sequence : graph.lastH;
     at::Tensor dh = everyStep ? dStates.narrow(2, 0, units) : dStates.select(1, 0).narrow(1, 0, units).unsqueeze(0);
     // Kept, not freed: a second backward of the same forward (tf.grads twice) reads the graph again.
-    grads = torch::autograd::grad({h, graph.lastC}, graph.leaves, {dh, dLastC}, /*retain_graph=*/true);
+    grads = torch::autograd::grad({h, graph.lastC}, graph.leaves, {dh.contiguous(), dLastC.contiguous()}, /*retain_graph=*/true);
   }
+  // Back to tfjs-layers' layout: kernels [inputs, gates·units]; no bias gradient without a bias.
+  grads[1] = grads[1].t().contiguous();
+  grads[2] = grads[2].t().contiguous();
   if (!in.bias.defined()) grads.insert(grads.begin() + 3, at::Tensor());
   return grads;
 }
