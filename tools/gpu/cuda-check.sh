@@ -4,8 +4,8 @@
 # throughput bench on MIMO_DEVICE (default cuda). Needs tools/gpu/kit from tools/gpu/pack.sh. From the repository root:
 #   bash tools/gpu/cuda-check.sh [bench args]      (they replace the default ones below)
 #   MIMO_DEVICE=cpu bash tools/gpu/cuda-check.sh   (a trial on a machine without a GPU)
-# Each step's output is tee'd into $OUT/<step>.log ($OUT: a temporary folder when unset); a failed step does not stop
-# the later ones, and the script exits non-zero if any failed. libs/backend-torch/build is made afresh.
+# Each step's output is tee'd into $OUT/<step>.log ($OUT: a temporary folder when unset); a failed build stops the
+# run, any other failed step does not stop the later ones, and the script exits non-zero if any failed. libs/backend-torch/build is made afresh.
 set -euo pipefail
 
 kit=tools/gpu/kit
@@ -71,6 +71,11 @@ step() {
 }
 
 step build build_addon
+# Without an addon every later step would only say so (and the bench would time PyTorch alone): stop here.
+if ((${#failed[@]})); then
+  echo "failed: build (see $OUT/build.log)" >&2
+  exit 1
+fi
 if command -v nvidia-smi >/dev/null; then step nvidia-smi nvidia-smi -L; fi
 step verify-torch node "$build/js/verify-torch.js"
 for check in tools/gpu/src/*.ts; do

@@ -262,7 +262,7 @@ Napi::Value AdamUpdate(const Napi::CallbackInfo& info) {
 // any other tensor.
 Napi::Value StepCpu(const Napi::CallbackInfo& info) {
   return guarded(info, [&]() -> Napi::Value {
-    const at::Tensor& x = lookup(info[0]);
+    const at::Tensor x = lookup(info[0]);
     const double alpha = info[1].As<Napi::Number>().DoubleValue();
     std::optional<at::Tensor> out = mimo::stepCpu(x, alpha);
     if (!out) return info.Env().Null();
@@ -278,7 +278,7 @@ Napi::Value StepCpu(const Napi::CallbackInfo& info) {
 // dropoutMask(seed, shape, rate) → handle of a dropout mask (dropout.h) on the current device.
 Napi::Value DropoutMask(const Napi::CallbackInfo& info) {
   return guarded(info, [&]() -> Napi::Value {
-    const at::Tensor& seed = lookup(info[0]);
+    const at::Tensor seed = lookup(info[0]);
     Napi::Array jsShape = info[1].As<Napi::Array>();
     std::vector<int64_t> shape(jsShape.Length());
     for (uint32_t i = 0; i < jsShape.Length(); ++i) shape[i] = jsShape.Get(i).As<Napi::Number>().Int64Value();

@@ -5,6 +5,7 @@
 
 #include <ATen/ATen.h>
 #include <ATen/ops/_cudnn_rnn_flatten_weight.h>
+#include <c10/core/GradMode.h>
 #include <c10/core/InferenceMode.h>
 #include <torch/csrc/autograd/autograd.h>
 
@@ -33,7 +34,7 @@ void dropFreedGraphs() {
 // uses them in place, where it would otherwise warn and compact them at every call. The tensors become views into it.
 void flattenForCudnn(const std::vector<at::Tensor>& params, int64_t features, int64_t units) {
   constexpr int64_t kCudnnLstmMode = 2;  // CUDNN_LSTM
-  at::NoGradGuard noGrad;
+  c10::NoGradGuard noGrad;
   at::_cudnn_rnn_flatten_weight(params, static_cast<int64_t>(params.size()), features, kCudnnLstmMode, units, /*proj_size=*/0, /*num_layers=*/1,
                                 /*batch_first=*/true, /*bidirectional=*/false);
 }
