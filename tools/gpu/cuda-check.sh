@@ -16,6 +16,11 @@ export MIMO_DEVICE=${MIMO_DEVICE:-cuda}
 bench_args=(--backends torch --apps healthcare,nlp,finance,autonomous --loops mlp,mlp-replayed,lstm,lstm-replayed --reps 3)
 (($# == 0)) || bench_args=("$@")
 
+if [[ ! -f $kit/node.xz || ! -f $kit/runtime.tar.xz ]]; then
+  echo "no kit in $kit: run \`bash tools/gpu/pack.sh\` on a machine with node and npm ci, and bring $kit along" >&2
+  exit 2
+fi
+
 # The kit's node first on PATH, and its bundles with what they load where their __dirname finds the addon (see
 # pack.sh); unpacked by python3's lzma and tarfile, since such a machine may lack xz.
 mkdir -p /tmp/mimo-node
