@@ -1,6 +1,7 @@
 // The addon's entry points run in inference mode (napi_guard.h); this path leaves it for the forward and the backward,
 // on clones of the inputs (inference tensors cannot be saved for a backward pass), and keeps each forward's graph
-// beside its states tensor until the backward reads it or the states are freed.
+// beside its states tensor until the states are freed. The forward cannot know whether a backward will follow
+// (inference runs it too), so it always records: the graph's memory lasts as long as the states do.
 #include "libtorch_lstm.h"
 
 #include <ATen/ATen.h>
