@@ -30,6 +30,7 @@ const cases: { [K in EncoderType]: InputSpecInput[] } = {
     { kind: 'sequence', steps: null, features: 2, encoder: { type: 'time-series', layer: 'gru', units: [4], bidirectional: true } },
     { kind: 'sequence', steps: 5, features: 2, encoder: { type: 'time-series', layer: 'conv1d', units: [4] } },
     { kind: 'sequence', steps: 5, features: 2, encoder: { type: 'time-series', layer: 'lstm', units: [4, 3], masking: true } },
+    { kind: 'sequence', steps: 5, features: 2, encoder: { type: 'time-series', layer: 'lstm', units: [4], gates: 'sigmoid' } },
     { kind: 'sequence', steps: 5, features: 2, encoder: { type: 'time-series', layer: 'conv1d', units: [4, 3] } },
   ],
 };
@@ -65,6 +66,19 @@ describe('units of recurrent and Conv1D encoders', () => {
     expect(conv.layers.filter((l) => l.getClassName() === 'Conv1D').map((l) => (l.getConfig() as { filters: number }).filters)).toEqual([5, 2]);
     model.dispose();
     conv.dispose();
+  });
+
+  it("give a time series' LSTM / GRU the gates asked for, tfjs-layers' hard-sigmoid by default", () => {
+    const gates = (encoder: InputSpecInput['encoder']) => {
+      const model = build(encoder, 'sequence');
+      const names = model.layers.filter((l) => ['LSTM', 'GRU'].includes(l.getClassName())).map((l) => (l.getConfig() as { recurrentActivation: string }).recurrentActivation);
+      model.dispose();
+      return names;
+    };
+    expect(gates({ type: 'time-series', layer: 'lstm', units: [4, 3], gates: 'sigmoid' })).toEqual(['sigmoid', 'sigmoid']);
+    expect(gates({ type: 'time-series', layer: 'gru', units: [4], gates: 'sigmoid' })).toEqual(['sigmoid']);
+    expect(gates({ type: 'time-series', layer: 'lstm', units: [4] })).toEqual(['hardSigmoid']);
+    expect(() => parseModelSpec({ name: 'bad', inputs: { x: { kind: 'sequence', steps: 5, features: 2, encoder: { type: 'time-series', gates: 'relu' } } }, heads: { y: { type: 'binary' } } } as unknown as ModelSpecInput)).toThrow(/gates/);
   });
 
   it('read a single number (specs saved before units were lists) as one layer', () => {

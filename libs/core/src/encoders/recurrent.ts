@@ -5,8 +5,15 @@ import { BuildContext } from '../model/build-context';
 
 export const RecurrentCellSchema = z.enum(['lstm', 'gru']).describe('Recurrent cell.');
 
+/** The gates' activation: tfjs-layers' default hard-sigmoid, or the sigmoid of Keras 2, PyTorch and cuDNN. */
+export const RecurrentGatesSchema = z
+  .enum(['hardSigmoid', 'sigmoid'])
+  .describe("Gate activation: tfjs-layers' hardSigmoid, or sigmoid as Keras 2 and PyTorch (on cuda the torch backend runs an unmasked sigmoid LSTM on cuDNN).");
+
 export interface RecurrentOptions {
   cell: z.infer<typeof RecurrentCellSchema>;
+  /** hardSigmoid unless given. */
+  gates?: z.infer<typeof RecurrentGatesSchema>;
   /** One recurrent layer per entry; all but the last return their whole sequence to the next. */
   units: number[];
   bidirectional: boolean;
@@ -19,6 +26,7 @@ export interface RecurrentOptions {
 function rnnLayer(options: RecurrentOptions, units: number, ctx: BuildContext, returnSequences: boolean, returnState: boolean, suffix: string): tf.layers.RNN {
   const args = {
     units,
+    recurrentActivation: options.gates ?? 'hardSigmoid',
     returnSequences,
     returnState,
     kernelInitializer: ctx.kernelInitializer(),
