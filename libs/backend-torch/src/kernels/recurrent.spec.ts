@@ -15,6 +15,8 @@ describeTorch('whole-sequence recurrent kernels against stock tfjs-layers on cpu
     expect(agreement.missing).toEqual([]);
     expect(Object.entries(agreement.worstErrors).filter(([, error]) => !(error <= 1e-5))).toEqual([]);
     expect(agreement.maskedRowKept).toBe(true);
+    // On the cpu only the cases that ask for it run libtorch's at::lstm; the others keep Mimo's own passes.
+    expect(agreement.libtorchPath).toBe(c.libtorchLstm === true);
   });
 
   it.each([

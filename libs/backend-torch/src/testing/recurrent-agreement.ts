@@ -99,9 +99,9 @@ function reference(c: RecurrentCase): Values {
 
 /**
  * The same through the torch kernels: forward, then the gradient kernel with dSequence and dLast in place in dStates
- * (only the last step's, dLast alone, for `lastStepOnly`).
+ * (only the last step's, dLast alone, for `lastStepOnly`); with the width of the states the forward returned.
  */
-function fused(c: RecurrentCase): Values {
+function fused(c: RecurrentCase): { values: Values; statesWidth: number } {
   return tf.tidy(() => {
     const p = problem(c);
     const lstm = c.cell === 'lstm';
@@ -126,7 +126,7 @@ function fused(c: RecurrentCase): Values {
       : tf.add(tf.pad(p.dSequence, [[0, 0], [0, 0], [0, width - units]]), tf.pad(dLastStep, [[0, 0], [STEPS - 1, 0], [0, 0]]));
     const grads = run(lstm ? RECURRENT_SEQUENCE_KERNELS.lstm.backward : RECURRENT_SEQUENCE_KERNELS.gru.backward, { states, dStates });
     const names = ['dx', 'dkernel', 'drecurrentKernel', ...(c.useBias ? ['dbias'] : []), 'dinitialH', ...(lstm ? ['dinitialC'] : [])];
-    return read({ sequence, last, ...Object.fromEntries(names.map((n, i) => [n, grads[i]])) });
+    return { values: read({ sequence, last, ...Object.fromEntries(names.map((n, i) => [n, grads[i]])) }), statesWidth: width };
   });
 }
 
@@ -173,16 +173,20 @@ export interface RecurrentAgreement {
   /** Whether the fully masked row kept its initial state exactly (always true when unmasked). */
   maskedRowKept: boolean;
   leakedTensors: number;
+  /** Whether the kernels ran libtorch's at::lstm (cuDNN on cuda): their states were then [batch, steps, 2·units]. */
+  libtorchPath: boolean;
 }
 
 export async function recurrentAgreement(c: RecurrentCase, backend = 'torch'): Promise<RecurrentAgreement> {
-  const { expected, actual, leakedTensors } = await onCpuThen(() => reference(c), backend, () => fused(c));
+  const run = await onCpuThen(() => ({ values: reference(c), statesWidth: 0 }), backend, () => fused(c));
+  const [expected, actual] = [run.expected.values, run.actual.values];
   const names = new Set([...Object.keys(actual), ...Object.keys(expected)]);
   const missing = [...names].filter((name) => !(name in actual && name in expected));
   const worstErrors = Object.fromEntries(Object.entries(expected).filter(([name]) => name in actual).map(([name, values]) => [name, worstRelativeError(actual[name], values)]));
   // The third row is fully masked: its last state must be its initial one, bit for bit.
   const units = c.units ?? DEFAULT_UNITS;
+  const libtorchPath = c.cell === 'lstm' && run.actual.statesWidth === 2 * units;
   const thirdRow = (last: number[]) => last.slice(2 * units, 3 * units);
   const maskedRowKept = !c.masked || tf.util.arraysEqual(thirdRow(actual.last), thirdRow(expected.last));
-  return { worstErrors, missing, maskedRowKept, leakedTensors };
+  return { worstErrors, missing, maskedRowKept, leakedTensors: run.leakedTensors, libtorchPath };
 }

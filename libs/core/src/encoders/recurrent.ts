@@ -6,9 +6,7 @@ import { BuildContext } from '../model/build-context';
 export const RecurrentCellSchema = z.enum(['lstm', 'gru']).describe('Recurrent cell.');
 
 /** The gates' activation: tfjs-layers' default hard-sigmoid, or the sigmoid of Keras 2, PyTorch and cuDNN. */
-export const RecurrentGatesSchema = z
-  .enum(['hardSigmoid', 'sigmoid'])
-  .describe("Gate activation: tfjs-layers' hardSigmoid, or sigmoid as Keras 2 and PyTorch (on cuda the torch backend runs an unmasked sigmoid LSTM on cuDNN).");
+export const RecurrentGatesSchema = z.enum(['hardSigmoid', 'sigmoid']);
 
 export interface RecurrentOptions {
   cell: z.infer<typeof RecurrentCellSchema>;
