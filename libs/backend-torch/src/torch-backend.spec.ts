@@ -62,6 +62,25 @@ describeTorch('TorchBackend', () => {
     tf.dispose([batch, column]);
   });
 
+  it('shares the data of a reshape to the same shape and of a cast to the same dtype, and copies for any other', () => {
+    const x = tf.tensor2d([[1, 2], [3, 4]]);
+    const before = backend().memory().numTorchTensors;
+    const same = [tf.reshape(x, [2, 2]), tf.reshape(x, [-1, 2]), tf.cast(x, 'float32')];
+    expect(backend().memory().numTorchTensors).toBe(before);
+    const changed = [tf.reshape(x, [4]), tf.cast(x, 'int32')];
+    expect(backend().memory().numTorchTensors).toBe(before + 2);
+    x.dispose();
+    for (const t of same) expect(Array.from(t.dataSync())).toEqual([1, 2, 3, 4]);
+    expect(same.map((t) => t.shape)).toEqual([[2, 2], [2, 2], [2, 2]]);
+    expect(changed.map((t) => [t.shape, t.dtype, Array.from(t.dataSync())])).toEqual([
+      [[4], 'float32', [1, 2, 3, 4]],
+      [[2, 2], 'int32', [1, 2, 3, 4]],
+    ]);
+    tf.dispose(same);
+    expect(backend().memory().numTorchTensors).toBe(before - 1 + changed.length); // x's data went with the last tensor sharing it
+    tf.dispose(changed);
+  });
+
   it('trains 1,000 steps (fused Adam, LSTM sequence kernels, a taped max pool) with flat tensor count and native bytes, and bounded process memory', () => {
     const drift = trainingDrift(1000);
     expect(drift).toMatchObject({ tensors: 0, nativeTensors: 0, nativeBytes: 0, lstmGraphs: 0 });

@@ -309,9 +309,9 @@ export class TorchBackend extends tf.KernelBackend implements StepRecorder {
       const outputs = Array.isArray(result) ? result : [result];
       if (scope.attachments.some(({ tensor }) => outputs.some((output) => output.id === tensor.id))) throw new Error('torch backend: a kernel attached a tensor it also returns');
       const infos = outputs.map((tensor, i) => this.makeTensorInfo(tensor, Array.isArray(dtypes) ? dtypes[i] : dtypes));
-      const kept = new Set([...infos.map((info) => this.data.get(info.dataId).id), ...this.keepAttachments(scope.attachments, infos)]);
-      const dropped = scope.created.filter((tensor) => !kept.has(tensor.id)).map((tensor) => tensor.id);
-      if (dropped.length > 0) this.addon.free(dropped);
+      // Most kernels make one tensor and return it as it is: nothing to free (the common case, kept cheap).
+      const single = scope.created.length === 1 && scope.attachments.length === 0 && infos.length === 1 && this.data.get(infos[0].dataId).id === scope.created[0].id;
+      if (!single) this.freeIntermediates(scope, infos);
       return Array.isArray(result) ? infos : infos[0];
     } catch (error) {
       this.addon.free(scope.created.map((tensor) => tensor.id));
@@ -319,6 +319,13 @@ export class TorchBackend extends tf.KernelBackend implements StepRecorder {
     } finally {
       this.scope = outer;
     }
+  }
+
+  /** Frees the native tensors a kernel made that neither its outputs nor their attachments keep. */
+  private freeIntermediates(scope: KernelScope, infos: tf.TensorInfo[]): void {
+    const kept = new Set([...infos.map((info) => this.data.get(info.dataId).id), ...this.keepAttachments(scope.attachments, infos)]);
+    const dropped = scope.created.filter((tensor) => !kept.has(tensor.id)).map((tensor) => tensor.id);
+    if (dropped.length > 0) this.addon.free(dropped);
   }
 
   /** Stores each attachment with its owner's data (a key's earlier tensor freed); the handles kept that way. */

@@ -1,6 +1,6 @@
 import * as tf from '@tensorflow/tfjs';
 import { SCALAR_TYPE } from '../torch-backend';
-import { inputDtype, torchKernel } from './kernel';
+import { inputDtype, sharingUnchanged, torchKernel } from './kernel';
 
 const scalarType = (dtype: tf.DataType): number => {
   const code = SCALAR_TYPE[dtype as keyof typeof SCALAR_TYPE];
@@ -9,7 +9,11 @@ const scalarType = (dtype: tf.DataType): number => {
 };
 
 export const createKernels: tf.KernelConfig[] = [
-  torchKernel('Cast', ({ inputs: { x }, attrs, backend }) => backend.cast(x, attrs.dtype as tf.DataType), ({ attrs }) => attrs.dtype as tf.DataType),
+  // tfjs's gradients cast to float32 what is float32 already, often.
+  sharingUnchanged(
+    torchKernel('Cast', ({ inputs: { x }, attrs, backend }) => backend.cast(x, attrs.dtype as tf.DataType), ({ attrs }) => attrs.dtype as tf.DataType),
+    (x, attrs) => x.dtype === attrs.dtype,
+  ),
   // condition ? t : e; a rank-1 condition picks whole rows of t and e.
   torchKernel(
     'Select',

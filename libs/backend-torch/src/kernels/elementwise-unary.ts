@@ -1,7 +1,7 @@
 import * as tf from '@tensorflow/tfjs';
 import { NativeTensor } from '../native/torch-addon';
 import { SCALAR_TYPE, TorchBackend } from '../torch-backend';
-import { TORCH_BACKEND, torchKernel } from './kernel';
+import { sharedData, TORCH_BACKEND, torchKernel } from './kernel';
 
 type Unary = (b: TorchBackend, x: tf.TensorInfo, attrs: tf.NamedAttrMap) => NativeTensor;
 
@@ -79,18 +79,11 @@ const BOOL_OUTPUT: Record<string, Unary> = {
   LogicalNot: call('logical_not'),
 };
 
-/**
- * tfjs tensors are immutable and no torch kernel writes in place, so Identity (which the engine runs to keep
- * every tensor a gradient needs) shares the input's data, as tfjs's cpu backend does, instead of copying it.
- */
+/** Identity, which the engine runs to keep every tensor a gradient needs, shares the input's data (`sharedData`). */
 const identityKernel: tf.KernelConfig = {
   kernelName: 'Identity',
   backendName: TORCH_BACKEND,
-  kernelFunc: ({ inputs, backend }) => {
-    const x = inputs.x as tf.TensorInfo;
-    (backend as tf.KernelBackend).incRef(x.dataId);
-    return { dataId: x.dataId, shape: [...x.shape], dtype: x.dtype };
-  },
+  kernelFunc: ({ inputs, backend }) => sharedData(backend as tf.KernelBackend, inputs.x as tf.TensorInfo),
 };
 
 export const unaryKernels: tf.KernelConfig[] = [

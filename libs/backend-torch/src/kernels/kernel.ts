@@ -33,6 +33,27 @@ export function torchKernel(kernelName: string, body: TorchKernelBody, dtype?: (
   };
 }
 
+/**
+ * `x`'s data under another TensorInfo, shared as tfjs's cpu backend shares it: tfjs tensors are immutable and no
+ * torch kernel writes in place. For kernels that leave the data as it is (Identity, a reshape to the same shape, a
+ * cast to the same dtype), which would otherwise pay a native call for nothing.
+ */
+export function sharedData(backend: tf.KernelBackend, x: tf.TensorInfo): tf.TensorInfo {
+  backend.incRef(x.dataId);
+  return { dataId: x.dataId, shape: [...x.shape], dtype: x.dtype };
+}
+
+/** `config`, whose input `x`'s data is shared instead (`sharedData`) when `unchanged(x, attrs)`. */
+export function sharingUnchanged(config: tf.KernelConfig, unchanged: (x: tf.TensorInfo, attrs: tf.NamedAttrMap) => boolean): tf.KernelConfig {
+  return {
+    ...config,
+    kernelFunc: (args) => {
+      const x = args.inputs.x as tf.TensorInfo;
+      return unchanged(x, args.attrs ?? {}) ? sharedData(args.backend as tf.KernelBackend, x) : config.kernelFunc(args);
+    },
+  };
+}
+
 /** Sorted, non-negative axes of `axis` (all axes when `axis` is null or undefined). */
 export function axesOf(axis: number | number[] | null | undefined, rank: number): number[] {
   const all = Array.from({ length: rank }, (_, i) => i);

@@ -1,7 +1,7 @@
 import * as tf from '@tensorflow/tfjs';
 import { NativeTensor } from '../native/torch-addon';
 import { SCALAR_TYPE, TorchBackend } from '../torch-backend';
-import { axesOf, inputDtype, KernelInputs, sizeOf, torchKernel } from './kernel';
+import { axesOf, inputDtype, KernelInputs, sharingUnchanged, sizeOf, torchKernel } from './kernel';
 
 /** Slices every axis by `begin`, `size` (sizes already resolved, no -1), `strides` (default 1; negative reads backwards). */
 function sliceAxes(b: TorchBackend, x: tf.TensorInfo, begin: number[], size: number[], strides?: number[]): NativeTensor | tf.TensorInfo {
@@ -22,6 +22,11 @@ function sliceAxes(b: TorchBackend, x: tf.TensorInfo, begin: number[], size: num
   return out;
 }
 
+/** The Reshape kernel's output shape, -1 resolved. */
+function targetShape(x: tf.TensorInfo, attrs: tf.NamedAttrMap): number[] {
+  return tf.util.inferFromImplicitShape(attrs.shape as number[], sizeOf(x.shape));
+}
+
 function reshape(b: TorchBackend, x: NativeTensor | tf.TensorInfo, shape: number[]): NativeTensor {
   return b.op('reshape', '', x, shape);
 }
@@ -36,7 +41,11 @@ const concat = ({ inputs, attrs, backend: b }: { inputs: KernelInputs; attrs: tf
 };
 
 export const shapeKernels: tf.KernelConfig[] = [
-  torchKernel('Reshape', ({ inputs: { x }, attrs, backend }) => reshape(backend, x, tf.util.inferFromImplicitShape(attrs.shape as number[], sizeOf(x.shape))), inputDtype('x')),
+  // tfjs's gradients reshape to the shape a tensor has already, often.
+  sharingUnchanged(
+    torchKernel('Reshape', ({ inputs: { x }, attrs, backend }) => reshape(backend, x, targetShape(x, attrs)), inputDtype('x')),
+    (x, attrs) => tf.util.arraysEqual(targetShape(x, attrs), x.shape),
+  ),
   torchKernel('ExpandDims', ({ inputs: { input }, attrs, backend }) => backend.op('unsqueeze', '', input, attrs.dim as number), inputDtype('input')),
   torchKernel('Transpose', ({ inputs: { x }, attrs, backend }) => backend.op('permute', '', x, attrs.perm as number[]), inputDtype('x')),
   torchKernel(
