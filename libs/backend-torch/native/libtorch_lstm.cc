@@ -40,13 +40,39 @@ void flattenForCudnn(const std::vector<at::Tensor>& params, int64_t features, in
                                 /*batch_first=*/true, /*bidirectional=*/false);
 }
 
-}  // namespace
-
-bool libtorchLstmFits(const RecurrentInputs& in) {
-  return !in.mask.defined() && in.gate == GateActivation::Sigmoid && in.x.size(0) > 0 && (in.x.is_cuda() || in.libtorchLstm);
+// Each row's length when `mask` holds its steps first (ones, then zeros), as an int64 cpu tensor; undefined otherwise.
+at::Tensor lengthsOfLeadingSteps(const at::Tensor& mask) {
+  const at::Tensor valid = mask.gt(0).cpu();
+  const at::Tensor lengths = valid.sum(1);
+  const at::Tensor leading = at::arange(valid.size(1), lengths.options()).unsqueeze(0).lt(lengths.unsqueeze(1));
+  return leading.equal(valid) ? lengths : at::Tensor();
 }
 
-std::vector<at::Tensor> libtorchLstmForward(const RecurrentInputs& in) {
+using Outputs = std::tuple<at::Tensor, at::Tensor, at::Tensor>;  // sequence [batch, steps, units], last h and c [1, batch, units]
+
+// at::lstm over each row's first `lengths` steps, as PyTorch's packed sequences (sorted by length, at least 1), then
+// tfjs-layers' masking after them: the last state carried to the end, the initial state kept by a row of no steps.
+Outputs lstmOverLengths(const at::Tensor& x, const at::Tensor& h0, const at::Tensor& c0, const std::vector<at::Tensor>& params, bool withBias,
+                        const at::Tensor& lengths) {
+  const int64_t steps = x.size(1);
+  const auto [sortedLengths, order] = lengths.clamp_min(1).sort(/*dim=*/0, /*descending=*/true);
+  const at::Tensor sorted = order.to(x.device()), unsorted = order.argsort().to(x.device());
+  const auto [data, batchSizes] = at::_pack_padded_sequence(x.index_select(0, sorted), sortedLengths, /*batch_first=*/true);
+  const std::vector<at::Tensor> initial{h0.index_select(0, sorted).unsqueeze(0), c0.index_select(0, sorted).unsqueeze(0)};
+  const auto [packed, hN, cN] = at::lstm(data, batchSizes, initial, params, withBias, /*num_layers=*/1, /*dropout=*/0.0, /*train=*/true, /*bidirectional=*/false);
+  const at::Tensor padded = std::get<0>(at::_pad_packed_sequence(packed, batchSizes, /*batch_first=*/true, /*padding_value=*/0.0, steps));
+  const at::Tensor ran = lengths.gt(0).to(x.device()).view({1, -1, 1});
+  const at::Tensor lastH = at::where(ran, hN.index_select(1, unsorted), h0.unsqueeze(0)), lastC = at::where(ran, cN.index_select(1, unsorted), c0.unsqueeze(0));
+  const at::Tensor leading = at::arange(steps, lengths.options()).unsqueeze(0).lt(lengths.unsqueeze(1)).to(x.device()).unsqueeze(2);
+  return {at::where(leading, padded.index_select(0, unsorted), lastH[0].unsqueeze(1)), lastH, lastC};
+}
+
+}  // namespace
+
+std::optional<std::vector<at::Tensor>> tryLibtorchLstmForward(const RecurrentInputs& in) {
+  if (in.gate != GateActivation::Sigmoid || in.x.size(0) == 0 || !(in.x.is_cuda() || in.libtorchLstm)) return std::nullopt;
+  const at::Tensor lengths = in.mask.defined() ? lengthsOfLeadingSteps(in.mask) : at::Tensor();
+  if (in.mask.defined() && !lengths.defined()) return std::nullopt;
   const int64_t batch = in.x.size(0), steps = in.x.size(1), features = in.x.size(2), units = in.recurrentKernel.size(0);
   const bool withBias = in.bias.defined();
   std::vector<at::Tensor> leaves;
@@ -65,9 +91,11 @@ std::vector<at::Tensor> libtorchLstmForward(const RecurrentInputs& in) {
     if (withBias) leaves.push_back(params[2]);
     for (const at::Tensor& t : {copy(in.h0), copy(in.c0)}) leaves.push_back(t);
     for (at::Tensor& leaf : leaves) leaf.requires_grad_(true);
-    std::vector<at::Tensor> initial{leaves[leaves.size() - 2].unsqueeze(0), leaves.back().unsqueeze(0)};
+    const at::Tensor &x = leaves[0], &h0 = leaves[leaves.size() - 2], &c0 = leaves.back();
     std::tie(sequence, lastH, lastC) =
-        at::lstm(leaves[0], initial, params, withBias, /*num_layers=*/1, /*dropout=*/0.0, /*train=*/true, /*bidirectional=*/false, /*batch_first=*/true);
+        lengths.defined() ? lstmOverLengths(x, h0, c0, params, withBias, lengths)
+                          : at::lstm(x, {h0.unsqueeze(0), c0.unsqueeze(0)}, params, withBias, /*num_layers=*/1, /*dropout=*/0.0, /*train=*/true,
+                                     /*bidirectional=*/false, /*batch_first=*/true);
   }
   at::Tensor states = at::zeros({batch, steps, 2 * units}, in.x.options());
   states.narrow(2, 0, units).copy_(sequence.detach());
@@ -75,7 +103,7 @@ std::vector<at::Tensor> libtorchLstmForward(const RecurrentInputs& in) {
   dropFreedGraphs();
   Graph graph{c10::weak_intrusive_ptr<c10::TensorImpl, c10::UndefinedTensorImpl>(states.getIntrusivePtr()), sequence, lastH, lastC, std::move(leaves)};
   graphs.insert_or_assign(states.unsafeGetTensorImpl(), std::move(graph));
-  return {states};
+  return std::vector<at::Tensor>{states};
 }
 
 size_t libtorchLstmGraphsKept() {

@@ -1,20 +1,22 @@
-// An LSTM with sigmoid gates and no mask through libtorch's own at::lstm, differentiated by libtorch's autograd. On
-// cuda, at::lstm runs cuDNN's fused sequence kernels, many times faster there than a step-by-step loop of ATen ops;
-// cuDNN has no hard-sigmoid gate and no mask, so every other recurrent layer keeps recurrent.cc's own passes.
+// An LSTM with sigmoid gates through libtorch's own at::lstm, differentiated by libtorch's autograd. On cuda, at::lstm
+// runs cuDNN's fused sequence kernels, many times faster there than a step-by-step loop of ATen ops. cuDNN has no
+// hard-sigmoid gate, and takes a mask only as each row's length (PyTorch's packed sequences): a mask with every
+// row's steps first (text padded 'post') goes this way; every other recurrent layer keeps recurrent.cc's own passes.
 #pragma once
+
+#include <optional>
 
 #include "recurrent.h"
 
 namespace mimo {
 
-/** Whether `in` takes this path: an LSTM with sigmoid gates, no mask and rows, on cuda or when asked (`libtorchLstm`). */
-bool libtorchLstmFits(const RecurrentInputs& in);
-
 /**
- * → { states [batch, steps, 2·units] }: h per step, then c at the last step only (zeros before it: cuDNN keeps no
- * per-step c, and nothing but the last c is read). The autograd graph stays with `states` until it is freed.
+ * When `in` takes this path (an LSTM with sigmoid gates and rows, on cuda or when asked with `libtorchLstm`; a mask,
+ * if any, of ones then zeros in each row) → { states [batch, steps, 2·units] }: h per step, then c at the last step
+ * only (zeros before it: cuDNN keeps no per-step c, and nothing but the last c is read). Masked steps carry the last
+ * state, as recurrent.cc's passes do. The autograd graph stays with `states` until it is freed. Otherwise nullopt.
  */
-std::vector<at::Tensor> libtorchLstmForward(const RecurrentInputs& in);
+std::optional<std::vector<at::Tensor>> tryLibtorchLstmForward(const RecurrentInputs& in);
 
 /** How many forwards' graphs are kept for a backward pass (their states still alive). */
 size_t libtorchLstmGraphsKept();

@@ -311,7 +311,7 @@ std::pair<at::Tensor, at::Tensor> lstmBackwardAten(const RecurrentInputs& in, co
 
 std::vector<at::Tensor> lstmForward(const RecurrentInputs& in) {
   validate(in, 4, true);
-  if (libtorchLstmFits(in)) return libtorchLstmForward(in);
+  if (auto states = tryLibtorchLstmForward(in)) return *states;
   // Filled step by step, time-major so each step's row is contiguous; returned as a [batch, steps, …] view.
   at::Tensor states = statesWithProjectedInputs(in, 6 * in.recurrentKernel.size(0));
   if (cpuSteps(in)) lstmForwardCpu(in, states);

@@ -9,6 +9,8 @@ const DEFAULT_FEATURES = 4;
 const DEFAULT_UNITS = 6;
 /** Sequence lengths 5, 3 and 0 (right-padded), plus a hole in the first row; repeated down a larger batch. */
 const MASK = [[1, 1, 0, 1, 1], [1, 1, 1, 0, 0], [0, 0, 0, 0, 0]];
+/** The same lengths without the hole: each row's steps first, the mask of text padded 'post'. */
+const POST_PADDED_MASK = [[1, 1, 1, 1, 1], [1, 1, 1, 0, 0], [0, 0, 0, 0, 0]];
 
 type Cell = 'lstm' | 'gru';
 
@@ -17,6 +19,11 @@ export interface RecurrentCase {
   cell: Cell;
   recurrentActivation: 'hardSigmoid' | 'sigmoid';
   masked: boolean;
+  /**
+   * With `masked`: the mask without the hole (each row's steps first), which the libtorch path runs as packed
+   * sequences (cuDNN's variable lengths on cuda); with a hole it keeps Mimo's own passes even when asked.
+   */
+  postPadded?: boolean;
   useBias: boolean;
   /** A bias large enough that most gates saturate (pre-activations of ±100 and beyond, where exp clamps). */
   saturated?: boolean;
@@ -51,7 +58,7 @@ function problem(c: RecurrentCase) {
   const features = c.features ?? DEFAULT_FEATURES;
   return {
     x: r([batch, STEPS, features], 'normal', 1),
-    mask: tf.tensor2d(Array.from({ length: batch }, (_, i) => MASK[i % MASK.length])),
+    mask: tf.tensor2d(Array.from({ length: batch }, (_, i) => (c.postPadded ? POST_PADDED_MASK : MASK)[i % MASK.length])),
     kernel: tf.mul(r([features, gates * units], 'normal', 2), 0.4),
     recurrentKernel: tf.mul(r([units, gates * units], 'normal', 3), 0.4),
     bias: tf.mul(r([gates * units], 'normal', 4), c.saturated ? 100 : 0.4),
@@ -141,6 +148,8 @@ export const RECURRENT_CASES: RecurrentCase[] = (
     { cell: 'lstm', recurrentActivation: 'sigmoid', masked: false, useBias: false },
     { cell: 'lstm', recurrentActivation: 'sigmoid', masked: false, useBias: true, batch: 40, lastStepOnly: true },
     { cell: 'lstm', recurrentActivation: 'sigmoid', masked: true, useBias: true, saturated: true },
+    { cell: 'lstm', recurrentActivation: 'sigmoid', masked: true, postPadded: true, useBias: true },
+    { cell: 'lstm', recurrentActivation: 'sigmoid', masked: true, postPadded: true, useBias: false, batch: 40, lastStepOnly: true },
     { cell: 'lstm', recurrentActivation: 'sigmoid', masked: true, useBias: true, batch: 40 },
     { cell: 'lstm', recurrentActivation: 'hardSigmoid', masked: true, useBias: true, lastStepOnly: true },
     { cell: 'lstm', recurrentActivation: 'sigmoid', masked: true, useBias: true, units: 16 },
@@ -155,13 +164,13 @@ export const RECURRENT_CASES: RecurrentCase[] = (
     { cell: 'gru', recurrentActivation: 'hardSigmoid', masked: false, useBias: true, units: 16, batch: 41 },
     { cell: 'gru', recurrentActivation: 'sigmoid', masked: true, useBias: true, units: 16, features: 16, batch: 64 },
   ] satisfies RecurrentCase[]
-).flatMap((c) => [c, { ...c, atenOps: true }, ...(c.cell === 'lstm' && c.recurrentActivation === 'sigmoid' && !c.masked ? [{ ...c, libtorchLstm: true }] : [])]);
+).flatMap((c) => [c, { ...c, atenOps: true }, ...(c.cell === 'lstm' && c.recurrentActivation === 'sigmoid' ? [{ ...c, libtorchLstm: true }] : [])]);
 
 /** A readable name of a case. */
 export function recurrentCaseLabel(c: RecurrentCase): string {
   const bias = c.useBias ? ' with bias' : ' no bias';
   const shape = `${c.batch ? ` batch ${c.batch}` : ''}${c.units ? ` ${c.units} units` : ''}${c.features ? ` ${c.features} features` : ''}${c.lastStepOnly ? ' last-step gradient' : ''}`;
-  return `${c.cell} ${c.recurrentActivation}${c.masked ? ' masked' : ''}${bias}${c.saturated ? ' saturated' : ''}${shape}${c.atenOps ? ' (ATen steps)' : ''}${c.libtorchLstm ? ' (libtorch at::lstm)' : ''}`;
+  return `${c.cell} ${c.recurrentActivation}${c.masked ? (c.postPadded ? ' masked (post-padded)' : ' masked') : ''}${bias}${c.saturated ? ' saturated' : ''}${shape}${c.atenOps ? ' (ATen steps)' : ''}${c.libtorchLstm ? ' (libtorch at::lstm)' : ''}`;
 }
 
 /** How the kernels on `backend` compare with stock tfjs-layers on cpu, per output and gradient. Leaves `backend` active. */

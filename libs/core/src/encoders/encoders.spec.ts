@@ -13,6 +13,7 @@ const cases: { [K in EncoderType]: InputSpecInput[] } = {
     { kind: 'tokens', vocabSize: 30, maxLength: 6, encoder: { type: 'text', embeddingDim: 4, rnn: 'lstm', units: [5] } },
     { kind: 'tokens', vocabSize: 30, maxLength: 6, encoder: { type: 'text', embeddingDim: 4, rnn: 'gru', units: [5], bidirectional: true } },
     { kind: 'tokens', vocabSize: 30, maxLength: 6, encoder: { type: 'text', embeddingDim: 4, rnn: 'lstm', units: [5, 3] } },
+    { kind: 'tokens', vocabSize: 30, maxLength: 6, encoder: { type: 'text', embeddingDim: 4, rnn: 'lstm', units: [5], gates: 'sigmoid' } },
     { kind: 'tokens', vocabSize: 30, maxLength: 6, encoder: { type: 'text', embeddingDim: 4, rnn: 'gru', units: [4, 3], bidirectional: true } },
     { kind: 'tokens', vocabSize: 30, maxLength: 6, encoder: { type: 'text', embeddingDim: 4, rnn: 'none' } },
     { kind: 'tokens', vocabSize: 30, maxLength: 6, encoder: { type: 'text', embeddingDim: 4, rnn: 'transformer', transformer: { layers: 2, heads: 2, ffUnits: 8 } } },
@@ -68,9 +69,9 @@ describe('units of recurrent and Conv1D encoders', () => {
     conv.dispose();
   });
 
-  it("give a time series' LSTM / GRU the gates asked for, tfjs-layers' hard-sigmoid by default", () => {
+  it("give a time series' or a text's LSTM / GRU the gates asked for, tfjs-layers' hard-sigmoid by default", () => {
     const gates = (encoder: InputSpecInput['encoder']) => {
-      const model = build(encoder, 'sequence');
+      const model = build(encoder, encoder?.type === 'text' ? 'tokens' : 'sequence');
       const names = model.layers.filter((l) => ['LSTM', 'GRU'].includes(l.getClassName())).map((l) => (l.getConfig() as { recurrentActivation: string }).recurrentActivation);
       model.dispose();
       return names;
@@ -78,6 +79,8 @@ describe('units of recurrent and Conv1D encoders', () => {
     expect(gates({ type: 'time-series', layer: 'lstm', units: [4, 3], gates: 'sigmoid' })).toEqual(['sigmoid', 'sigmoid']);
     expect(gates({ type: 'time-series', layer: 'gru', units: [4], gates: 'sigmoid' })).toEqual(['sigmoid']);
     expect(gates({ type: 'time-series', layer: 'lstm', units: [4] })).toEqual(['hardSigmoid']);
+    expect(gates({ type: 'text', rnn: 'gru', units: [4, 3], gates: 'sigmoid' })).toEqual(['sigmoid', 'sigmoid']);
+    expect(gates({ type: 'text', rnn: 'lstm', units: [4] })).toEqual(['hardSigmoid']);
     expect(() => parseModelSpec({ name: 'bad', inputs: { x: { kind: 'sequence', steps: 5, features: 2, encoder: { type: 'time-series', gates: 'relu' } } }, heads: { y: { type: 'binary' } } } as unknown as ModelSpecInput)).toThrow(/gates/);
   });
 

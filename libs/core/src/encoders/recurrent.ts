@@ -8,6 +8,12 @@ export const RecurrentCellSchema = z.enum(['lstm', 'gru']).describe('Recurrent c
 /** The gates' activation: tfjs-layers' default hard-sigmoid, or the sigmoid of Keras 2, PyTorch and cuDNN. */
 export const RecurrentGatesSchema = z.enum(['hardSigmoid', 'sigmoid']);
 
+/** An encoder's `gates` field, described once for every encoder with recurrent layers. */
+export const recurrentGatesField = () =>
+  RecurrentGatesSchema.default('hardSigmoid').describe(
+    "Gate activation (lstm / gru only): tfjs-layers' hardSigmoid, or sigmoid as Keras 2 and PyTorch; on cuda a sigmoid LSTM runs on cuDNN, masked too when its mask is padding at the end only. Defaults to hardSigmoid.",
+  );
+
 export interface RecurrentOptions {
   cell: z.infer<typeof RecurrentCellSchema>;
   /** hardSigmoid unless given. */

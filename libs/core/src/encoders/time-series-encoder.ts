@@ -2,16 +2,14 @@ import * as tf from '@tensorflow/tfjs';
 import { z } from 'zod';
 import { EncoderDefinition } from './encoded-input';
 import { unitsListSchema } from '../blocks/units-list';
-import { buildRecurrent, RecurrentGatesSchema } from './recurrent';
+import { buildRecurrent, recurrentGatesField } from './recurrent';
 
 export const TimeSeriesEncoderConfigSchema = z
   .object({
     type: z.literal('time-series').describe('LSTM, GRU or Conv1D over a time series.'),
     layer: z.enum(['lstm', 'gru', 'conv1d']).default('lstm').describe('Sequence layer. Defaults to lstm.'),
     units: unitsListSchema(64, 'Recurrent units or Conv1D filters of each layer'),
-    gates: RecurrentGatesSchema.default('hardSigmoid').describe(
-      "Gate activation (lstm / gru only): tfjs-layers' hardSigmoid, or sigmoid as Keras 2 and PyTorch; on cuda an unmasked sigmoid LSTM runs on cuDNN. Defaults to hardSigmoid.",
-    ),
+    gates: recurrentGatesField(),
     kernelSize: z.number().int().positive().default(3).describe('Conv1D kernel size (conv1d only). Defaults to 3.'),
     bidirectional: z.boolean().default(false).describe('Bidirectional recurrent layer (lstm / gru only). Defaults to false.'),
     masking: z
