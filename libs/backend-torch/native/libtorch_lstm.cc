@@ -70,7 +70,7 @@ Outputs lstmOverLengths(const at::Tensor& x, const at::Tensor& h0, const at::Ten
 }  // namespace
 
 std::optional<std::vector<at::Tensor>> tryLibtorchLstmForward(const RecurrentInputs& in) {
-  if (in.gate != GateActivation::Sigmoid || in.x.size(0) == 0 || !(in.x.is_cuda() || in.libtorchLstm)) return std::nullopt;
+  if (in.gate != GateActivation::Sigmoid || in.x.size(0) == 0 || in.atenOps || !(in.x.is_cuda() || in.libtorchLstm)) return std::nullopt;
   const at::Tensor lengths = in.mask.defined() ? lengthsOfLeadingSteps(in.mask) : at::Tensor();
   if (in.mask.defined() && !lengths.defined()) return std::nullopt;
   const int64_t batch = in.x.size(0), steps = in.x.size(1), features = in.x.size(2), units = in.recurrentKernel.size(0);

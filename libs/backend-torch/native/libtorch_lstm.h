@@ -11,8 +11,8 @@
 namespace mimo {
 
 /**
- * When `in` takes this path (an LSTM with sigmoid gates and rows, on cuda or when asked with `libtorchLstm`; a mask,
- * if any, of ones then zeros in each row) → { states [batch, steps, 2·units] }: h per step, then c at the last step
+ * When `in` takes this path (an LSTM with sigmoid gates and rows, on cuda unless `atenOps` asks for Mimo's own
+ * passes, or when asked with `libtorchLstm`; a mask, if any, of ones then zeros in each row) → { states [batch, steps, 2·units] }: h per step, then c at the last step
  * only (zeros before it: cuDNN keeps no per-step c, and nothing but the last c is read). Masked steps carry the last
  * state, as recurrent.cc's passes do. The autograd graph stays with `states` until it is freed. Otherwise nullopt.
  */

@@ -25,7 +25,7 @@ struct RecurrentInputs {
   at::Tensor h0;               // [batch, units]
   at::Tensor c0;               // [batch, units] (LSTM only)
   GateActivation gate;
-  bool atenOps;               // run each step as ATen ops even where the cpu's vectorised step loop applies
+  bool atenOps;               // run each step as ATen ops even where the cpu's loop or libtorch's at::lstm applies
   bool libtorchLstm;          // run an LSTM that fits libtorch_lstm.h through it on the cpu too, as cuda does
 };
 

@@ -29,8 +29,14 @@ export const RECURRENT_INPUTS = ['x', 'mask', 'kernel', 'recurrentKernel', 'bias
 export interface RecurrentAttrs {
   /** The gates' activation; the candidate's is tanh. */
   recurrentActivation: 'hardSigmoid' | 'sigmoid';
-  /** For checks: run each step as ATen ops (as on cuda) instead of the cpu's vectorised loop. */
+  /**
+   * For checks: run each step as ATen ops, Mimo's own cuda path, instead of the cpu's vectorised loop or, for a
+   * sigmoid LSTM on cuda, libtorch's at::lstm.
+   */
   atenOps?: boolean;
-  /** For checks: run an unmasked sigmoid LSTM through libtorch's at::lstm and autograd, as cuda does (cuDNN there). */
+  /**
+   * For checks: run a sigmoid LSTM, unmasked or masked by padding at the end of its rows, through libtorch's at::lstm
+   * and autograd, as cuda does (cuDNN there).
+   */
   libtorchLstm?: boolean;
 }

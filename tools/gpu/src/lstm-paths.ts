@@ -3,11 +3,12 @@ import { registerTorchBackend } from '@mimo/backend-torch';
 import { RECURRENT_SEQUENCE_KERNELS } from '@mimo/kernels';
 
 /**
- * The torch backend's two LSTM paths on the active device (MIMO_DEVICE), on the bench's LSTM shape: an unmasked
- * sigmoid LSTM through libtorch's at::lstm (cuDNN on cuda) and the same LSTM with a mask of ones, the same function,
- * which runs Mimo's own passes (ATen ops step by step on cuda, vectorised loops on the cpu). Prints how far apart their outputs and gradients are (‖a − b‖ / ‖b‖) and
- * the time of a forward and backward pass on each (median of 5 repetitions of 20, ± half the spread); exits 1 when
- * they disagree. `npx tsx tools/gpu/src/lstm-paths.ts`, or through tools/gpu/cuda-check.sh.
+ * The torch backend's two LSTM paths on the active device (MIMO_DEVICE), on the bench's LSTM shape with sigmoid gates:
+ * libtorch's at::lstm (cuDNN on cuda) and Mimo's own passes as cuda runs them (ATen ops step by step, the kernels'
+ * `atenOps`), unmasked and with a mask of padding at the end of each row (lengths 1 to 50; at::lstm runs them as
+ * packed sequences). Prints how far apart their outputs and gradients are (‖a − b‖ / ‖b‖) and the time of a
+ * forward and backward pass on each (median of 5 repetitions of 20, ± half the spread); exits 1 when they disagree.
+ * `npx tsx tools/gpu/src/lstm-paths.ts`, or through tools/gpu/cuda-check.sh.
  */
 const BATCH = 64;
 const STEPS = 50;
@@ -16,13 +17,14 @@ const UNITS = 64;
 const TOLERANCE = 1e-5;
 
 type Inputs = Record<string, tf.Tensor>;
+type Path = { libtorchLstm: true } | { atenOps: true };
 
-/**
- * Forward and backward with dStates = 1 on h and the last c: → h per step, the last c and the gradients. `libtorchLstm`
- * asks for at::lstm on the cpu too (cuda takes it for any unmasked sigmoid LSTM).
- */
-function pass(inputs: Inputs): tf.Tensor[] {
-  const attrs = { recurrentActivation: 'sigmoid', libtorchLstm: true };
+const LIBTORCH: Path = { libtorchLstm: true };
+const OWN: Path = { atenOps: true };
+
+/** Forward and backward with dStates = 1 on h and the last c: → h per step, the last c and the gradients. */
+function pass(inputs: Inputs, path: Path): tf.Tensor[] {
+  const attrs = { recurrentActivation: 'sigmoid', ...path };
   const [states] = tf.engine().runKernel(RECURRENT_SEQUENCE_KERNELS.lstm.forward, inputs, attrs) as unknown as tf.Tensor[];
   const width = states.shape[2] as number;
   const h = tf.slice(states, [0, 0, 0], [-1, -1, UNITS]);
@@ -39,8 +41,8 @@ function relativeError(a: tf.Tensor, b: tf.Tensor): number {
 }
 
 /** Median and half the spread of 5 timings of 20 passes, in ms per pass; each read back one number to wait for the device. */
-function timePasses(inputs: Inputs): { median: number; halfSpread: number } {
-  const run = () => tf.tidy(() => pass(inputs)[2].sum().dataSync());
+function timePasses(inputs: Inputs, path: Path): { median: number; halfSpread: number } {
+  const run = () => tf.tidy(() => pass(inputs, path)[2].sum().dataSync());
   run();
   const times = Array.from({ length: 5 }, () => {
     const start = performance.now();
@@ -48,6 +50,23 @@ function timePasses(inputs: Inputs): { median: number; halfSpread: number } {
     return (performance.now() - start) / 20;
   }).sort((a, b) => a - b);
   return { median: times[2], halfSpread: (times[4] - times[0]) / 2 };
+}
+
+const NAMES = ['h', 'last c', 'dx', 'dKernel', 'dRecurrentKernel', 'dBias', 'dInitialH', 'dInitialC'];
+
+/** Compares and times the two paths on `inputs`; → the names of the outputs and gradients on which they disagree. */
+function comparePaths(label: string, inputs: Inputs): string[] {
+  const errors = tf.tidy(() => {
+    const library = pass(inputs, LIBTORCH);
+    const own = pass(inputs, OWN);
+    return NAMES.map((name, i) => [name, relativeError(library[i], own[i])] as const);
+  });
+  process.stdout.write(`${label}: at::lstm against Mimo's passes, relative error: ${errors.map(([n, e]) => `${n} ${e.toExponential(1)}`).join(', ')}\n`);
+  const libraryTime = timePasses(inputs, LIBTORCH);
+  const ownTime = timePasses(inputs, OWN);
+  const format = (t: { median: number; halfSpread: number }) => `${t.median.toFixed(3)} ms (± ${t.halfSpread.toFixed(3)})`;
+  process.stdout.write(`${label}: forward + backward: at::lstm ${format(libraryTime)}, Mimo's passes ${format(ownTime)}, at::lstm ${(ownTime.median / libraryTime.median).toFixed(2)}× as fast\n`);
+  return errors.filter(([, e]) => !(e <= TOLERANCE)).map(([n]) => `${label} ${n}`);
 }
 
 async function main(): Promise<number> {
@@ -65,22 +84,13 @@ async function main(): Promise<number> {
     initialH: tf.randomNormal([BATCH, UNITS], 0, 0.3, 'float32', 5),
     initialC: tf.randomNormal([BATCH, UNITS], 0, 0.3, 'float32', 6),
   };
-  const masked: Inputs = { ...inputs, mask: tf.ones([BATCH, STEPS]) };
-  const names = ['h', 'last c', 'dx', 'dKernel', 'dRecurrentKernel', 'dBias', 'dInitialH', 'dInitialC'];
-  const errors = tf.tidy(() => {
-    const library = pass(inputs);
-    const own = pass(masked);
-    return names.map((name, i) => [name, relativeError(library[i], own[i])] as const);
-  });
+  // Row i runs 1 + (7·i mod 50) steps, then padding, as text padded 'post' is masked.
+  const lengths = Array.from({ length: BATCH }, (_, i) => 1 + ((7 * i) % STEPS));
+  const mask = tf.tensor2d(lengths.map((n) => Array.from({ length: STEPS }, (_, t) => (t < n ? 1 : 0))));
   process.stdout.write(`${status.info.device}, libtorch ${status.info.version}, LSTM(${UNITS}) over ${STEPS} steps × ${FEATURES} features, batch ${BATCH}\n`);
-  process.stdout.write(`unmasked (at::lstm) against a mask of ones (Mimo's passes), relative error: ${errors.map(([n, e]) => `${n} ${e.toExponential(1)}`).join(', ')}\n`);
-  const libraryTime = timePasses(inputs);
-  const ownTime = timePasses(masked);
-  const format = (t: { median: number; halfSpread: number }) => `${t.median.toFixed(3)} ms (± ${t.halfSpread.toFixed(3)})`;
-  process.stdout.write(`forward + backward: at::lstm ${format(libraryTime)}, Mimo's passes ${format(ownTime)}, at::lstm ${(ownTime.median / libraryTime.median).toFixed(2)}× as fast\n`);
-  tf.dispose([...Object.values(inputs), masked.mask]);
-  const bad = errors.filter(([, e]) => !(e <= TOLERANCE));
-  if (bad.length > 0) process.stderr.write(`the two paths disagree on ${bad.map(([n]) => n).join(', ')}\n`);
+  const bad = [...comparePaths('unmasked', inputs), ...comparePaths('padded at the end', { ...inputs, mask })];
+  tf.dispose([...Object.values(inputs), mask]);
+  if (bad.length > 0) process.stderr.write(`the two paths disagree on ${bad.join(', ')}\n`);
   return bad.length > 0 ? 1 : 0;
 }
 

@@ -28,13 +28,13 @@ export interface RecurrentCase {
   /** A bias large enough that most gates saturate (pre-activations of ±100 and beyond, where exp clamps). */
   saturated?: boolean;
   /**
-   * Runs each step as ATen ops (the kernels' `atenOps` attribute), the path every device but the cpu takes,
-   * instead of the cpu's vectorised step loop.
+   * Runs each step as ATen ops (the kernels' `atenOps` attribute), Mimo's own path on every device but the cpu,
+   * instead of the cpu's vectorised step loop (or, on cuda, libtorch's at::lstm for a sigmoid LSTM).
    */
   atenOps?: boolean;
   /**
-   * Runs an unmasked sigmoid LSTM through libtorch's at::lstm and its autograd (the kernels' `libtorchLstm`
-   * attribute), the path such an LSTM takes on cuda (cuDNN's kernels there), on any device.
+   * Runs a sigmoid LSTM through libtorch's at::lstm and its autograd (the kernels' `libtorchLstm` attribute), the path
+   * such an LSTM takes on cuda (cuDNN's kernels there), on any device: unmasked, or `postPadded`.
    */
   libtorchLstm?: boolean;
   /** Rows (3 unless given): a batch of 40 is split across threads on the cpu where the addon has 2 or more. */
@@ -140,7 +140,7 @@ function fused(c: RecurrentCase): { values: Values; statesWidth: number } {
 /**
  * LSTM and GRU, each gate activation, with and without a mask and a bias, saturated gates, a batch split across
  * threads, a last-step-only gradient, 16 units (the AVX-512 products, in 4-row blocks and a remainder); each on both
- * step paths, and each unmasked sigmoid LSTM on the libtorch path too.
+ * step paths, and each sigmoid LSTM on the libtorch path too (those whose mask has a hole keep Mimo's passes).
  */
 export const RECURRENT_CASES: RecurrentCase[] = (
   [
