@@ -40,12 +40,14 @@ void flattenForCudnn(const std::vector<at::Tensor>& params, int64_t features, in
                                 /*batch_first=*/true, /*bidirectional=*/false);
 }
 
-// Each row's length when `mask` holds its steps first (ones, then zeros), as an int64 cpu tensor; undefined otherwise.
-at::Tensor lengthsOfLeadingSteps(const at::Tensor& mask) {
-  const at::Tensor valid = mask.gt(0).cpu();
+// Each row's length when `mask` holds its steps first (ones, then zeros): → { lengths (int64, cpu), whether every row
+// runs every step }; undefined lengths when the mask has holes or padding first.
+std::pair<at::Tensor, bool> lengthsOfLeadingSteps(const at::Tensor& mask) {
+  const at::Tensor valid = mask.gt(0).cpu();  // waits for the device: packing takes its lengths on the cpu
   const at::Tensor lengths = valid.sum(1);
   const at::Tensor leading = at::arange(valid.size(1), lengths.options()).unsqueeze(0).lt(lengths.unsqueeze(1));
-  return leading.equal(valid) ? lengths : at::Tensor();
+  if (!leading.equal(valid)) return {at::Tensor(), false};
+  return {lengths, valid.all().item<bool>()};
 }
 
 using Outputs = std::tuple<at::Tensor, at::Tensor, at::Tensor>;  // sequence [batch, steps, units], last h and c [1, batch, units]
@@ -71,8 +73,12 @@ Outputs lstmOverLengths(const at::Tensor& x, const at::Tensor& h0, const at::Ten
 
 std::optional<std::vector<at::Tensor>> tryLibtorchLstmForward(const RecurrentInputs& in) {
   if (in.gate != GateActivation::Sigmoid || in.x.size(0) == 0 || in.atenOps || !(in.x.is_cuda() || in.libtorchLstm)) return std::nullopt;
-  const at::Tensor lengths = in.mask.defined() ? lengthsOfLeadingSteps(in.mask) : at::Tensor();
-  if (in.mask.defined() && !lengths.defined()) return std::nullopt;
+  at::Tensor lengths;  // undefined: every row runs every step, at::lstm unpacked
+  if (in.mask.defined()) {
+    const auto [leading, full] = lengthsOfLeadingSteps(in.mask);
+    if (!leading.defined()) return std::nullopt;
+    if (!full) lengths = leading;
+  }
   const int64_t batch = in.x.size(0), steps = in.x.size(1), features = in.x.size(2), units = in.recurrentKernel.size(0);
   const bool withBias = in.bias.defined();
   std::vector<at::Tensor> leaves;
@@ -97,7 +103,7 @@ std::optional<std::vector<at::Tensor>> tryLibtorchLstmForward(const RecurrentInp
                           : at::lstm(x, {h0.unsqueeze(0), c0.unsqueeze(0)}, params, withBias, /*num_layers=*/1, /*dropout=*/0.0, /*train=*/true,
                                      /*bidirectional=*/false, /*batch_first=*/true);
   }
-  at::Tensor states = at::zeros({batch, steps, 2 * units}, in.x.options());
+  at::Tensor states = at::zeros({batch, steps, 6 * units}, in.x.options());
   states.narrow(2, 0, units).copy_(sequence.detach());
   states.select(1, steps - 1).narrow(1, units, units).copy_(lastC.detach()[0]);
   dropFreedGraphs();

@@ -12,16 +12,18 @@ namespace mimo {
 
 /**
  * When `in` takes this path (an LSTM with sigmoid gates and rows, on cuda unless `atenOps` asks for Mimo's own
- * passes, or when asked with `libtorchLstm`; a mask, if any, of ones then zeros in each row) → { states [batch, steps, 2·units] }: h per step, then c at the last step
- * only (zeros before it: cuDNN keeps no per-step c, and nothing but the last c is read). Masked steps carry the last
- * state, as recurrent.cc's passes do. The autograd graph stays with `states` until it is freed. Otherwise nullopt.
+ * passes, or when asked with `libtorchLstm`; a mask, if any, of ones then zeros in each row) → { states [batch,
+ * steps, 6·units] } as recurrent.cc's passes shape them, whichever path a step takes (a replayed step may take the
+ * other one), holding what callers read: h per step and c at the last step (the rest zeros: cuDNN keeps no per-step
+ * c or gates). Masked steps carry the last state, as recurrent.cc's passes do. The autograd graph stays with
+ * `states` until it is freed. Otherwise nullopt.
  */
 std::optional<std::vector<at::Tensor>> tryLibtorchLstmForward(const RecurrentInputs& in);
 
 /** How many forwards' graphs are kept for a backward pass (their states still alive). */
 size_t libtorchLstmGraphsKept();
 
-/** Whether `states` came from libtorchLstmForward (and are still alive): the backward pass then takes this path. */
+/** Whether `states` came from tryLibtorchLstmForward (and are still alive): the backward pass then takes this path. */
 bool libtorchLstmRecorded(const at::Tensor& states);
 
 /**

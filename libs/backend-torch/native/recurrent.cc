@@ -322,11 +322,8 @@ std::vector<at::Tensor> lstmForward(const RecurrentInputs& in) {
 std::vector<at::Tensor> lstmBackward(const RecurrentInputs& in, const at::Tensor& states, const at::Tensor& dStates) {
   validate(in, 4, true);
   const int64_t batch = in.x.size(0), steps = in.x.size(1), units = in.recurrentKernel.size(0);
-  if (libtorchLstmRecorded(states)) {
-    validateStates(in, states, dStates, 2 * units);
-    return libtorchLstmBackward(in, states, dStates);
-  }
   validateStates(in, states, dStates, 6 * units);
+  if (libtorchLstmRecorded(states)) return libtorchLstmBackward(in, states, dStates);
   at::Tensor dz = at::empty({steps, batch, 4 * units}, states.options());
   auto [dh, dc] = cpuSteps(in) ? lstmBackwardCpu(in, states, dStates, dz) : lstmBackwardAten(in, states, everyStepGradient(dStates, steps), dz);
   std::vector<at::Tensor> out;

@@ -31,8 +31,8 @@ struct RecurrentInputs {
 
 /**
  * → { states [batch, steps, 6·units] }: per step h, c, then the activated gates i, f, tanh candidate, o (kept
- * for the backward pass); one tensor, so a custom gradient can wrap it. An LSTM that libtorch_lstm.h takes returns
- * its [batch, steps, 2·units] states instead, and the backward pass knows them.
+ * for the backward pass); one tensor, so a custom gradient can wrap it. An LSTM that libtorch_lstm.h takes fills
+ * only h and the last step's c of the same shape, and the backward pass knows its states.
  */
 std::vector<at::Tensor> lstmForward(const RecurrentInputs& in);
 

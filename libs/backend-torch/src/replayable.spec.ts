@@ -123,6 +123,37 @@ function train(run: (xb: tf.Tensor, yb: tf.Tensor) => tf.Scalar, xs: tf.Tensor, 
     tf.dispose([x, ...plain, ...replayed]);
   });
 
+  it("replays an LSTM step whose mask moves it between at::lstm and Mimo's passes, with the plain step's results", () => {
+    // Padding at the end runs libtorch's at::lstm, a hole Mimo's own passes; a step is recorded on the one and
+    // replayed on both. The states' gradient is padded to their width, as a layer's slice gradient is.
+    const padded = tf.tensor2d([[1, 1, 1, 1, 1], [1, 1, 1, 0, 0]]);
+    const holed = tf.tensor2d([[1, 1, 0, 1, 1], [1, 1, 1, 0, 0]]);
+    const masks = Array.from({ length: 10 }, (_, i) => (i < 4 || i % 2 === 0 ? padded : holed));
+    const lstmStep = (weights: tf.Variable[]) => (x: tf.Tensor, mask: tf.Tensor) => {
+      const [k, r] = weights;
+      const inputs = { x, mask, kernel: k, recurrentKernel: r, initialH: tf.zeros([2, 3]), initialC: tf.zeros([2, 3]) };
+      const attrs = { recurrentActivation: 'sigmoid', libtorchLstm: true };
+      const [states] = tf.engine().runKernel(RECURRENT_SEQUENCE_KERNELS.lstm.forward, inputs, attrs) as unknown as tf.Tensor[];
+      const h = tf.slice(states, [0, 0, 0], [-1, -1, 3]);
+      const dStates = tf.pad(tf.onesLike(h), [[0, 0], [0, 0], [0, (states.shape[2] as number) - 3]]);
+      const [, dKernel, dRecurrentKernel] = tf.engine().runKernel(RECURRENT_SEQUENCE_KERNELS.lstm.backward, { ...inputs, states, dStates }, attrs) as unknown as tf.Tensor[];
+      k.assign(tf.sub(k, tf.mul(dKernel, 0.1)));
+      r.assign(tf.sub(r, tf.mul(dRecurrentKernel, 0.1)));
+      return tf.sum(h) as tf.Scalar;
+    };
+    const weights = () => [tf.variable(tf.randomNormal([4, 12], 0, 0.4, 'float32', 5)), tf.variable(tf.randomNormal([3, 12], 0, 0.4, 'float32', 6))];
+    const x = tf.randomNormal([2, 5, 4], 0, 1, 'float32', 7);
+    const [plain, replayed] = [weights(), weights()];
+    const run = (step: (x: tf.Tensor, mask: tf.Tensor) => tf.Scalar) => masks.map((mask) => tf.tidy(() => step(x, mask).dataSync()[0]));
+    const plainLosses = run(lstmStep(plain));
+    const step = replayable(lstmStep(replayed));
+    expect(run(step)).toEqual(plainLosses);
+    expect(step.status.mode).toBe('replay');
+    replayed.forEach((w, i) => expect(Array.from(w.dataSync())).toEqual(Array.from(plain[i].dataSync())));
+    step.dispose();
+    tf.dispose([x, padded, holed, ...plain, ...replayed]);
+  });
+
   it('keeps a plan per argument shape, and replays without leaking tfjs or native tensors', () => {
     const { xs, ys } = data();
     const net = network();

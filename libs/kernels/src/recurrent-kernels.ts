@@ -9,8 +9,8 @@
  * - forward output `states`, one tensor (so tf.customGrad can wrap it): per step h, for LSTM then c, then the
  *   activated gates the backward pass reuses (LSTM i, f, tanh candidate, o; GRU z, r, tanh candidate):
  *   [batch, steps, 6·units] for LSTM, [batch, steps, 4·units] for GRU. A masked step carries h and c forward.
- *   A backend may return a narrower LSTM `states` that holds what callers read, h per step and c at the last step
- *   ([batch, steps, 2·units]: the torch backend's cuDNN path); callers slice by units, never by the full width.
+ *   Callers read h per step and the last step's c (LSTM) or h: a backend may leave the rest zero (the torch
+ *   backend's cuDNN path keeps no per-step c or gates), but the shape is always this one, whatever the values.
  * - gradient kernels also take `states` and `dStates` (only its h and c parts are read) and return dx, dKernel,
  *   dRecurrentKernel, dBias (only with a bias), dInitialH, dInitialC (LSTM); they have no gradient themselves
  *   (first-order gradients only). `dStates` is states-shaped, or `[batch, 1, width]` when only the last step's
@@ -31,7 +31,7 @@ export interface RecurrentAttrs {
   recurrentActivation: 'hardSigmoid' | 'sigmoid';
   /**
    * For checks: run each step as ATen ops, Mimo's own cuda path, instead of the cpu's vectorised loop or, for a
-   * sigmoid LSTM on cuda, libtorch's at::lstm.
+   * sigmoid LSTM on cuda, libtorch's at::lstm. Wins over `libtorchLstm`.
    */
   atenOps?: boolean;
   /**

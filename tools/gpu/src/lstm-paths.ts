@@ -5,7 +5,7 @@ import { RECURRENT_SEQUENCE_KERNELS } from '@mimo/kernels';
 /**
  * The torch backend's two LSTM paths on the active device (MIMO_DEVICE), on the bench's LSTM shape with sigmoid gates:
  * libtorch's at::lstm (cuDNN on cuda) and Mimo's own passes as cuda runs them (ATen ops step by step, the kernels'
- * `atenOps`), unmasked and with a mask of padding at the end of each row (lengths 1 to 50; at::lstm runs them as
+ * `atenOps`), unmasked and with a mask of padding at the end of each row (lengths 0 to 50; at::lstm runs them as
  * packed sequences). Prints how far apart their outputs and gradients are (‖a − b‖ / ‖b‖) and the time of a
  * forward and backward pass on each (median of 5 repetitions of 20, ± half the spread); exits 1 when they disagree.
  * `npx tsx tools/gpu/src/lstm-paths.ts`, or through tools/gpu/cuda-check.sh.
@@ -84,8 +84,8 @@ async function main(): Promise<number> {
     initialH: tf.randomNormal([BATCH, UNITS], 0, 0.3, 'float32', 5),
     initialC: tf.randomNormal([BATCH, UNITS], 0, 0.3, 'float32', 6),
   };
-  // Row i runs 1 + (7·i mod 50) steps, then padding, as text padded 'post' is masked.
-  const lengths = Array.from({ length: BATCH }, (_, i) => 1 + ((7 * i) % STEPS));
+  // Row i runs 1 + (7·i mod 50) steps, then padding, as text padded 'post' is masked; the last row none (an empty text).
+  const lengths = Array.from({ length: BATCH }, (_, i) => (i === BATCH - 1 ? 0 : 1 + ((7 * i) % STEPS)));
   const mask = tf.tensor2d(lengths.map((n) => Array.from({ length: STEPS }, (_, t) => (t < n ? 1 : 0))));
   process.stdout.write(`${status.info.device}, libtorch ${status.info.version}, LSTM(${UNITS}) over ${STEPS} steps × ${FEATURES} features, batch ${BATCH}\n`);
   const bad = [...comparePaths('unmasked', inputs), ...comparePaths('padded at the end', { ...inputs, mask })];

@@ -20,7 +20,10 @@ export interface TorchInfo {
   device: string;
   /** at::hasCUDA(). */
   cuda: boolean;
-  /** Whether libtorch has cuDNN: on cuda, LSTMs with sigmoid gates and no mask then run on it (native/libtorch_lstm.h). */
+  /**
+   * Whether libtorch has cuDNN: on cuda, LSTMs with sigmoid gates, unmasked or masked by padding at the end of their
+   * rows, then run on it (native/libtorch_lstm.h).
+   */
   cudnn?: boolean;
   /** at::get_parallel_info(). */
   parallel: string;
@@ -63,8 +66,9 @@ export interface TorchAddon {
    * Runs a whole-sequence recurrent op (native/recurrent.h): `lstm_forward`, `lstm_backward`, `gru_forward`,
    * `gru_backward`. `args` are handles (null when absent): x, mask, kernel, recurrentKernel, bias, h0, c0, then
    * the backward's extras. Results are null where a gradient has no input (no bias). `atenOps` runs each step
-   * as ATen ops (what every device but the cpu runs) instead of the cpu's vectorised step loop; `libtorchLstm`
-   * runs an unmasked sigmoid LSTM through libtorch's at::lstm and autograd (native/libtorch_lstm.h), as cuda does.
+   * as ATen ops (Mimo's own cuda path) instead of the cpu's vectorised step loop or libtorch's at::lstm;
+   * `libtorchLstm` runs a sigmoid LSTM, unmasked or masked by padding at the end of its rows, through libtorch's
+   * at::lstm and autograd (native/libtorch_lstm.h), as cuda does.
    */
   recurrent(name: string, args: readonly (number | null)[], gateActivation: string, atenOps: boolean, libtorchLstm: boolean): Array<NativeTensor | null>;
   /**

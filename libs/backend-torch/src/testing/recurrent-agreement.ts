@@ -104,11 +104,14 @@ function reference(c: RecurrentCase): Values {
   });
 }
 
+/** LSTM graphs the torch backend keeps for a backward pass: one per live states tensor from libtorch's at::lstm. */
+const lstmGraphs = () => (tf.backend().memory() as { numLstmGraphs?: number }).numLstmGraphs ?? 0;
+
 /**
  * The same through the torch kernels: forward, then the gradient kernel with dSequence and dLast in place in dStates
- * (only the last step's, dLast alone, for `lastStepOnly`); with the width of the states the forward returned.
+ * (only the last step's, dLast alone, for `lastStepOnly`); and whether the forward ran libtorch's at::lstm.
  */
-function fused(c: RecurrentCase): { values: Values; statesWidth: number } {
+function fused(c: RecurrentCase): { values: Values; libtorchPath: boolean } {
   return tf.tidy(() => {
     const p = problem(c);
     const lstm = c.cell === 'lstm';
@@ -120,9 +123,11 @@ function fused(c: RecurrentCase): { values: Values; statesWidth: number } {
     const attrs = { recurrentActivation: c.recurrentActivation, atenOps: c.atenOps === true, libtorchLstm: c.libtorchLstm === true };
     const run = (name: string, extra: Record<string, tf.Tensor> = {}) =>
       tf.engine().runKernel(name, { ...inputs, ...extra } as unknown as tf.NamedTensorMap, attrs) as unknown as tf.Tensor[];
-    // states: h, (c,) then the gates (h and the last c alone on the libtorch path); the loss reads h at every step
-    // and the last h (GRU) or c (LSTM).
+    // states: h, (c,) then the gates (only h and the last c filled on the libtorch path); the loss reads h at every
+    // step and the last h (GRU) or c (LSTM).
+    const graphsBefore = lstmGraphs();
     const [states] = run(lstm ? RECURRENT_SEQUENCE_KERNELS.lstm.forward : RECURRENT_SEQUENCE_KERNELS.gru.forward);
+    const libtorchPath = lstmGraphs() > graphsBefore;
     const width = states.shape[2] as number;
     const sequence = tf.slice(states, [0, 0, 0], [-1, -1, units]);
     const lastOffset = lstm ? units : 0;
@@ -133,7 +138,7 @@ function fused(c: RecurrentCase): { values: Values; statesWidth: number } {
       : tf.add(tf.pad(p.dSequence, [[0, 0], [0, 0], [0, width - units]]), tf.pad(dLastStep, [[0, 0], [STEPS - 1, 0], [0, 0]]));
     const grads = run(lstm ? RECURRENT_SEQUENCE_KERNELS.lstm.backward : RECURRENT_SEQUENCE_KERNELS.gru.backward, { states, dStates });
     const names = ['dx', 'dkernel', 'drecurrentKernel', ...(c.useBias ? ['dbias'] : []), 'dinitialH', ...(lstm ? ['dinitialC'] : [])];
-    return { values: read({ sequence, last, ...Object.fromEntries(names.map((n, i) => [n, grads[i]])) }), statesWidth: width };
+    return { values: read({ sequence, last, ...Object.fromEntries(names.map((n, i) => [n, grads[i]])) }), libtorchPath };
   });
 }
 
@@ -182,20 +187,19 @@ export interface RecurrentAgreement {
   /** Whether the fully masked row kept its initial state exactly (always true when unmasked). */
   maskedRowKept: boolean;
   leakedTensors: number;
-  /** Whether the kernels ran libtorch's at::lstm (cuDNN on cuda): their states were then [batch, steps, 2·units]. */
+  /** Whether the kernels ran libtorch's at::lstm (cuDNN on cuda): the backend then kept its graph beside the states. */
   libtorchPath: boolean;
 }
 
 export async function recurrentAgreement(c: RecurrentCase, backend = 'torch'): Promise<RecurrentAgreement> {
-  const run = await onCpuThen(() => ({ values: reference(c), statesWidth: 0 }), backend, () => fused(c));
+  const run = await onCpuThen(() => ({ values: reference(c), libtorchPath: false }), backend, () => fused(c));
   const [expected, actual] = [run.expected.values, run.actual.values];
   const names = new Set([...Object.keys(actual), ...Object.keys(expected)]);
   const missing = [...names].filter((name) => !(name in actual && name in expected));
   const worstErrors = Object.fromEntries(Object.entries(expected).filter(([name]) => name in actual).map(([name, values]) => [name, worstRelativeError(actual[name], values)]));
   // The third row is fully masked: its last state must be its initial one, bit for bit.
   const units = c.units ?? DEFAULT_UNITS;
-  const libtorchPath = c.cell === 'lstm' && run.actual.statesWidth === 2 * units;
   const thirdRow = (last: number[]) => last.slice(2 * units, 3 * units);
   const maskedRowKept = !c.masked || tf.util.arraysEqual(thirdRow(actual.last), thirdRow(expected.last));
-  return { worstErrors, missing, maskedRowKept, leakedTensors: run.leakedTensors, libtorchPath };
+  return { worstErrors, missing, maskedRowKept, leakedTensors: run.leakedTensors, libtorchPath: run.actual.libtorchPath };
 }

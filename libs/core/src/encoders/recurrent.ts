@@ -11,7 +11,7 @@ export const RecurrentGatesSchema = z.enum(['hardSigmoid', 'sigmoid']);
 /** An encoder's `gates` field, described once for every encoder with recurrent layers. */
 export const recurrentGatesField = () =>
   RecurrentGatesSchema.default('hardSigmoid').describe(
-    "Gate activation (lstm / gru only): tfjs-layers' hardSigmoid, or sigmoid as Keras 2 and PyTorch; on cuda a sigmoid LSTM runs on cuDNN, masked too when its mask is padding at the end only. Defaults to hardSigmoid.",
+    "Gate activation (lstm / gru only): tfjs-layers' hardSigmoid, or sigmoid as Keras 2 and PyTorch; on cuda a sigmoid LSTM runs on cuDNN, masked too when its mask is padding at the end only (not a bidirectional layer's backward half). Defaults to hardSigmoid.",
   );
 
 export interface RecurrentOptions {
