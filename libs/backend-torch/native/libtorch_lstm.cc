@@ -54,8 +54,9 @@ using Outputs = std::tuple<at::Tensor, at::Tensor, at::Tensor>;  // sequence [ba
 
 // at::lstm over each row's first `lengths` steps, as PyTorch's packed sequences (sorted by length, at least 1), then
 // tfjs-layers' masking after them: the last state carried to the end, the initial state kept by a row of no steps.
+// `mask` is the one the lengths came from (on x's device), each row's steps first.
 Outputs lstmOverLengths(const at::Tensor& x, const at::Tensor& h0, const at::Tensor& c0, const std::vector<at::Tensor>& params, bool withBias,
-                        const at::Tensor& lengths) {
+                        const at::Tensor& lengths, const at::Tensor& mask) {
   const int64_t steps = x.size(1);
   const auto [sortedLengths, order] = lengths.clamp_min(1).sort(/*dim=*/0, /*descending=*/true);
   const at::Tensor sorted = order.to(x.device()), unsorted = order.argsort().to(x.device());
@@ -63,10 +64,10 @@ Outputs lstmOverLengths(const at::Tensor& x, const at::Tensor& h0, const at::Ten
   const std::vector<at::Tensor> initial{h0.index_select(0, sorted).unsqueeze(0), c0.index_select(0, sorted).unsqueeze(0)};
   const auto [packed, hN, cN] = at::lstm(data, batchSizes, initial, params, withBias, /*num_layers=*/1, /*dropout=*/0.0, /*train=*/true, /*bidirectional=*/false);
   const at::Tensor padded = std::get<0>(at::_pad_packed_sequence(packed, batchSizes, /*batch_first=*/true, /*padding_value=*/0.0, steps));
-  const at::Tensor ran = lengths.gt(0).to(x.device()).view({1, -1, 1});
+  const at::Tensor valid = mask.gt(0);
+  const at::Tensor ran = valid.select(1, 0).view({1, -1, 1});  // a row with any step has its first one
   const at::Tensor lastH = at::where(ran, hN.index_select(1, unsorted), h0.unsqueeze(0)), lastC = at::where(ran, cN.index_select(1, unsorted), c0.unsqueeze(0));
-  const at::Tensor leading = at::arange(steps, lengths.options()).unsqueeze(0).lt(lengths.unsqueeze(1)).to(x.device()).unsqueeze(2);
-  return {at::where(leading, padded.index_select(0, unsorted), lastH[0].unsqueeze(1)), lastH, lastC};
+  return {at::where(valid.unsqueeze(2), padded.index_select(0, unsorted), lastH[0].unsqueeze(1)), lastH, lastC};
 }
 
 }  // namespace
@@ -99,7 +100,7 @@ std::optional<std::vector<at::Tensor>> tryLibtorchLstmForward(const RecurrentInp
     for (at::Tensor& leaf : leaves) leaf.requires_grad_(true);
     const at::Tensor &x = leaves[0], &h0 = leaves[leaves.size() - 2], &c0 = leaves.back();
     std::tie(sequence, lastH, lastC) =
-        lengths.defined() ? lstmOverLengths(x, h0, c0, params, withBias, lengths)
+        lengths.defined() ? lstmOverLengths(x, h0, c0, params, withBias, lengths, in.mask)
                           : at::lstm(x, {h0.unsqueeze(0), c0.unsqueeze(0)}, params, withBias, /*num_layers=*/1, /*dropout=*/0.0, /*train=*/true,
                                      /*bidirectional=*/false, /*batch_first=*/true);
   }
