@@ -25,6 +25,7 @@
 #include "libtorch_lstm.h"
 #include "matmul.h"
 #include "recurrent.h"
+#include "small_elementwise.h"
 #include "small_gemm.h"
 #include "step.h"
 #include "step_recording.h"
@@ -53,6 +54,7 @@ namespace {
 at::Device device(at::kCPU);
 std::string blas = "not configured";
 std::vector<c10::OperatorHandle> operators;
+std::vector<mimo::SmallOp> smallOps;  // per operator: what small_elementwise.h runs without ATen, if anything
 
 at::ScalarType scalarTypeOf(const std::string& dtype) {
   if (dtype == "float32") return at::kFloat;
@@ -148,6 +150,7 @@ Napi::Value OperatorIndex(const Napi::CallbackInfo& info) {
   return guarded(info, [&]() -> Napi::Value {
     std::string name = info[0].As<Napi::String>().Utf8Value(), overload = info[1].As<Napi::String>().Utf8Value();
     operators.push_back(c10::Dispatcher::singleton().findSchemaOrThrow(name.c_str(), overload.c_str()));
+    smallOps.push_back(mimo::smallOpNamed(name, overload));
     return Napi::Number::New(info.Env(), static_cast<double>(operators.size() - 1));
   });
 }
@@ -156,6 +159,17 @@ Napi::Array fromStack(Napi::Env env, const torch::jit::Stack& stack) {
   Napi::Array out = Napi::Array::New(env, stack.size());
   for (size_t i = 0; i < stack.size(); ++i) out.Set(static_cast<uint32_t>(i), fromIValue(env, stack[i]));
   return out;
+}
+
+// Runs a boxed call: leaves the operator's results on `stack`, as callBoxed does. Small float arithmetic skips ATen
+// (small_elementwise.h).
+void runOperator(const c10::OperatorHandle& op, mimo::SmallOp small, torch::jit::Stack& stack) {
+  if (std::optional<at::Tensor> result = mimo::smallElementwise(small, stack)) {
+    stack.clear();
+    stack.emplace_back(std::move(*result));
+    return;
+  }
+  op.callBoxed(&stack);
 }
 
 // call(index, args): runs the operator; missing or undefined arguments take the schema
@@ -182,18 +196,19 @@ Napi::Value Call(const Napi::CallbackInfo& info) {
         throw std::invalid_argument("torch backend: " + schema.name() + " needs argument '" + arg.name() + "'");
       }
     }
+    const mimo::SmallOp small = smallOps[index];
     if (!recording::active()) {
-      op.callBoxed(&stack);
+      runOperator(op, small, stack);
       return fromStack(info.Env(), stack);
     }
     std::vector<at::Tensor> inputs = mimo::boxed::tensorsOf(stack);
     torch::jit::Stack templ = mimo::boxed::hollow(stack);
     std::string signature = schema.name() + "." + schema.overload_name() + " " + mimo::boxed::signatureOf(stack);
-    op.callBoxed(&stack);
+    runOperator(op, small, stack);
     Napi::Array out = fromStack(info.Env(), stack);
-    auto run = [op, templ](const std::vector<at::Tensor>& tensors) {
+    auto run = [op, small, templ](const std::vector<at::Tensor>& tensors) {
       torch::jit::Stack replayed = mimo::boxed::fill(templ, tensors);
-      op.callBoxed(&replayed);
+      runOperator(op, small, replayed);
       return mimo::boxed::tensorsOf(replayed);
     };
     recording::add(std::move(signature), inputs, run, mimo::boxed::tensorsOf(stack));
