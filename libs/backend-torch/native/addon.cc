@@ -4,7 +4,8 @@
 // in TypeScript on top of it, so this file stays small and compiles once; the exceptions are
 // `recurrent`, whole-sequence LSTM / GRU passes (recurrent.cc) whose per-step loop would cost
 // a JS round trip per op, `adamUpdate` (adam.h), one optimizer step of every variable in one
-// call, and `stepCpu` (step.h), the ReLU gradient in one pass. Every tensor is created on the current device (MIMO_DEVICE), so the same kernels run
+// call, and `stepCpu` (step.h), the ReLU gradient in one pass; `call` itself runs small float arithmetic in its own
+// loops (small_elementwise.h). Every tensor is created on the current device (MIMO_DEVICE), so the same kernels run
 // on cpu and cuda.
 #include <napi.h>
 
