@@ -28,22 +28,38 @@ export interface AdamVariableInputs<T> {
 
 const PARTS = ['variable', 'gradient', 'm', 'v'] as const;
 
+// Each variable's four input names, made once: a step writes and reads them all (a few dozen strings a step).
+const partNames: Array<Record<(typeof PARTS)[number], string>> = [];
+
+function namesOf(i: number): Record<(typeof PARTS)[number], string> {
+  for (let next = partNames.length; next <= i; next++) partNames.push({ variable: `variable${next}`, gradient: `gradient${next}`, m: `m${next}`, v: `v${next}` });
+  return partNames[i];
+}
+
 /** The kernel's named inputs for `variables`, in order, at update `iteration`. */
 export function adamUpdateInputs<T>(variables: ReadonlyArray<AdamVariableInputs<T>>, iteration: T): Record<string, T> {
   const inputs: Record<string, T> = { iteration };
-  variables.forEach((parts, i) => PARTS.forEach((part) => (inputs[`${part}${i}`] = parts[part])));
+  variables.forEach((parts, i) => {
+    const names = namesOf(i);
+    for (const part of PARTS) inputs[names[part]] = parts[part];
+  });
   return inputs;
 }
 
 /** The variables' parts and the iteration back from the kernel's named inputs; throws naming an input that is missing. */
 export function adamUpdateParts<T>(inputs: Readonly<Record<string, T | undefined>>): { variables: Array<AdamVariableInputs<T>>; iteration: T } {
-  const need = (name: string): T => {
-    const input = inputs[name];
-    if (input === undefined) throw new Error(`${ADAM_UPDATE_KERNEL}: no input '${name}' (inputs: ${Object.keys(inputs).join(', ')})`);
-    return input;
-  };
   const count = (Object.keys(inputs).length - 1) / PARTS.length;
   if (!Number.isInteger(count) || count < 1) throw new Error(`${ADAM_UPDATE_KERNEL}: takes variable<i>, gradient<i>, m<i>, v<i> per variable and iteration. Received: ${Object.keys(inputs).join(', ')}`);
-  const variables = Array.from({ length: count }, (_, i) => ({ variable: need(`variable${i}`), gradient: need(`gradient${i}`), m: need(`m${i}`), v: need(`v${i}`) }));
-  return { variables, iteration: need('iteration') };
+  const variables: Array<AdamVariableInputs<T>> = [];
+  for (let i = 0; i < count; i++) {
+    const names = namesOf(i);
+    variables.push({ variable: need(inputs, names.variable), gradient: need(inputs, names.gradient), m: need(inputs, names.m), v: need(inputs, names.v) });
+  }
+  return { variables, iteration: need(inputs, 'iteration') };
+}
+
+function need<T>(inputs: Readonly<Record<string, T | undefined>>, name: string): T {
+  const input = inputs[name];
+  if (input === undefined) throw new Error(`${ADAM_UPDATE_KERNEL}: no input '${name}' (inputs: ${Object.keys(inputs).join(', ')})`);
+  return input;
 }

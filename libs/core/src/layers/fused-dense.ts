@@ -23,23 +23,31 @@ export function hasDenseKernels(): boolean {
   return activeBackendRuns(DENSE_KERNELS.forward, DENSE_KERNELS.backward);
 }
 
+type DenseOp = (...inputs: tf.Tensor[]) => tf.Tensor;
+
 /** activation(x·kernel + bias) in one kernel call, differentiable through the backend's gradient kernel. */
-function runDense(x: tf.Tensor, kernel: tf.Tensor, bias: tf.Tensor | undefined, activation: DenseActivation): tf.Tensor {
+function makeDense(activation: DenseActivation, hasBias: boolean): DenseOp {
   const attrs: DenseAttrs = { activation };
-  const gradAttrs: DenseGradAttrs = { activation, hasBias: bias !== undefined };
-  const run = tf.customGrad((...args: Array<tf.Tensor | tf.GradSaveFunc>) => {
+  const gradAttrs: DenseGradAttrs = { activation, hasBias };
+  const gradFunc = (dy: tf.Tensor, [x, kernel, y]: tf.Tensor[]) =>
+    tf.engine().runKernel(DENSE_KERNELS.backward, { x, kernel, y, dy }, { ...gradAttrs }) as unknown as tf.Tensor[];
+  return tf.customGrad((...args: Array<tf.Tensor | tf.GradSaveFunc>) => {
     const save = args[args.length - 1] as tf.GradSaveFunc;
-    const [input, weights, offset] = args.slice(0, -1) as tf.Tensor[];
-    const inputs: tf.NamedTensorMap = offset === undefined ? { x: input, kernel: weights } : { x: input, kernel: weights, bias: offset };
-    const y = tf.engine().runKernel(DENSE_KERNELS.forward, inputs, { ...attrs }) as tf.Tensor;
-    save([input, weights, y]);
-    return {
-      value: y,
-      gradFunc: (dy: tf.Tensor, [savedX, savedKernel, savedY]: tf.Tensor[]) =>
-        tf.engine().runKernel(DENSE_KERNELS.backward, { x: savedX, kernel: savedKernel, y: savedY, dy }, { ...gradAttrs }) as unknown as tf.Tensor[],
-    };
-  });
-  return bias === undefined ? run(x, kernel) : run(x, kernel, bias);
+    const [x, kernel, bias] = args as tf.Tensor[];
+    const y = tf.engine().runKernel(DENSE_KERNELS.forward, hasBias ? { x, kernel, bias } : { x, kernel }, { ...attrs }) as tf.Tensor;
+    save([x, kernel, y]);
+    return { value: y, gradFunc };
+  }) as DenseOp;
+}
+
+// One differentiable op per activation and bias (made on first use), not a new closure each call.
+const denseOps = new Map<string, DenseOp>();
+
+function runDense(x: tf.Tensor, kernel: tf.Tensor, bias: tf.Tensor | undefined, activation: DenseActivation): tf.Tensor {
+  const key = bias === undefined ? activation : `${activation}+bias`;
+  let op = denseOps.get(key);
+  if (op === undefined) denseOps.set(key, (op = makeDense(activation, bias !== undefined)));
+  return bias === undefined ? op(x, kernel) : op(x, kernel, bias);
 }
 
 const registered = tf.serialization.SerializationMap.getMap().classNameMap.Dense;
