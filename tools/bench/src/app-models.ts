@@ -68,12 +68,29 @@ export function appTraining(app: AppBatch): TimedTraining {
   };
 }
 
-/** The job for the app model's PyTorch twin: its tfjs-layers topology, input shapes (token ranges), head losses. */
+/**
+ * Each row's tokens before its padding, when every row of `ids` [batch, steps] is padded with 0 at its end only
+ * (the mask an Embedding's maskZero makes then is end padding); else undefined.
+ */
+export function endPaddedLengths(ids: tf.Tensor): number[] | undefined {
+  if (ids.dtype !== 'int32' || ids.rank !== 2) return undefined;
+  const rows = ids.arraySync() as number[][];
+  const lengths = rows.map((row) => {
+    const length = row.indexOf(0);
+    return length === -1 ? row.length : length;
+  });
+  return rows.every((row, i) => row.slice(lengths[i]).every((id) => id === 0)) ? lengths : undefined;
+}
+
+/** The job for the app model's PyTorch twin: its tfjs-layers topology, input shapes (token ranges and padding), head losses. */
 export function appTwinJob(app: AppBatch): TwinJob & { tfjsParams: number } {
   const model = buildModel(app.spec);
   try {
     const inputs = Object.fromEntries(
-      Object.entries(app.batch.xs).map(([name, x]) => [name, { shape: x.shape.slice(1), dtype: x.dtype, high: x.dtype === 'int32' ? tf.tidy(() => tf.max(x).dataSync()[0]) + 1 : 0 }]),
+      Object.entries(app.batch.xs).map(([name, x]) => {
+        const lengths = endPaddedLengths(x);
+        return [name, { shape: x.shape.slice(1), dtype: x.dtype, high: x.dtype === 'int32' ? tf.tidy(() => tf.max(x).dataSync()[0]) + 1 : 0, ...(lengths ? { lengths } : {}) }];
+      }),
     );
     const losses = Object.fromEntries(Object.entries(app.spec.heads).map(([name, head]) => [name, head.type]));
     return { model: model.toJSON(null, false), inputs, losses, batch: app.examples, tfjsParams: model.countParams() };

@@ -58,9 +58,12 @@ function probePythons(): PytorchFound {
 /** What pytorch_twin.py needs to build and train a model's twin (see its docstring). */
 export interface TwinJob {
   model: unknown;
-  inputs: Record<string, { shape: number[]; dtype: string; high: number }>;
+  /** `lengths`: each row's tokens where every row of the real batch is padded with 0 at its end (pytorch_twin.py). */
+  inputs: Record<string, { shape: number[]; dtype: string; high: number; lengths?: number[] }>;
   losses: Record<string, string>;
   batch: number;
+  /** Whether a sigmoid LSTM over such padding packs its rows; by default where the worker's device is cuda, as Mimo's do. */
+  pack?: boolean;
 }
 
 /** A model for the PyTorch worker: one of pytorch_bench.py's bench models, or an app model's twin. */
@@ -115,9 +118,13 @@ export class PytorchWorker {
     }
   }
 
-  /** Builds `job`'s model: its parameter count and its run (its warm-up and repetitions run in the worker). */
-  async prepare(job: PytorchJob, warmupSteps: number): Promise<{ params: number; run: RepeatedRun }> {
-    const params = numberIn(await this.request({ prepare: job }), 'params');
+  /**
+   * Builds `job`'s model: its parameter count, for a twin how many of its LSTMs pack their rows, and its run (its
+   * warm-up and repetitions run in the worker).
+   */
+  async prepare(job: PytorchJob, warmupSteps: number): Promise<{ params: number; packed?: number; run: RepeatedRun }> {
+    const reply = await this.request({ prepare: job });
+    const params = numberIn(reply, 'params');
     const run: RepeatedRun = {
       warmUp: async () => {
         await this.request({ warmup: warmupSteps });
@@ -125,7 +132,7 @@ export class PytorchWorker {
       },
       repetition: async (minSeconds) => numberIn(await this.request({ repetition: minSeconds }), 'rate'),
     };
-    return { params, run };
+    return { params, ...('packed' in reply ? { packed: numberIn(reply, 'packed') } : {}), run };
   }
 
   /** Ends the worker's input, which ends the worker; one that has not exited shortly after is killed. */

@@ -1,6 +1,6 @@
 import * as tf from '@tensorflow/tfjs';
 import { parseModelSpec, randomInputs } from '@mimo/core';
-import { AppBatch, appTwinJob } from './app-models';
+import { AppBatch, appTwinJob, endPaddedLengths } from './app-models';
 import { findPytorch, PytorchWorker } from './pytorch-reference';
 
 const UNITS = 8;
@@ -39,6 +39,30 @@ describe('the PyTorch worker', () => {
     expect(await run.repetition(0.01)).toBeGreaterThan(0);
   });
 
+  withPytorch("packs a sigmoid LSTM's rows with the real batch's lengths where asked (as Mimo does on cuda), and nowhere else", async () => {
+    const packedWith = async (gates: 'sigmoid' | 'hardSigmoid', pack: boolean | undefined) => {
+      const textSpec = parseModelSpec({
+        name: 'packing_check',
+        inputs: { text: { kind: 'tokens', vocabSize: 50, maxLength: 6, encoder: { type: 'text', rnn: 'lstm', units: [UNITS], gates } } },
+        heads: { yes: { type: 'binary' } },
+        seed: 1,
+      });
+      const xs = { text: tf.tensor2d([[3, 4, 0, 0, 0, 0], [5, 0, 0, 0, 0, 0], [1, 2, 3, 4, 5, 6], [0, 0, 0, 0, 0, 0]], undefined, 'int32') };
+      const app: AppBatch = { spec: textSpec, batch: { xs, ys: {} }, examples: 4, description: 'packing check', dispose: () => tf.dispose(Object.values(xs)) };
+      const { tfjsParams, ...twin } = appTwinJob(app);
+      app.dispose();
+      expect(twin.inputs.text.lengths).toEqual([2, 1, 6, 0]);
+      const { params, packed, run } = await (worker as PytorchWorker).prepare({ twin: { ...twin, ...(pack === undefined ? {} : { pack }) } }, 1);
+      expect(params).toBe(tfjsParams + 4 * UNITS);
+      expect(await run.repetition(0.01)).toBeGreaterThan(0);
+      return packed;
+    };
+    expect(await packedWith('sigmoid', true)).toBe(1);
+    expect(await packedWith('hardSigmoid', true)).toBe(0); // Mimo runs its own passes, every step
+    expect(await packedWith('sigmoid', false)).toBe(0);
+    expect(await packedWith('sigmoid', undefined)).toBe(0); // the worker's device here is the cpu
+  });
+
   withPytorch('times a bench model, and answers a request it cannot serve with an error naming why, then goes on', async () => {
     const w = worker as PytorchWorker;
     await expect(w.prepare({ bench: 'nope' as 'mlp', batch: 4 }, 1)).rejects.toThrow("ValueError: no bench model 'nope'");
@@ -55,5 +79,22 @@ describe('the PyTorch worker', () => {
     await expect(dying.prepare({ bench: 'mlp', batch: 4 }, 1)).rejects.toThrow(/pytorch_bench\.py ended \(SIGKILL\)/);
     await expect(dying.prepare({ bench: 'mlp', batch: 4 }, 1)).rejects.toThrow(/ended \(SIGKILL\)/);
     dying.close();
+  });
+});
+
+describe('endPaddedLengths', () => {
+  it("gives each row's tokens where every row is padded with 0 at its end, and nothing for a hole or another layout", () => {
+    const lengthsOf = (rows: number[][], dtype: 'int32' | 'float32' = 'int32') => {
+      const ids = tf.tensor2d(rows, undefined, dtype);
+      try {
+        return endPaddedLengths(ids);
+      } finally {
+        ids.dispose();
+      }
+    };
+    expect(lengthsOf([[7, 8, 0], [9, 9, 9], [0, 0, 0]])).toEqual([2, 3, 0]);
+    expect(lengthsOf([[7, 0, 8], [9, 9, 9]])).toBeUndefined();
+    expect(lengthsOf([[0, 7, 8]])).toBeUndefined();
+    expect(lengthsOf([[1.5, 0]], 'float32')).toBeUndefined();
   });
 });

@@ -5,7 +5,8 @@ Usage: python3 pytorch_bench.py THREADS [DEVICE, default cpu]. It replies {"vers
 line per request line on stdin:
 
   {"prepare": {"bench": "mlp"|"cnn"|"lstm"|"gru", "batch": N}}   → {"params": N}: builds the model and Adam
-  {"prepare": {"twin": <a pytorch_twin.py job>}}                 → {"params": N}
+  {"prepare": {"twin": <a pytorch_twin.py job>}}                 → {"params": N, "packed": N}: packed: its LSTMs that
+                                                                   pack their rows (pytorch_twin.py)
   {"prepare": {"loop": "mlp"|"lstm", "batch": N}}                → {"params": N}: a user's loop (see user_loop)
   {"warmup": STEPS}             → {"steps": STEPS} after that many steps of the prepared model
   {"repetition": MIN_SECONDS}   → {"rate": samples/s of its whole steps run for at least MIN_SECONDS}
@@ -21,7 +22,7 @@ import time
 import torch
 from torch import nn
 
-from pytorch_twin import build_twin
+from pytorch_twin import build_twin, packed_layers
 
 
 class Recurrent(nn.Module):
@@ -113,7 +114,9 @@ def prepare(request, device):
         return user_loop(request["loop"], request["batch"], device)
     if "twin" in request:
         model, loss = build_twin(request["twin"], device)
-        return Training(model, loss, request["twin"]["batch"])
+        training = Training(model, loss, request["twin"]["batch"])
+        training.packed = packed_layers(model)
+        return training
     model, x, y, loss_fn = build(request["bench"], request["batch"])
     model, x, y = model.to(device), x.to(device), y.to(device)
     return Training(model, lambda: loss_fn(model(x), y), request["batch"])
@@ -128,7 +131,7 @@ def serve(requests, reply, device):
             if "prepare" in request:
                 training = None  # frees the last model first
                 training = prepare(request["prepare"], device)
-                reply({"params": training.params})
+                reply({"params": training.params, **({"packed": training.packed} if hasattr(training, "packed") else {})})
             elif training is None:
                 reply({"error": "no model prepared"})
             elif "warmup" in request:
