@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # The CUDA checks and the CUDA benchmark on a lent GPU machine without node, npm or node_modules: builds the torch
-# addon without node-gyp against python3's libtorch, then runs verify:torch, each tools/gpu/src check and the
-# throughput bench on MIMO_DEVICE (default cuda). Needs tools/gpu/kit from tools/gpu/pack.sh. From the repository root:
-#   bash tools/gpu/cuda-check.sh [bench args]      (they replace the default ones below)
+# addon without node-gyp against python3's libtorch, then runs verify:torch, each tools/gpu/src check, the
+# throughput bench on MIMO_DEVICE (default cuda), and nlp and finance again with sigmoid gates (their LSTMs on
+# cuDNN, nlp's packed by length, against a twin that packs alike). Needs tools/gpu/kit from tools/gpu/pack.sh. From the repository root:
+#   bash tools/gpu/cuda-check.sh [bench args]      (they replace the default ones below; the sigmoid run is skipped)
 #   MIMO_DEVICE=cpu bash tools/gpu/cuda-check.sh   (a trial on a machine without a GPU)
 # Each step's output is tee'd into $OUT/<step>.log ($OUT: a temporary folder when unset); a failed build stops the
 # run, any other failed step does not stop the later ones, and the script exits non-zero if any failed. libs/backend-torch/build is made afresh.
@@ -89,6 +90,7 @@ for check in tools/gpu/src/*.ts; do
   step "$name" node "$build/js/$name.js"
 done
 step bench node "$build/js/bench.js" "${bench_args[@]}"
+(($# > 0)) || step bench-sigmoid-gates node "$build/js/bench.js" --backends torch --models none --loops none --apps nlp,finance --gates sigmoid --reps 3
 
 echo "MIMO_DEVICE=$MIMO_DEVICE; logs in $OUT"
 if ((${#failed[@]})); then

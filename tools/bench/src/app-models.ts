@@ -23,8 +23,28 @@ export interface AppBatch {
   dispose(): void;
 }
 
-/** Loads the app's default data (as `mimo <app> train` does) and keeps its first `batchSize` training examples. */
-export async function loadAppBatch(app: string, batchSize: number): Promise<AppBatch> {
+/** Gate activations an app's LSTM / GRU encoders take (the `gates` field of text and time-series encoders). */
+export const RECURRENT_GATES = ['hardSigmoid', 'sigmoid'] as const;
+export type RecurrentGates = (typeof RECURRENT_GATES)[number];
+
+/** `spec` with `gates` for every encoder that has recurrent gates; the encoders named. */
+export function withRecurrentGates(spec: ModelSpec, gates: RecurrentGates): { spec: ModelSpec; changed: string[] } {
+  const changed: string[] = [];
+  const inputs = Object.fromEntries(
+    Object.entries(spec.inputs).map(([name, input]) => {
+      if (!('gates' in input.encoder)) return [name, input];
+      changed.push(name);
+      return [name, { ...input, encoder: { ...input.encoder, gates } }];
+    }),
+  );
+  return { spec: { ...spec, inputs } as ModelSpec, changed };
+}
+
+/**
+ * Loads the app's default data (as `mimo <app> train` does) and keeps its first `batchSize` training examples;
+ * `gates`: its recurrent encoders' gates instead of the app's own (`--gates`).
+ */
+export async function loadAppBatch(app: string, batchSize: number, gates?: RecurrentGates): Promise<AppBatch> {
   const plugin = BENCH_APPS[app];
   if (plugin === undefined) throw new Error(`unknown app '${app}'; the bench knows ${Object.keys(BENCH_APPS).join(', ')}`);
   const run = await prepareRun(plugin, { epochs: 1, batchSize, seed: 42, patience: 1, tiny: false }, () => undefined);
@@ -38,12 +58,12 @@ export async function loadAppBatch(app: string, batchSize: number): Promise<AppB
     batch = subsetData(run.train, Array.from({ length: Math.min(batchSize, count) }, (_, i) => i));
   }
   disposeData(run.train, run.val, run.test);
-  const { spec } = run;
+  const { spec, changed } = gates === undefined ? { spec: run.spec, changed: [] } : withRecurrentGates(run.spec, gates);
   return {
     spec,
     batch,
     examples: Object.values(batch.xs)[0].shape[0],
-    description: `${app} (${run.data.card.name}): ${Object.keys(spec.inputs).join(' + ')} → ${Object.keys(spec.heads).join(', ')}`,
+    description: `${app} (${run.data.card.name}): ${Object.keys(spec.inputs).join(' + ')} → ${Object.keys(spec.heads).join(', ')}${changed.length > 0 ? ` (${changed.join(', ')}: ${gates} gates)` : ''}`,
     dispose: () => tf.dispose([...Object.values(batch.xs), ...Object.values(batch.ys), ...Object.values(batch.sampleWeights ?? {})]),
   };
 }

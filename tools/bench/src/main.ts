@@ -2,7 +2,7 @@ import * as tf from '@tensorflow/tfjs';
 import { describeBackend, fallbackCounts, initBackend, measureCpuContention, resetFallbackCounts } from '@mimo/backend';
 import { requestedThreads } from '@mimo/backend-torch';
 import * as os from 'os';
-import { AppBatch, appTraining, appTwinJob, BENCH_APPS, loadAppBatch } from './app-models';
+import { AppBatch, appTraining, appTwinJob, BENCH_APPS, loadAppBatch, RECURRENT_GATES, RecurrentGates } from './app-models';
 import { BENCH_MODELS, BenchModelName, buildBenchModel } from './bench-models';
 import { flagValue } from './flags';
 import { benchModelTraining, failure, measureInterleaved, MeasureOptions, RepeatedRun, TimedTraining, trainingRun } from './measure';
@@ -23,7 +23,7 @@ interface Subject {
 
 /**
  * `npm run bench:throughput [-- --backends cpu,wasm,torch --reps 5 --min-seconds 1.5 --batch 64 --models mlp,cnn,lstm,gru
- * --apps healthcare,nlp,finance,autonomous|none --loops mlp,lstm|none --no-pytorch]`: training samples/s of the bench models,
+ * --apps healthcare,nlp,finance,autonomous|none --gates sigmoid|hardSigmoid --loops mlp,lstm|none --no-pytorch]`: training samples/s of the bench models,
  * of a user's own loop over the MLP and the LSTM (user-loop.ts), and of
  * each app's default model (a batch of its real data) on each backend in one process, with PyTorch's twins of
  * both (pytorch_bench.py, pytorch_twin.py) when python3 has torch: their repetitions alternate with the torch
@@ -35,6 +35,9 @@ async function main(argv: string[]): Promise<void> {
   const backends = flag('backends', 'cpu,wasm,torch').split(',');
   const models = list('models', BENCH_MODELS) as BenchModelName[];
   const apps = list('apps', Object.keys(BENCH_APPS));
+  // The apps' LSTM / GRU gates instead of their own: sigmoid ones run on cuDNN on cuda.
+  const gates = flagValue(argv, 'gates', undefined);
+  if (gates !== undefined && !(RECURRENT_GATES as readonly string[]).includes(gates)) throw new Error(`--gates must be one of ${RECURRENT_GATES.join(', ')}. Received: ${gates}`);
   const batchSize = Number(flag('batch', '64'));
   const options: MeasureOptions = { repetitions: Number(flag('reps', '5')), minSeconds: Number(flag('min-seconds', '1.5')), warmupSteps: 2 };
   const lines = [`machine: ${os.cpus().length} × ${os.cpus()[0]?.model.trim()}, ${Math.round(os.totalmem() / 2 ** 30)} GiB, node ${process.version}, tfjs ${tf.version.tfjs}`];
@@ -58,7 +61,7 @@ async function main(argv: string[]): Promise<void> {
   const appBatches: AppBatch[] = [];
   for (const app of apps) {
     process.stderr.write(`loading ${app}'s data…\n`);
-    const batch = await loadAppBatch(app, batchSize);
+    const batch = await loadAppBatch(app, batchSize, gates as RecurrentGates | undefined);
     appBatches.push(batch);
     const row = { model: `app:${app}`, description: `${batch.description}, batch of ${batch.examples}`, results: {} };
     const { tfjsParams, ...twin } = appTwinJob(batch);
