@@ -124,8 +124,8 @@ def batch_of(job, device):
             xs[name] = torch.randn(shape)
         elif "lengths" in spec:
             lengths[name] = torch.tensor(spec["lengths"])
-            steps = torch.arange(shape[1]).expand(shape)
-            xs[name] = torch.where(steps < lengths[name][:, None], torch.randint(1, max(spec["high"], 2), shape), 0)
+            padding = torch.arange(shape[1]).expand(shape) >= lengths[name][:, None]
+            xs[name] = torch.randint(1, max(spec["high"], 2), shape).masked_fill(padding, 0)
         else:
             xs[name] = torch.randint(0, spec["high"], shape)
     return {name: x.to(device) for name, x in xs.items()}, {name: n.to(device) for name, n in lengths.items()}
