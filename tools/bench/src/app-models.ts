@@ -2,7 +2,7 @@ import * as tf from '@tensorflow/tfjs';
 import { AppPlugin, disposeData, prepareRun } from '@mimo/app-kit';
 import { autonomousPlugin } from '@mimo/autonomous';
 import { buildModel, createTrainingOptimizer, ModelSpec, TrainingData } from '@mimo/core';
-import { isStreaming, ReplayedTrainingStep, subsetData } from '@mimo/core/internal';
+import { EncoderConfig, isStreaming, RecurrentCellSchema, RecurrentGatesSchema, ReplayedTrainingStep, subsetData } from '@mimo/core/internal';
 import { financePlugin } from '@mimo/finance';
 import { healthcarePlugin } from '@mimo/healthcare';
 import { nlpPlugin } from '@mimo/nlp';
@@ -24,15 +24,20 @@ export interface AppBatch {
 }
 
 /** Gate activations an app's LSTM / GRU encoders take (the `gates` field of text and time-series encoders). */
-export const RECURRENT_GATES = ['hardSigmoid', 'sigmoid'] as const;
-export type RecurrentGates = (typeof RECURRENT_GATES)[number];
+export type RecurrentGates = (typeof RecurrentGatesSchema.options)[number];
 
-/** `spec` with `gates` for every encoder that has recurrent gates; the encoders named. */
+/** Whether `encoder` runs an LSTM or GRU, whose gates its `gates` field sets (a transformer or Conv1D has none). */
+function runsRecurrentGates(encoder: EncoderConfig): boolean {
+  const cell = encoder.type === 'text' ? encoder.rnn : encoder.type === 'time-series' ? encoder.layer : undefined;
+  return (RecurrentCellSchema.options as readonly unknown[]).includes(cell);
+}
+
+/** `spec` with `gates` for every encoder that runs an LSTM or GRU; the encoders named. */
 export function withRecurrentGates(spec: ModelSpec, gates: RecurrentGates): { spec: ModelSpec; changed: string[] } {
   const changed: string[] = [];
   const inputs = Object.fromEntries(
     Object.entries(spec.inputs).map(([name, input]) => {
-      if (!('gates' in input.encoder)) return [name, input];
+      if (!runsRecurrentGates(input.encoder)) return [name, input];
       changed.push(name);
       return [name, { ...input, encoder: { ...input.encoder, gates } }];
     }),

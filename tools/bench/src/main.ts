@@ -2,7 +2,8 @@ import * as tf from '@tensorflow/tfjs';
 import { describeBackend, fallbackCounts, initBackend, measureCpuContention, resetFallbackCounts } from '@mimo/backend';
 import { requestedThreads } from '@mimo/backend-torch';
 import * as os from 'os';
-import { AppBatch, appTraining, appTwinJob, BENCH_APPS, loadAppBatch, RECURRENT_GATES, RecurrentGates } from './app-models';
+import { RecurrentGatesSchema } from '@mimo/core/internal';
+import { AppBatch, appTraining, appTwinJob, BENCH_APPS, loadAppBatch } from './app-models';
 import { BENCH_MODELS, BenchModelName, buildBenchModel } from './bench-models';
 import { flagValue } from './flags';
 import { benchModelTraining, failure, measureInterleaved, MeasureOptions, RepeatedRun, TimedTraining, trainingRun } from './measure';
@@ -36,8 +37,9 @@ async function main(argv: string[]): Promise<void> {
   const models = list('models', BENCH_MODELS) as BenchModelName[];
   const apps = list('apps', Object.keys(BENCH_APPS));
   // The apps' LSTM / GRU gates instead of their own: sigmoid ones run on cuDNN on cuda.
-  const gates = flagValue(argv, 'gates', undefined);
-  if (gates !== undefined && !(RECURRENT_GATES as readonly string[]).includes(gates)) throw new Error(`--gates must be one of ${RECURRENT_GATES.join(', ')}. Received: ${gates}`);
+  const gatesFlag = flagValue(argv, 'gates', undefined);
+  const gates = gatesFlag === undefined ? undefined : RecurrentGatesSchema.safeParse(gatesFlag).data;
+  if (gatesFlag !== undefined && gates === undefined) throw new Error(`--gates must be one of ${RecurrentGatesSchema.options.join(', ')}. Received: ${gatesFlag}`);
   const batchSize = Number(flag('batch', '64'));
   const options: MeasureOptions = { repetitions: Number(flag('reps', '5')), minSeconds: Number(flag('min-seconds', '1.5')), warmupSteps: 2 };
   const lines = [`machine: ${os.cpus().length} × ${os.cpus()[0]?.model.trim()}, ${Math.round(os.totalmem() / 2 ** 30)} GiB, node ${process.version}, tfjs ${tf.version.tfjs}`];
@@ -61,7 +63,7 @@ async function main(argv: string[]): Promise<void> {
   const appBatches: AppBatch[] = [];
   for (const app of apps) {
     process.stderr.write(`loading ${app}'s data…\n`);
-    const batch = await loadAppBatch(app, batchSize, gates as RecurrentGates | undefined);
+    const batch = await loadAppBatch(app, batchSize, gates);
     appBatches.push(batch);
     const row = { model: `app:${app}`, description: `${batch.description}, batch of ${batch.examples}`, results: {} };
     const { tfjsParams, ...twin } = appTwinJob(batch);

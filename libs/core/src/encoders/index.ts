@@ -16,6 +16,7 @@ export * from './hierarchical-text-encoder';
 export * from './time-series-encoder';
 export * from './transformer-encoder';
 export * from './transformer-position';
+export { RecurrentCellSchema, RecurrentGatesSchema } from './recurrent';
 
 export const EncoderConfigSchema = z.discriminatedUnion('type', [
   DenseEncoderConfigSchema,
