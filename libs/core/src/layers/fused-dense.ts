@@ -40,13 +40,13 @@ function makeDense(activation: DenseActivation, hasBias: boolean): DenseOp {
   }) as DenseOp;
 }
 
-// One differentiable op per activation and bias (made on first use), not a new closure each call.
-const denseOps = new Map<string, DenseOp>();
+// One differentiable op per activation, without and with a bias (made on first use), not a new closure each call.
+const denseOps = { withoutBias: new Map<DenseActivation, DenseOp>(), withBias: new Map<DenseActivation, DenseOp>() };
 
 function runDense(x: tf.Tensor, kernel: tf.Tensor, bias: tf.Tensor | undefined, activation: DenseActivation): tf.Tensor {
-  const key = bias === undefined ? activation : `${activation}+bias`;
-  let op = denseOps.get(key);
-  if (op === undefined) denseOps.set(key, (op = makeDense(activation, bias !== undefined)));
+  const ops = bias === undefined ? denseOps.withoutBias : denseOps.withBias;
+  let op = ops.get(activation);
+  if (op === undefined) ops.set(activation, (op = makeDense(activation, bias !== undefined)));
   return bias === undefined ? op(x, kernel) : op(x, kernel, bias);
 }
 
