@@ -240,6 +240,8 @@ std::vector<at::Tensor> runRecurrent(const std::string& name, const std::vector<
   if (name == "lstm_backward") return mimo::lstmBackward(in, t[7], t[8]);
   if (name == "gru_forward") return mimo::gruForward(in);
   if (name == "gru_backward") return mimo::gruBackward(in, t[7], t[8]);
+  if (name == "gru_reset_after_forward") return mimo::gruResetAfterForward(in);
+  if (name == "gru_reset_after_backward") return mimo::gruResetAfterBackward(in, t[7], t[8]);
   throw std::invalid_argument("torch backend: unknown recurrent op '" + name + "'");
 }
 

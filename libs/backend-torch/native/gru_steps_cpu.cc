@@ -74,7 +74,69 @@ MIMO_ALWAYS_INLINE void carryRows(const GruBackwardStep& s) {
   }
 }
 
+template <bool Hard>
+MIMO_ALWAYS_INLINE void resetAfterForwardRows(const GruResetAfterForwardStep& s) {
+  const int64_t u = s.units;
+  const float* rb = s.recurrentBias;
+  for (int64_t b = 0; b < s.batch; ++b) {
+    const float* rec = s.recurrent.data + b * s.recurrent.stride;
+    const float* hPrev = s.h.data + b * s.h.stride;
+    float* out = s.states + b * 5 * u;
+#pragma omp simd
+    for (int64_t j = 0; j < u; ++j) {
+      const float z = gate<Hard>(out[2 * u + j] + (rec[j] + rb[j])), r = gate<Hard>(out[3 * u + j] + (rec[u + j] + rb[u + j]));
+      const float recurrentH = rec[2 * u + j] + rb[2 * u + j];
+      const float candidate = fastmath::tanh(out[4 * u + j] + r * recurrentH);
+      out[u + j] = recurrentH;
+      out[2 * u + j] = z;
+      out[3 * u + j] = r;
+      out[4 * u + j] = candidate;
+      out[j] = z * hPrev[j] + (1.0f - z) * candidate;
+    }
+    if (s.mask != nullptr && s.mask[b] == 0.0f) std::memcpy(out, hPrev, u * sizeof(float));  // carried (gates kept)
+  }
+}
+
+template <bool Hard, bool HasPrevious>
+MIMO_ALWAYS_INLINE void resetAfterBackwardRows(const GruResetAfterBackwardStep& s) {
+  const int64_t u = s.units;
+  for (int64_t b = 0; b < s.batch; ++b) {
+    const float* row = s.states.data + b * s.states.stride;
+    const float *recurrentH = row + u, *z = row + 2 * u, *r = row + 3 * u, *candidate = row + 4 * u;
+    const float* hPrev = s.previousH.data + b * s.previousH.stride;
+    const float* previousDh = HasPrevious ? s.previousDh.data + b * s.previousDh.stride : nullptr;
+    float *dh = s.dh + b * u, *dPre = s.dPreActivations + b * 3 * u, *dRec = s.dRecurrent + b * 3 * u;
+    const float m = s.mask != nullptr ? s.mask[b] : 1.0f;  // 0: h was carried, its gradient passes straight through
+#pragma omp simd
+    for (int64_t j = 0; j < u; ++j) {
+      const float dhNew = m * dh[j];
+      const float dz = dhNew * ((hPrev[j] - candidate[j]) * gateSlope<Hard>(z[j]));
+      const float dCandidate = dhNew * ((1.0f - z[j]) * (1.0f - candidate[j] * candidate[j]));
+      const float dr = dCandidate * (recurrentH[j] * gateSlope<Hard>(r[j]));
+      dPre[j] = dz;
+      dPre[u + j] = dr;
+      dPre[2 * u + j] = dCandidate;
+      dRec[j] = dz;
+      dRec[u + j] = dr;
+      dRec[2 * u + j] = dCandidate * r[j];
+      const float carried = dhNew * z[j] + (1.0f - m) * dh[j];
+      dh[j] = HasPrevious ? carried + previousDh[j] : carried;
+    }
+  }
+}
+
 }  // namespace
+
+MIMO_SIMD_CLONES void gruResetAfterForwardStep(const GruResetAfterForwardStep& step) {
+  if (step.hardSigmoid) resetAfterForwardRows<true>(step);
+  else resetAfterForwardRows<false>(step);
+}
+
+MIMO_SIMD_CLONES void gruResetAfterBackwardStep(const GruResetAfterBackwardStep& step) {
+  const bool previous = step.previousDh.data != nullptr;
+  if (step.hardSigmoid) previous ? resetAfterBackwardRows<true, true>(step) : resetAfterBackwardRows<true, false>(step);
+  else previous ? resetAfterBackwardRows<false, true>(step) : resetAfterBackwardRows<false, false>(step);
+}
 
 MIMO_SIMD_CLONES void gruGateStep(const GruForwardStep& step) {
   if (step.hardSigmoid) gateRows<true>(step);

@@ -1,7 +1,8 @@
 // Whole-sequence LSTM / GRU forward and backward over ATen, with tfjs-layers' weight layout
 // (kernel [features, gates·units], recurrentKernel [units, gates·units], bias [gates·units];
 // LSTM gates i, f, c, o; GRU gates z, r, h with the reset gate applied before the recurrent
-// product) and masking semantics (a masked step carries the previous state and output).
+// product, or after it as Keras's reset_after with bias [2, gates·units]) and masking semantics (a masked step
+// carries the previous state and output).
 #pragma once
 
 #include <ATen/core/Tensor.h>
@@ -44,5 +45,15 @@ std::vector<at::Tensor> gruForward(const RecurrentInputs& in);
 
 /** → { dx, dKernel, dRecurrentKernel, dBias (undefined without bias), dh0 } given the states and their gradient. */
 std::vector<at::Tensor> gruBackward(const RecurrentInputs& in, const at::Tensor& states, const at::Tensor& dStates);
+
+/**
+ * Keras's reset-after GRU, bias [2, 3·units] (the input bias, then the recurrent bias) → { states [batch, steps,
+ * 5·units] }: per step h, h·R_h + b'_h (the candidate's recurrent part, before the reset gate), then the activated
+ * gates z, r and the tanh candidate.
+ */
+std::vector<at::Tensor> gruResetAfterForward(const RecurrentInputs& in);
+
+/** → { dx, dKernel, dRecurrentKernel, dBias [2, 3·units] (undefined without bias), dh0 } given the states and their gradient. */
+std::vector<at::Tensor> gruResetAfterBackward(const RecurrentInputs& in, const at::Tensor& states, const at::Tensor& dStates);
 
 }  // namespace mimo

@@ -6,10 +6,12 @@ import { torchKernel } from './kernel';
 // The whole-sequence LSTM / GRU kernels of @mimo/kernels' contract (RECURRENT_SEQUENCE_KERNELS), run by
 // native/recurrent.cc.
 
+// A reset-after GRU runs the op named `<cell>_reset_after_<pass>` (`gru_forward` → `gru_reset_after_forward`).
 function recurrentKernel(kernelName: string, op: string, extraInputs: string[]): tf.KernelConfig {
+  const resetAfterOp = op.replace('_', '_reset_after_');
   return torchKernel(kernelName, ({ inputs, attrs, backend }) => {
     const args = [...RECURRENT_INPUTS, ...extraInputs].map((name) => inputs[name] ?? null);
-    const results = backend.recurrent(op, args, String(attrs.recurrentActivation), { atenOps: attrs.atenOps === true, libtorchLstm: attrs.libtorchLstm === true });
+    const results = backend.recurrent(attrs.resetAfter === true ? resetAfterOp : op, args, String(attrs.recurrentActivation), { atenOps: attrs.atenOps === true, libtorchLstm: attrs.libtorchLstm === true });
     return results.filter((result): result is NativeTensor => result !== null);
   });
 }

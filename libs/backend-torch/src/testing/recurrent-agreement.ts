@@ -37,6 +37,8 @@ export interface RecurrentCase {
    * such an LSTM takes on cuda (cuDNN's kernels there), on any device: unmasked, or `postPadded`.
    */
   libtorchLstm?: boolean;
+  /** GRU only: Keras's reset_after (the kernels' `resetAfter` attribute), bias [2, 3·units]; its reference is `resetAfterGru`. */
+  resetAfter?: boolean;
   /** Rows (3 unless given): a batch of 40 is split across threads on the cpu where the addon has 2 or more. */
   batch?: number;
   /** The loss reads only the last state (no sequence term), whose gradient the kernel gets as `[batch, 1, width]`. */
@@ -61,7 +63,7 @@ function problem(c: RecurrentCase) {
     mask: tf.tensor2d(Array.from({ length: batch }, (_, i) => (c.postPadded ? POST_PADDED_MASK : MASK)[i % MASK.length])),
     kernel: tf.mul(r([features, gates * units], 'normal', 2), 0.4),
     recurrentKernel: tf.mul(r([units, gates * units], 'normal', 3), 0.4),
-    bias: tf.mul(r([gates * units], 'normal', 4), c.saturated ? 100 : 0.4),
+    bias: tf.mul(r(c.resetAfter ? [2, gates * units] : [gates * units], 'normal', 4), c.saturated ? 100 : 0.4),
     initialH: tf.mul(r([batch, units], 'normal', 5), 0.3),
     initialC: tf.mul(r([batch, units], 'normal', 6), 0.3),
     dSequence: c.lastStepOnly ? tf.zeros([batch, STEPS, units]) : r([batch, STEPS, units], 'normal', 7),
@@ -73,12 +75,38 @@ type Values = Record<string, number[]>;
 const read = (tensors: Record<string, tf.Tensor>): Values => Object.fromEntries(Object.entries(tensors).map(([k, t]) => [k, Array.from(t.dataSync())]));
 
 /**
- * Stock tfjs-layers LSTM / GRU on cpu: the sequence, the last c (LSTM), and the gradients of
- * Σ sequence·dSequence + Σ last state·dLast for x, the weights and the initial states.
+ * Keras's reset-after GRU step by step in tfjs ops (tfjs-layers has none): per step h, `[batch, steps, units]`. A
+ * masked step carries h.
+ */
+function resetAfterGru(p: ReturnType<typeof problem>, c: RecurrentCase, x: tf.Tensor, initialH: tf.Tensor, weights: tf.Tensor[]): tf.Tensor {
+  const [kernel, recurrentKernel, bias] = weights;
+  const [inputBias, recurrentBias] = bias === undefined ? [] : tf.unstack(bias);
+  const gate = (v: tf.Tensor) => (c.recurrentActivation === 'sigmoid' ? tf.sigmoid(v) : tf.clipByValue(tf.add(tf.mul(v, 0.2), 0.5), 0, 1));
+  const plus = (v: tf.Tensor, b: tf.Tensor | undefined) => (b === undefined ? v : tf.add(v, b));
+  const [batch, steps] = x.shape;
+  let h = initialH;
+  const sequence: tf.Tensor[] = [];
+  for (let t = 0; t < steps; t++) {
+    const xt = tf.reshape(tf.slice(x, [0, t, 0], [-1, 1, -1]), [batch, -1]);
+    const [xz, xr, xh] = tf.split(plus(tf.matMul(xt, kernel), inputBias), 3, 1);
+    const [hz, hr, hh] = tf.split(plus(tf.matMul(h, recurrentKernel), recurrentBias), 3, 1);
+    const z = gate(tf.add(xz, hz));
+    const candidate = tf.tanh(tf.add(xh, tf.mul(gate(tf.add(xr, hr)), hh)));
+    const hNew = tf.add(tf.mul(z, h), tf.mul(tf.sub(1, z), candidate));
+    h = c.masked ? tf.where(tf.cast(tf.slice(p.mask, [0, t], [-1, 1]), 'bool'), hNew, h) : hNew;
+    sequence.push(h);
+  }
+  return tf.stack(sequence, 1);
+}
+
+/**
+ * Stock tfjs-layers LSTM / GRU on cpu (a reset-after GRU: `resetAfterGru`): the sequence, the last c (LSTM), and the
+ * gradients of Σ sequence·dSequence + Σ last state·dLast for x, the weights and the initial states.
  */
 function reference(c: RecurrentCase): Values {
   return tf.tidy(() => {
     const p = problem(c);
+    if (c.resetAfter) return resetAfterReference(p, c);
     const args = { units: c.units ?? DEFAULT_UNITS, recurrentActivation: c.recurrentActivation, useBias: c.useBias, returnSequences: true, returnState: true };
     const layer = c.cell === 'lstm' ? tf.layers.lstm(args) : tf.layers.gru(args);
     const weightNames = ['kernel', 'recurrentKernel', ...(c.useBias ? ['bias'] : [])];
@@ -104,6 +132,23 @@ function reference(c: RecurrentCase): Values {
   });
 }
 
+function resetAfterReference(p: ReturnType<typeof problem>, c: RecurrentCase): Values {
+  const variables: Record<string, tf.Variable> = Object.fromEntries(
+    ['x', 'kernel', 'recurrentKernel', ...(c.useBias ? ['bias'] : []), 'initialH'].map((name) => [name, tf.variable(p[name as keyof typeof p])]),
+  );
+  let values: Values = {};
+  const { grads } = tf.variableGrads(() => {
+    const weights = [variables.kernel, variables.recurrentKernel, ...(c.useBias ? [variables.bias] : [])];
+    const sequence = resetAfterGru(p, c, variables.x, variables.initialH, weights);
+    const last = tf.reshape(tf.slice(sequence, [0, STEPS - 1, 0], [-1, 1, -1]), p.dLast.shape);
+    values = read({ sequence, last });
+    return tf.add(tf.sum(tf.mul(sequence, p.dSequence)), tf.sum(tf.mul(last, p.dLast))) as tf.Scalar;
+  }, Object.values(variables));
+  const result = { ...values, ...read(Object.fromEntries(Object.entries(variables).map(([n, v]) => [`d${n}`, grads[v.name]]))) };
+  tf.dispose(Object.values(variables));
+  return result;
+}
+
 /** LSTM graphs the torch backend keeps for a backward pass: one per live states tensor from libtorch's at::lstm. */
 const lstmGraphs = () => (tf.backend().memory() as { numLstmGraphs?: number }).numLstmGraphs ?? 0;
 
@@ -120,7 +165,7 @@ function fused(c: RecurrentCase): { values: Values; libtorchPath: boolean } {
     if (c.masked) inputs.mask = p.mask;
     if (c.useBias) inputs.bias = p.bias;
     if (lstm) inputs.initialC = p.initialC;
-    const attrs = { recurrentActivation: c.recurrentActivation, atenOps: c.atenOps === true, libtorchLstm: c.libtorchLstm === true };
+    const attrs = { recurrentActivation: c.recurrentActivation, atenOps: c.atenOps === true, libtorchLstm: c.libtorchLstm === true, resetAfter: c.resetAfter === true };
     const run = (name: string, extra: Record<string, tf.Tensor> = {}) =>
       tf.engine().runKernel(name, { ...inputs, ...extra } as unknown as tf.NamedTensorMap, attrs) as unknown as tf.Tensor[];
     // states: h, (c,) then the gates (only h and the last c filled on the libtorch path); the loss reads h at every
@@ -168,6 +213,12 @@ export const RECURRENT_CASES: RecurrentCase[] = (
     { cell: 'gru', recurrentActivation: 'sigmoid', masked: true, useBias: true, units: 16 },
     { cell: 'gru', recurrentActivation: 'hardSigmoid', masked: false, useBias: true, units: 16, batch: 41 },
     { cell: 'gru', recurrentActivation: 'sigmoid', masked: true, useBias: true, units: 16, features: 16, batch: 64 },
+    { cell: 'gru', resetAfter: true, recurrentActivation: 'hardSigmoid', masked: true, useBias: true },
+    { cell: 'gru', resetAfter: true, recurrentActivation: 'sigmoid', masked: false, useBias: false },
+    { cell: 'gru', resetAfter: true, recurrentActivation: 'sigmoid', masked: true, useBias: true, saturated: true },
+    { cell: 'gru', resetAfter: true, recurrentActivation: 'sigmoid', masked: true, useBias: true, batch: 40 },
+    { cell: 'gru', resetAfter: true, recurrentActivation: 'hardSigmoid', masked: true, useBias: true, lastStepOnly: true },
+    { cell: 'gru', resetAfter: true, recurrentActivation: 'sigmoid', masked: true, useBias: true, units: 16, features: 16, batch: 64 },
   ] satisfies RecurrentCase[]
 ).flatMap((c) => [c, { ...c, atenOps: true }, ...(c.cell === 'lstm' && c.recurrentActivation === 'sigmoid' ? [{ ...c, libtorchLstm: true }] : [])]);
 
@@ -175,7 +226,7 @@ export const RECURRENT_CASES: RecurrentCase[] = (
 export function recurrentCaseLabel(c: RecurrentCase): string {
   const bias = c.useBias ? ' with bias' : ' no bias';
   const shape = `${c.batch ? ` batch ${c.batch}` : ''}${c.units ? ` ${c.units} units` : ''}${c.features ? ` ${c.features} features` : ''}${c.lastStepOnly ? ' last-step gradient' : ''}`;
-  return `${c.cell} ${c.recurrentActivation}${c.masked ? (c.postPadded ? ' masked (post-padded)' : ' masked') : ''}${bias}${c.saturated ? ' saturated' : ''}${shape}${c.atenOps ? ' (ATen steps)' : ''}${c.libtorchLstm ? ' (libtorch at::lstm)' : ''}`;
+  return `${c.cell}${c.resetAfter ? ' reset after' : ''} ${c.recurrentActivation}${c.masked ? (c.postPadded ? ' masked (post-padded)' : ' masked') : ''}${bias}${c.saturated ? ' saturated' : ''}${shape}${c.atenOps ? ' (ATen steps)' : ''}${c.libtorchLstm ? ' (libtorch at::lstm)' : ''}`;
 }
 
 /** How the kernels on `backend` compare with stock tfjs-layers on cpu, per output and gradient. Leaves `backend` active. */

@@ -3,6 +3,7 @@ import { RecurrentAttrs, RecurrentCellKind } from '@mimo/kernels';
 import { Kwargs, KwargsMask, toFloatMask } from './layer-utils';
 import { OrthogonalInitializer } from './orthogonal-initializer';
 import { hasRecurrentSequenceKernel, runRecurrentSequence } from './recurrent-sequence-op';
+import { ResetAfterGRUCell } from './reset-after-gru-cell';
 
 /** What the fused path reads from a tfjs-layers LSTM / GRU layer and its cell (public fields of both). */
 interface RecurrentLayerFields {
@@ -60,7 +61,7 @@ export function fusedRecurrentClass<T extends tf.layers.RNN, Args>(
 }
 
 /** `args` with an Orthogonal recurrent initializer — tfjs's default, name, config or instance — as `OrthogonalInitializer`. */
-function withOrthogonalInitializer(args: Record<string, unknown>): Record<string, unknown> {
+export function withOrthogonalInitializer<A extends { recurrentInitializer?: unknown }>(args: A): A {
   const given = args.recurrentInitializer;
   if (given === undefined || given === 'orthogonal') return { ...args, recurrentInitializer: new OrthogonalInitializer() };
   if (given instanceof OrthogonalInitializer || typeof given !== 'object' || given === null) return args;
@@ -110,7 +111,7 @@ export function fusedRecurrentCall(kind: RecurrentCellKind, rnn: tf.layers.RNN, 
         initialH,
         initialC: kind === 'lstm' ? initialC : undefined,
       },
-      gate,
+      { recurrentActivation: gate, ...(cell instanceof ResetAfterGRUCell ? { resetAfter: true } : {}) },
       !layer.returnSequences,
     );
     const units = cell.units;

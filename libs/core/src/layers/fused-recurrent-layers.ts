@@ -1,10 +1,18 @@
 import * as tf from '@tensorflow/tfjs';
-import { fusedRecurrentClass } from './fused-recurrent-call';
+import { fusedRecurrentClass, withOrthogonalInitializer } from './fused-recurrent-call';
+import { ResetAfterGRUCell } from './reset-after-gru-cell';
 
 /** tfjs-layers' LSTM arguments (`units`, `returnSequences`, `returnState`, `goBackwards`, …), unchanged. */
 export type FusedLSTMArgs = Parameters<typeof tf.layers.lstm>[0];
-/** tfjs-layers' GRU arguments, unchanged. */
-export type FusedGRUArgs = Parameters<typeof tf.layers.gru>[0];
+/** tfjs-layers' GRU arguments, and Keras's `resetAfter`, which tfjs-layers rejects (see `FusedGRU`). */
+export type FusedGRUArgs = Parameters<typeof tf.layers.gru>[0] & {
+  /**
+   * Keras's `reset_after`: the reset gate scales the recurrent part of the candidate after its product, with a
+   * second, recurrent bias (`[2, 3·units]`); cuDNN's and PyTorch's GRU, and Keras's default since 2.3. Defaults to
+   * false, tfjs-layers' GRU.
+   */
+  resetAfter?: boolean;
+};
 
 /**
  * tfjs-layers' LSTM (kernel `[features, 4·units]`, gates i, f, c, o) as className 'LSTM', one native kernel
@@ -15,9 +23,19 @@ export type FusedGRUArgs = Parameters<typeof tf.layers.gru>[0];
 export const FusedLSTM = fusedRecurrentClass<ReturnType<typeof tf.layers.lstm>, FusedLSTMArgs>('lstm', 'LSTM');
 export type FusedLSTM = InstanceType<typeof FusedLSTM>;
 
+const FusedStockGRU = fusedRecurrentClass<ReturnType<typeof tf.layers.gru>, FusedGRUArgs>('gru', 'GRU');
+
 /**
  * tfjs-layers' GRU (kernel `[features, 3·units]`, gates z, r, h, reset applied before the recurrent product)
- * as className 'GRU', likewise; with `returnState` it returns h.
+ * as className 'GRU', likewise; with `returnState` it returns h. With `resetAfter` its cell is
+ * `ResetAfterGRUCell` (bias `[2, 3·units]`), saved with `resetAfter: true` as Keras saves it: stock tfjs-layers
+ * cannot load that, Mimo loads it (and Keras's reset-after GRUs) once `installFusedLayers()` has run.
  */
-export const FusedGRU = fusedRecurrentClass<ReturnType<typeof tf.layers.gru>, FusedGRUArgs>('gru', 'GRU');
-export type FusedGRU = InstanceType<typeof FusedGRU>;
+export class FusedGRU extends FusedStockGRU {
+  constructor(args: FusedGRUArgs) {
+    super({ ...args, resetAfter: false });
+    if (args.resetAfter === true) {
+      (this as { cell: tf.layers.RNNCell }).cell = new ResetAfterGRUCell(withOrthogonalInitializer(args));
+    }
+  }
+}

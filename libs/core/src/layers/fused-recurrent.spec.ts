@@ -20,6 +20,8 @@ interface Variant {
   bidirectional?: boolean;
   recurrentActivation?: 'sigmoid';
   dropout?: number;
+  /** GRU only: Keras's reset_after, whose reference is FusedGRU's own per-step cell on cpu (tfjs-layers' rejects it). */
+  resetAfter?: boolean;
 }
 
 const VARIANTS: Variant[] = [
@@ -28,6 +30,9 @@ const VARIANTS: Variant[] = [
   { label: 'masked, bidirectional sequences', masked: true, bidirectional: true, returnSequences: true },
   { label: 'masked, bidirectional last outputs', masked: true, bidirectional: true },
   { label: 'unmasked, sigmoid gates', recurrentActivation: 'sigmoid', returnSequences: true },
+  { label: 'reset after, masked, sequences and states', resetAfter: true, masked: true, returnSequences: true, returnState: true },
+  { label: 'reset after, masked, bidirectional last outputs, sigmoid gates', resetAfter: true, masked: true, bidirectional: true, recurrentActivation: 'sigmoid' },
+  { label: 'reset after, unmasked, goBackwards', resetAfter: true, goBackwards: true, returnSequences: true },
 ];
 
 /** Embedding (maskZero when masked) → the recurrent layer, stock tfjs-layers or ours; weights seeded. */
@@ -36,7 +41,9 @@ function buildModel(cell: Cell, v: Variant, fused: boolean): tf.LayersModel {
   const embedded = tf.layers.embedding({ inputDim: VOCAB, outputDim: 4, maskZero: v.masked ?? false }).apply(tokens) as tf.SymbolicTensor;
   const { returnSequences = false, returnState = false, goBackwards = false, recurrentActivation, dropout } = v;
   const args = { units: UNITS, returnSequences, returnState, goBackwards, dropout, ...(recurrentActivation ? { recurrentActivation } : {}) };
-  const layer = fused ? (cell === 'lstm' ? new FusedLSTM(args) : new FusedGRU(args)) : cell === 'lstm' ? tf.layers.lstm(args) : tf.layers.gru(args);
+  const layer = v.resetAfter
+    ? new FusedGRU({ ...args, resetAfter: true })
+    : fused ? (cell === 'lstm' ? new FusedLSTM(args) : new FusedGRU(args)) : cell === 'lstm' ? tf.layers.lstm(args) : tf.layers.gru(args);
   const outputs = (v.bidirectional ? tf.layers.bidirectional({ layer, mergeMode: 'concat' }) : layer).apply(embedded) as tf.SymbolicTensor | tf.SymbolicTensor[];
   const model = tf.model({ inputs: tokens, outputs });
   model.setWeights(model.weights.map((w, i) => seeded(w.shape as number[], 11 + i)));
@@ -66,7 +73,8 @@ describe('FusedLSTM / FusedGRU', () => {
   afterEach(() => tf.setBackend(backend));
 
   describe.each(['lstm', 'gru'] as const)('%s', (cell) => {
-    it.each(VARIANTS.map((v) => [v.label, v] as const))('%s: outputs and gradients equal stock tfjs-layers on cpu within 1e-5', async (_, variant) => {
+    const variants = VARIANTS.filter((v) => cell === 'gru' || !v.resetAfter);
+    it.each(variants.map((v) => [v.label, v] as const))('%s: outputs and gradients equal the per-step layer on cpu (stock tfjs-layers, or ResetAfterGRUCell) within 1e-5', async (_, variant) => {
       await tf.setBackend('cpu');
       const stock = buildModel(cell, variant, false);
       const expected = outputsAndGradients(stock);

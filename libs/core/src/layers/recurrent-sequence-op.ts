@@ -25,20 +25,19 @@ export function hasRecurrentSequenceKernel(kind: RecurrentCellKind): boolean {
 /**
  * The whole sequence in one kernel call, differentiable through the backend's gradient kernel.
  * `[batch, steps, features]` → per step h, then (LSTM) c, then the gates the backward pass reuses:
- * `[batch, steps, 6·units]` for LSTM, `[batch, steps, 4·units]` for GRU; with `lastStepOnly`, only the last
+ * `[batch, steps, 6·units]` for LSTM, `[batch, steps, 4·units]` for GRU (5·units reset after); with `lastStepOnly`, only the last
  * step's `[batch, 1, width]`, whose gradient reaches the gradient kernel as is instead of padded with zeros to
  * every step (a states-sized tensor per training step).
  */
 export function runRecurrentSequence(
   kind: RecurrentCellKind,
   inputs: RecurrentSequenceInputs,
-  recurrentActivation: RecurrentAttrs['recurrentActivation'],
+  attrs: RecurrentAttrs,
   lastStepOnly = false,
 ): tf.Tensor {
   const { forward, backward } = RECURRENT_SEQUENCE_KERNELS[kind];
   const names = RECURRENT_INPUTS.filter((name) => inputs[name] !== undefined);
   const named = (tensors: tf.Tensor[]) => Object.fromEntries(names.map((name, i) => [name, tensors[i]])) as tf.NamedTensorMap;
-  const attrs: RecurrentAttrs = { recurrentActivation };
   // Gradients come back as dx, dKernel, dRecurrentKernel, dBias (with a bias), dInitialH, dInitialC (LSTM).
   const gradientNames = names.filter((name) => name !== 'mask');
   const [, steps] = inputs.x.shape;
