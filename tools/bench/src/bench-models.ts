@@ -39,10 +39,11 @@ export function buildBenchModel(name: BenchModelName, batchSize: number): BenchM
     y = tf.oneHot(tf.randomUniform([batchSize], 0, 10, 'int32', 2), 10);
     description = 'CNN 32×32×3: conv 32 → max pool → conv 64 → dense 10, cross-entropy';
   } else {
-    // Mimo's LSTM / GRU: tfjs-layers' layers, run as whole-sequence kernels on torch. Sigmoid gates, as PyTorch's
-    // twins compute (tfjs-layers' default is hard-sigmoid); on cuda the LSTM then runs on cuDNN.
+    // Mimo's LSTM / GRU: tfjs-layers' layers, run as whole-sequence kernels on torch. Sigmoid gates, and the GRU's
+    // reset gate after its recurrent product (Keras's reset_after), as PyTorch's twins compute (tfjs-layers' default is
+    // hard-sigmoid, reset before).
     const args = { inputShape: [50, 16], units: 64, recurrentActivation: 'sigmoid' as const, ...seed };
-    model.add(name === 'lstm' ? new FusedLSTM(args) : new FusedGRU(args));
+    model.add(name === 'lstm' ? new FusedLSTM(args) : new FusedGRU({ ...args, resetAfter: true }));
     model.add(new FusedDense({ units: 1, ...seed }));
     x = tf.randomNormal([batchSize, 50, 16], 0, 1, 'float32', 1);
     y = tf.randomNormal([batchSize, 1], 0, 1, 'float32', 2);
