@@ -84,6 +84,19 @@ describe('units of recurrent and Conv1D encoders', () => {
     expect(() => parseModelSpec({ name: 'bad', inputs: { x: { kind: 'sequence', steps: 5, features: 2, encoder: { type: 'time-series', gates: 'relu' } } }, heads: { y: { type: 'binary' } } } as unknown as ModelSpecInput)).toThrow(/gates/);
   });
 
+  it("give a time series' or a text's GRU Keras's reset_after when asked (its bias [2, 3·units]), tfjs-layers' GRU by default", () => {
+    const resetAfter = (encoder: InputSpecInput['encoder']) => {
+      const model = build(encoder, encoder?.type === 'text' ? 'tokens' : 'sequence');
+      const grus = model.layers.filter((l) => l.getClassName() === 'GRU');
+      const found = grus.map((l) => [(l.getConfig() as { resetAfter: boolean }).resetAfter, l.getWeights()[2].shape]);
+      model.dispose();
+      return found;
+    };
+    expect(resetAfter({ type: 'time-series', layer: 'gru', units: [4, 3], resetAfter: true })).toEqual([[true, [2, 12]], [true, [2, 9]]]);
+    expect(resetAfter({ type: 'text', rnn: 'gru', units: [4], resetAfter: true })).toEqual([[true, [2, 12]]]);
+    expect(resetAfter({ type: 'text', rnn: 'gru', units: [4] })).toEqual([[false, [12]]]);
+  });
+
   it('read a single number (specs saved before units were lists) as one layer', () => {
     const spec = parseModelSpec({ name: 'legacy', inputs: { x: { kind: 'sequence', steps: 5, features: 2, encoder: { type: 'time-series', units: 7 } } }, heads: { y: { type: 'binary' } } });
     expect(spec.inputs.x.encoder).toMatchObject({ units: [7] });

@@ -11,13 +11,24 @@ export const RecurrentGatesSchema = z.enum(['hardSigmoid', 'sigmoid']);
 /** An encoder's `gates` field, described once for every encoder with recurrent layers. */
 export const recurrentGatesField = () =>
   RecurrentGatesSchema.default('hardSigmoid').describe(
-    "Gate activation (lstm / gru only): tfjs-layers' hardSigmoid, or sigmoid as Keras 2 and PyTorch; on cuda a sigmoid LSTM runs on cuDNN, masked too when its mask is padding at the end only (not a bidirectional layer's backward half). Defaults to hardSigmoid.",
+    "Gate activation (lstm / gru only): tfjs-layers' hardSigmoid, or sigmoid as Keras 2 and PyTorch; on cuda a sigmoid LSTM, or a sigmoid GRU with resetAfter, runs on cuDNN, masked too when its mask is padding at the end only (not a bidirectional layer's backward half). Defaults to hardSigmoid.",
   );
+
+/** An encoder's `resetAfter` field, described once for every encoder with recurrent layers. */
+export const recurrentResetAfterField = () =>
+  z
+    .boolean()
+    .default(false)
+    .describe(
+      "GRU only: Keras's reset_after, the reset gate applied after the recurrent product, with a second (recurrent) bias: Keras's default since 2.3, PyTorch's and cuDNN's GRU. Defaults to false, tfjs-layers' GRU.",
+    );
 
 export interface RecurrentOptions {
   cell: z.infer<typeof RecurrentCellSchema>;
   /** hardSigmoid unless given. */
   gates?: z.infer<typeof RecurrentGatesSchema>;
+  /** GRU only: Keras's reset_after (false unless given). */
+  resetAfter?: boolean;
   /** One recurrent layer per entry; all but the last return their whole sequence to the next. */
   units: number[];
   bidirectional: boolean;
@@ -37,7 +48,7 @@ function rnnLayer(options: RecurrentOptions, units: number, ctx: BuildContext, r
     recurrentInitializer: ctx.recurrentInitializer(),
     name: ctx.name(`${options.cell}${suffix}`),
   };
-  return options.cell === 'lstm' ? new FusedLSTM(args) : new FusedGRU(args);
+  return options.cell === 'lstm' ? new FusedLSTM(args) : new FusedGRU({ ...args, resetAfter: options.resetAfter === true });
 }
 
 /**

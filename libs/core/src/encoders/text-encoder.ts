@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { MaskedGlobalAveragePooling1D, SequenceMask } from '../layers';
 import { EncoderDefinition } from './encoded-input';
 import { unitsListSchema } from '../blocks/units-list';
-import { buildRecurrent, recurrentGatesField } from './recurrent';
+import { buildRecurrent, recurrentGatesField, recurrentResetAfterField } from './recurrent';
 import { buildTransformerEncoder, TransformerOptionsSchema } from './transformer-encoder';
 
 export const TextEncoderConfigSchema = z
@@ -16,6 +16,7 @@ export const TextEncoderConfigSchema = z
       .describe("Recurrent layer, 'transformer' (self-attention blocks, see `transformer`), or 'none' for masked mean pooling. Defaults to lstm."),
     units: unitsListSchema(64, 'Units of each recurrent layer (lstm / gru)'),
     gates: recurrentGatesField(),
+    resetAfter: recurrentResetAfterField(),
     bidirectional: z.boolean().default(false).describe('Read the text both ways and concatenate (lstm / gru). Defaults to false.'),
     transformer: TransformerOptionsSchema.optional().describe("rnn: 'transformer' only: blocks, heads, feed-forward units, dropout. Unset: the defaults."),
   })
@@ -50,7 +51,7 @@ export const textEncoder: EncoderDefinition<TextEncoderConfig> = {
     }
     const encoded = buildRecurrent(
       embedded,
-      { cell: config.rnn, gates: config.gates, units: config.units, bidirectional: config.bidirectional, mask, needsSequence },
+      { cell: config.rnn, gates: config.gates, resetAfter: config.resetAfter, units: config.units, bidirectional: config.bidirectional, mask, needsSequence },
       ctx,
     );
     return { ...encoded, mask };

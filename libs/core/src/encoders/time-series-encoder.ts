@@ -2,7 +2,7 @@ import * as tf from '@tensorflow/tfjs';
 import { z } from 'zod';
 import { EncoderDefinition } from './encoded-input';
 import { unitsListSchema } from '../blocks/units-list';
-import { buildRecurrent, recurrentGatesField } from './recurrent';
+import { buildRecurrent, recurrentGatesField, recurrentResetAfterField } from './recurrent';
 
 export const TimeSeriesEncoderConfigSchema = z
   .object({
@@ -10,6 +10,7 @@ export const TimeSeriesEncoderConfigSchema = z
     layer: z.enum(['lstm', 'gru', 'conv1d']).default('lstm').describe('Sequence layer. Defaults to lstm.'),
     units: unitsListSchema(64, 'Recurrent units or Conv1D filters of each layer'),
     gates: recurrentGatesField(),
+    resetAfter: recurrentResetAfterField(),
     kernelSize: z.number().int().positive().default(3).describe('Conv1D kernel size (conv1d only). Defaults to 3.'),
     bidirectional: z.boolean().default(false).describe('Bidirectional recurrent layer (lstm / gru only). Defaults to false.'),
     masking: z
@@ -34,6 +35,6 @@ export const timeSeriesEncoder: EncoderDefinition<TimeSeriesEncoderConfig> = {
       return { features, sequence };
     }
     const x = config.masking ? (tf.layers.masking({ maskValue: 0, name: ctx.name('masking') }).apply(input) as tf.SymbolicTensor) : input;
-    return buildRecurrent(x, { cell: config.layer, gates: config.gates, units: config.units, bidirectional: config.bidirectional, needsSequence }, ctx);
+    return buildRecurrent(x, { cell: config.layer, gates: config.gates, resetAfter: config.resetAfter, units: config.units, bidirectional: config.bidirectional, needsSequence }, ctx);
   },
 };
