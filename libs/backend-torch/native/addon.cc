@@ -23,7 +23,7 @@
 #include "dense.h"
 #include "dropout.h"
 #include "head_loss.h"
-#include "libtorch_lstm.h"
+#include "libtorch_rnn.h"
 #include "matmul.h"
 #include "recurrent.h"
 #include "small_elementwise.h"
@@ -234,8 +234,8 @@ at::Tensor lookupOptional(const Napi::Value& v) {
 
 // One whole-sequence recurrent op of recurrent.h on its inputs (x, mask, kernel, recurrentKernel, bias, h0, c0,
 // then the backward's states and dStates; undefined where absent).
-std::vector<at::Tensor> runRecurrent(const std::string& name, const std::vector<at::Tensor>& t, mimo::GateActivation gate, bool atenOps, bool libtorchLstm) {
-  mimo::RecurrentInputs in{t[0], t[1], t[2], t[3], t[4], t[5], t[6], gate, atenOps, libtorchLstm};
+std::vector<at::Tensor> runRecurrent(const std::string& name, const std::vector<at::Tensor>& t, mimo::GateActivation gate, bool atenOps, bool libtorchRnn) {
+  mimo::RecurrentInputs in{t[0], t[1], t[2], t[3], t[4], t[5], t[6], gate, atenOps, libtorchRnn};
   if (name == "lstm_forward") return mimo::lstmForward(in);
   if (name == "lstm_backward") return mimo::lstmBackward(in, t[7], t[8]);
   if (name == "gru_forward") return mimo::gruForward(in);
@@ -245,7 +245,7 @@ std::vector<at::Tensor> runRecurrent(const std::string& name, const std::vector<
   throw std::invalid_argument("torch backend: unknown recurrent op '" + name + "'");
 }
 
-// recurrent(name, [x, mask, kernel, recurrentKernel, bias, h0, c0, ...extra], gateActivation, atenOps, libtorchLstm) → handles
+// recurrent(name, [x, mask, kernel, recurrentKernel, bias, h0, c0, ...extra], gateActivation, atenOps, libtorchRnn) → handles
 // (null for an absent bias gradient): the whole-sequence LSTM / GRU ops of recurrent.h. null inputs are absent.
 Napi::Value Recurrent(const Napi::CallbackInfo& info) {
   return guarded(info, [&]() -> Napi::Value {
@@ -255,9 +255,9 @@ Napi::Value Recurrent(const Napi::CallbackInfo& info) {
     for (uint32_t i = 0; i < inputs.size() && i < args.Length(); ++i) inputs[i] = lookupOptional(args.Get(i));
     const std::string gateName = info[2].As<Napi::String>().Utf8Value();
     const mimo::GateActivation gate = mimo::gateActivationNamed(gateName);
-    const bool atenOps = info[3].ToBoolean().Value(), libtorchLstm = info[4].ToBoolean().Value();
-    auto run = [name, gate, atenOps, libtorchLstm](const std::vector<at::Tensor>& t) { return runRecurrent(name, t, gate, atenOps, libtorchLstm); };
-    return runRecorded(info.Env(), inputs, run, [&]() { return "recurrent " + name + " " + gateName + (atenOps ? " aten" : "") + (libtorchLstm ? " libtorch" : ""); });
+    const bool atenOps = info[3].ToBoolean().Value(), libtorchRnn = info[4].ToBoolean().Value();
+    auto run = [name, gate, atenOps, libtorchRnn](const std::vector<at::Tensor>& t) { return runRecurrent(name, t, gate, atenOps, libtorchRnn); };
+    return runRecorded(info.Env(), inputs, run, [&]() { return "recurrent " + name + " " + gateName + (atenOps ? " aten" : "") + (libtorchRnn ? " libtorch" : ""); });
   });
 }
 
@@ -426,14 +426,14 @@ Napi::Value Free(const Napi::CallbackInfo& info) {
   return Napi::Boolean::New(info.Env(), erased == ids.Length());
 }
 
-// stats() → { count, bytes, lstmGraphs }: live handles and their element bytes, and the LSTM graphs kept for a backward
-// pass (libtorch_lstm.h).
+// stats() → { count, bytes, rnnGraphs }: live handles and their element bytes, and the LSTM graphs kept for a backward
+// pass (libtorch_rnn.h).
 Napi::Value Stats(const Napi::CallbackInfo& info) {
   mimo::StoreStats stats = mimo::storeStats();
   Napi::Object out = Napi::Object::New(info.Env());
   out.Set("count", Napi::Number::New(info.Env(), static_cast<double>(stats.count)));
   out.Set("bytes", Napi::Number::New(info.Env(), stats.bytes));
-  out.Set("lstmGraphs", Napi::Number::New(info.Env(), static_cast<double>(mimo::libtorchLstmGraphsKept())));
+  out.Set("rnnGraphs", Napi::Number::New(info.Env(), static_cast<double>(mimo::libtorchRnnGraphsKept())));
   return out;
 }
 

@@ -1,10 +1,12 @@
 // Keras's reset-after GRU (cuDNN's and PyTorch's: candidate = tanh(x_h + b_h + r·(h·R_h + b'_h)), bias [2, 3·units])
 // as whole-sequence passes, built as gru.cc builds tfjs-layers' GRU. One recurrent product a step each way, of all
-// three gates at once: the reset gate comes after it.
+// three gates at once: the reset gate comes after it. With sigmoid gates on cuda, libtorch's at::gru (cuDNN) runs it
+// instead (libtorch_rnn.h).
 #include <ATen/ATen.h>
 
 #include "blas.h"
 #include "gru_steps_cpu.h"
+#include "libtorch_rnn.h"
 #include "recurrent.h"
 #include "recurrent_support.h"
 
@@ -118,6 +120,7 @@ at::Tensor backwardAten(const RecurrentInputs& in, const at::Tensor& hPrev, cons
 
 std::vector<at::Tensor> gruResetAfterForward(const RecurrentInputs& in) {
   validate(in, 3, false, 2);
+  if (auto states = tryLibtorchRnnForward(in, LibtorchCell::ResetAfterGru)) return *states;
   at::Tensor states = statesWithProjectedInputs(in, 5 * in.recurrentKernel.size(0), biasRow(in, 0));
   if (cpuSteps(in)) forwardCpu(in, states);
   else forwardAten(in, states);
@@ -128,6 +131,7 @@ std::vector<at::Tensor> gruResetAfterBackward(const RecurrentInputs& in, const a
   validate(in, 3, false, 2);
   const int64_t batch = in.x.size(0), steps = in.x.size(1), units = in.recurrentKernel.size(0);
   validateStates(in, states, dStates, 5 * units);
+  if (libtorchRnnRecorded(states)) return libtorchRnnBackward(in, states, dStates);
   at::Tensor dPre = at::empty({steps, batch, 3 * units}, states.options()), dRec = at::empty_like(dPre);
   at::Tensor dh = cpuSteps(in) ? backwardCpu(in, states, dStates, dPre, dRec)
                                : backwardAten(in, previousStates(in.h0, states.narrow(2, 0, units)), states, everyStepGradient(dStates, steps), dPre, dRec);

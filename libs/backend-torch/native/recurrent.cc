@@ -10,7 +10,7 @@
 #include <stdexcept>
 
 #include "blas.h"
-#include "libtorch_lstm.h"
+#include "libtorch_rnn.h"
 #include "lstm_steps_cpu.h"
 #include "recurrent_support.h"
 
@@ -147,7 +147,7 @@ std::pair<at::Tensor, at::Tensor> lstmBackwardAten(const RecurrentInputs& in, co
 
 std::vector<at::Tensor> lstmForward(const RecurrentInputs& in) {
   validate(in, 4, true);
-  if (auto states = tryLibtorchLstmForward(in)) return *states;
+  if (auto states = tryLibtorchRnnForward(in, LibtorchCell::Lstm)) return *states;
   // Filled step by step, time-major so each step's row is contiguous; returned as a [batch, steps, …] view.
   at::Tensor states = statesWithProjectedInputs(in, 6 * in.recurrentKernel.size(0), in.bias);
   if (cpuSteps(in)) lstmForwardCpu(in, states);
@@ -159,7 +159,7 @@ std::vector<at::Tensor> lstmBackward(const RecurrentInputs& in, const at::Tensor
   validate(in, 4, true);
   const int64_t batch = in.x.size(0), steps = in.x.size(1), units = in.recurrentKernel.size(0);
   validateStates(in, states, dStates, 6 * units);
-  if (libtorchLstmRecorded(states)) return libtorchLstmBackward(in, states, dStates);
+  if (libtorchRnnRecorded(states)) return libtorchRnnBackward(in, states, dStates);
   at::Tensor dz = at::empty({steps, batch, 4 * units}, states.options());
   auto [dh, dc] = cpuSteps(in) ? lstmBackwardCpu(in, states, dStates, dz) : lstmBackwardAten(in, states, everyStepGradient(dStates, steps), dz);
   std::vector<at::Tensor> out;

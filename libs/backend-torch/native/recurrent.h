@@ -27,12 +27,12 @@ struct RecurrentInputs {
   at::Tensor c0;               // [batch, units] (LSTM only)
   GateActivation gate;
   bool atenOps;               // run each step as ATen ops even where the cpu's loop or libtorch's at::lstm applies
-  bool libtorchLstm;          // run an LSTM that fits libtorch_lstm.h through it on the cpu too, as cuda does
+  bool libtorchRnn;          // run an LSTM that fits libtorch_rnn.h through it on the cpu too, as cuda does
 };
 
 /**
  * → { states [batch, steps, 6·units] }: per step h, c, then the activated gates i, f, tanh candidate, o (kept
- * for the backward pass); one tensor, so a custom gradient can wrap it. An LSTM that libtorch_lstm.h takes fills
+ * for the backward pass); one tensor, so a custom gradient can wrap it. An LSTM that libtorch_rnn.h takes fills
  * only h and the last step's c of the same shape, and the backward pass knows its states.
  */
 std::vector<at::Tensor> lstmForward(const RecurrentInputs& in);

@@ -102,7 +102,7 @@ function train(run: (xb: tf.Tensor, yb: tf.Tensor) => tf.Scalar, xs: tf.Tensor, 
     const lstmStep = (weights: tf.Variable[]) => (x: tf.Tensor) => {
       const [k, r] = weights;
       const inputs = { x, kernel: k, recurrentKernel: r, initialH: tf.zeros([2, 3]), initialC: tf.zeros([2, 3]) };
-      const attrs = { recurrentActivation: 'sigmoid', libtorchLstm: true };
+      const attrs = { recurrentActivation: 'sigmoid', libtorchRnn: true };
       const [states] = tf.engine().runKernel(RECURRENT_SEQUENCE_KERNELS.lstm.forward, inputs, attrs) as unknown as tf.Tensor[];
       const [, dKernel, dRecurrentKernel] = tf.engine().runKernel(RECURRENT_SEQUENCE_KERNELS.lstm.backward, { ...inputs, states, dStates: tf.onesLike(states) }, attrs) as unknown as tf.Tensor[];
       k.assign(tf.sub(k, tf.mul(dKernel, 0.1)));
@@ -118,7 +118,7 @@ function train(run: (xb: tf.Tensor, yb: tf.Tensor) => tf.Scalar, xs: tf.Tensor, 
     expect(run(step)).toEqual(plainLosses);
     expect(step.status.mode).toBe('replay');
     replayed.forEach((w, i) => expect(Array.from(w.dataSync())).toEqual(Array.from(plain[i].dataSync())));
-    expect((tf.backend() as TorchBackend).memory().numLstmGraphs).toBe(0);
+    expect((tf.backend() as TorchBackend).memory().numRnnGraphs).toBe(0);
     step.dispose();
     tf.dispose([x, ...plain, ...replayed]);
   });
@@ -132,7 +132,7 @@ function train(run: (xb: tf.Tensor, yb: tf.Tensor) => tf.Scalar, xs: tf.Tensor, 
     const lstmStep = (weights: tf.Variable[]) => (x: tf.Tensor, mask: tf.Tensor) => {
       const [k, r] = weights;
       const inputs = { x, mask, kernel: k, recurrentKernel: r, initialH: tf.zeros([2, 3]), initialC: tf.zeros([2, 3]) };
-      const attrs = { recurrentActivation: 'sigmoid', libtorchLstm: true };
+      const attrs = { recurrentActivation: 'sigmoid', libtorchRnn: true };
       const [states] = tf.engine().runKernel(RECURRENT_SEQUENCE_KERNELS.lstm.forward, inputs, attrs) as unknown as tf.Tensor[];
       const h = tf.slice(states, [0, 0, 0], [-1, -1, 3]);
       const dStates = tf.pad(tf.onesLike(h), [[0, 0], [0, 0], [0, (states.shape[2] as number) - 3]]);

@@ -83,7 +83,7 @@ describeTorch('TorchBackend', () => {
 
   it('trains 1,000 steps (fused Adam, LSTM sequence kernels, a taped max pool) with flat tensor count and native bytes, and bounded process memory', () => {
     const drift = trainingDrift(1000);
-    expect(drift).toMatchObject({ tensors: 0, nativeTensors: 0, nativeBytes: 0, lstmGraphs: 0 });
+    expect(drift).toMatchObject({ tensors: 0, nativeTensors: 0, nativeBytes: 0, rnnGraphs: 0 });
     expect(drift.rssBytes).toBeLessThan(64 * 1024 * 1024);
   });
 

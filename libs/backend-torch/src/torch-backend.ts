@@ -107,9 +107,9 @@ export class TorchBackend extends tf.KernelBackend implements StepRecorder {
   }
 
   /** `unreliable: false`, plus the native store's tensor count and bytes. */
-  override memory(): { unreliable: boolean; numBytesInTorch: number; numTorchTensors: number; numLstmGraphs: number } {
+  override memory(): { unreliable: boolean; numBytesInTorch: number; numTorchTensors: number; numRnnGraphs: number } {
     const stats = this.addon.stats();
-    return { unreliable: false, numBytesInTorch: stats.bytes, numTorchTensors: stats.count, numLstmGraphs: stats.lstmGraphs };
+    return { unreliable: false, numBytesInTorch: stats.bytes, numTorchTensors: stats.count, numRnnGraphs: stats.rnnGraphs };
   }
 
   override timerAvailable(): boolean {
@@ -228,9 +228,9 @@ export class TorchBackend extends tf.KernelBackend implements StepRecorder {
   }
 
   /** Runs a whole-sequence recurrent op of the addon (see `TorchAddon.recurrent`); absent inputs are null. */
-  recurrent(name: string, args: ReadonlyArray<tf.TensorInfo | NativeTensor | null>, gateActivation: string, paths: Pick<RecurrentAttrs, 'atenOps' | 'libtorchLstm'> = {}): Array<NativeTensor | null> {
+  recurrent(name: string, args: ReadonlyArray<tf.TensorInfo | NativeTensor | null>, gateActivation: string, paths: Pick<RecurrentAttrs, 'atenOps' | 'libtorchRnn'> = {}): Array<NativeTensor | null> {
     const handles = args.map((arg) => (arg === null ? null : (this.toNative(arg) as number)));
-    return this.track(this.addon.recurrent(name, handles, gateActivation, paths.atenOps === true, paths.libtorchLstm === true));
+    return this.track(this.addon.recurrent(name, handles, gateActivation, paths.atenOps === true, paths.libtorchRnn === true));
   }
 
   /** One Adam step of every variable in one native call: w, g, m, v of each, then the iteration (see `TorchAddon.adamUpdate`). */

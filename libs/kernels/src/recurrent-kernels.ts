@@ -36,12 +36,12 @@ export interface RecurrentAttrs {
   resetAfter?: boolean;
   /**
    * For checks: run each step as ATen ops, Mimo's own cuda path, instead of the cpu's vectorised loop or, for a
-   * sigmoid LSTM on cuda, libtorch's at::lstm. Wins over `libtorchLstm`.
+   * sigmoid LSTM or reset-after GRU on cuda, libtorch's at::lstm / at::gru. Wins over `libtorchRnn`.
    */
   atenOps?: boolean;
   /**
-   * For checks: run a sigmoid LSTM, unmasked or masked by padding at the end of its rows, through libtorch's at::lstm
-   * and autograd, as cuda does (cuDNN there).
+   * For checks: run a sigmoid LSTM or reset-after GRU, unmasked or masked by padding at the end of its rows, through
+   * libtorch's at::lstm / at::gru and autograd, as cuda does (cuDNN there).
    */
-  libtorchLstm?: boolean;
+  libtorchRnn?: boolean;
 }

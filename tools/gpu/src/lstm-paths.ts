@@ -17,9 +17,9 @@ const UNITS = 64;
 const TOLERANCE = 1e-5;
 
 type Inputs = Record<string, tf.Tensor>;
-type Path = { libtorchLstm: true } | { atenOps: true };
+type Path = { libtorchRnn: true } | { atenOps: true };
 
-const LIBTORCH: Path = { libtorchLstm: true };
+const LIBTORCH: Path = { libtorchRnn: true };
 const OWN: Path = { atenOps: true };
 
 /** Forward and backward with dStates = 1 on h and the last c: → h per step, the last c and the gradients. */

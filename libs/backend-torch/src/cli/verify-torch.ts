@@ -11,7 +11,7 @@ import { trainingDrift } from '../testing/training-drift';
 /** The issue's bound: relative error ≤ 1e-5 in float32 against tfjs's cpu kernels. */
 const TOLERANCE = 1e-5;
 /**
- * An LSTM that runs on cuDNN (cuda, sigmoid gates, unmasked or padded at the end: native/libtorch_lstm.h) computes
+ * An LSTM that runs on cuDNN (cuda, sigmoid gates, unmasked or padded at the end: native/libtorch_rnn.h) computes
  * its gates' sigmoid and tanh and sums its products its own way: 1.8e-6 to 5.5e-5 from tfjs-layers on an H200
  * (2026-12-04, unmasked cases), still float32.
  */
@@ -86,8 +86,8 @@ async function main(): Promise<number> {
 
   await tf.setBackend('torch');
   const drift = trainingDrift(1000);
-  process.stdout.write(`1,000 training steps: tensors ${drift.tensors}, native tensors ${drift.nativeTensors}, native bytes ${drift.nativeBytes}, LSTM graphs kept ${drift.lstmGraphs}, rss ${(drift.rssBytes / 2 ** 20).toFixed(1)} MiB\n`);
-  if (drift.tensors !== 0 || drift.nativeTensors !== 0 || drift.nativeBytes !== 0 || drift.lstmGraphs !== 0) failures.push('training leaked tensors');
+  process.stdout.write(`1,000 training steps: tensors ${drift.tensors}, native tensors ${drift.nativeTensors}, native bytes ${drift.nativeBytes}, LSTM / GRU graphs kept ${drift.rnnGraphs}, rss ${(drift.rssBytes / 2 ** 20).toFixed(1)} MiB\n`);
+  if (drift.tensors !== 0 || drift.nativeTensors !== 0 || drift.nativeBytes !== 0 || drift.rnnGraphs !== 0) failures.push('training leaked tensors');
 
   process.stdout.write(failures.length === 0 ? 'verify:torch passed\n' : `verify:torch: ${failures.length} failures\n${failures.map((f) => `  ${f}`).join('\n')}\n`);
   return failures.length === 0 ? 0 : 1;

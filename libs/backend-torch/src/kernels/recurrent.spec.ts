@@ -15,9 +15,9 @@ describeTorch('whole-sequence recurrent kernels against stock tfjs-layers on cpu
     expect(agreement.missing).toEqual([]);
     expect(Object.entries(agreement.worstErrors).filter(([, error]) => !(error <= 1e-5))).toEqual([]);
     expect(agreement.maskedRowKept).toBe(true);
-    // On the cpu only the cases that ask for it run libtorch's at::lstm, and not with a mask that has a hole; the
+    // On the cpu only the cases that ask for it run libtorch's at::lstm / at::gru, and not with a mask that has a hole; the
     // others keep Mimo's own passes.
-    expect(agreement.libtorchPath).toBe(c.libtorchLstm === true && (!c.masked || c.postPadded === true));
+    expect(agreement.libtorchPath).toBe(c.libtorchRnn === true && (!c.masked || c.postPadded === true));
   });
 
   it.each([

@@ -11,7 +11,7 @@ function recurrentKernel(kernelName: string, op: string, extraInputs: string[]):
   const resetAfterOp = op.replace('_', '_reset_after_');
   return torchKernel(kernelName, ({ inputs, attrs, backend }) => {
     const args = [...RECURRENT_INPUTS, ...extraInputs].map((name) => inputs[name] ?? null);
-    const results = backend.recurrent(attrs.resetAfter === true ? resetAfterOp : op, args, String(attrs.recurrentActivation), { atenOps: attrs.atenOps === true, libtorchLstm: attrs.libtorchLstm === true });
+    const results = backend.recurrent(attrs.resetAfter === true ? resetAfterOp : op, args, String(attrs.recurrentActivation), { atenOps: attrs.atenOps === true, libtorchRnn: attrs.libtorchRnn === true });
     return results.filter((result): result is NativeTensor => result !== null);
   });
 }

@@ -22,7 +22,7 @@ export interface TorchInfo {
   cuda: boolean;
   /**
    * Whether libtorch has cuDNN: on cuda, LSTMs with sigmoid gates, unmasked or masked by padding at the end of their
-   * rows, then run on it (native/libtorch_lstm.h).
+   * rows, then run on it (native/libtorch_rnn.h).
    */
   cudnn?: boolean;
   /** at::get_parallel_info(). */
@@ -64,13 +64,13 @@ export interface TorchAddon {
   call(index: number, args: readonly NativeArg[]): NativeValue[];
   /**
    * Runs a whole-sequence recurrent op (native/recurrent.h): `lstm_forward`, `lstm_backward`, `gru_forward`,
-   * `gru_backward`. `args` are handles (null when absent): x, mask, kernel, recurrentKernel, bias, h0, c0, then
+   * `gru_backward`, `gru_reset_after_forward`, `gru_reset_after_backward`. `args` are handles (null when absent): x, mask, kernel, recurrentKernel, bias, h0, c0, then
    * the backward's extras. Results are null where a gradient has no input (no bias). `atenOps` runs each step
-   * as ATen ops (Mimo's own cuda path) instead of the cpu's vectorised step loop or libtorch's at::lstm;
-   * `libtorchLstm` runs a sigmoid LSTM, unmasked or masked by padding at the end of its rows, through libtorch's
-   * at::lstm and autograd (native/libtorch_lstm.h), as cuda does.
+   * as ATen ops (Mimo's own cuda path) instead of the cpu's vectorised step loop or libtorch's at::lstm / at::gru;
+   * `libtorchRnn` runs a sigmoid LSTM or reset-after GRU, unmasked or masked by padding at the end of its rows,
+   * through libtorch's at::lstm / at::gru and autograd (native/libtorch_rnn.h), as cuda does.
    */
-  recurrent(name: string, args: readonly (number | null)[], gateActivation: string, atenOps: boolean, libtorchLstm: boolean): Array<NativeTensor | null>;
+  recurrent(name: string, args: readonly (number | null)[], gateActivation: string, atenOps: boolean, libtorchRnn: boolean): Array<NativeTensor | null>;
   /**
    * One Adam step of every variable (@mimo/kernels' ADAM_UPDATE_KERNEL has the formula): `tensors` holds the handles
    * of each variable's w, g, m and v, then the int32 scalar iteration (the update's 1-based number) → handles of
@@ -97,8 +97,8 @@ export interface TorchAddon {
   readInto(id: number, out: Float32Array | Int32Array | Uint8Array): void;
   /** Drops one handle or several; true when each was live. */
   free(ids: number | readonly number[]): boolean;
-  /** Live handles, their element bytes, and the LSTM graphs kept for a backward pass (native/libtorch_lstm.h). */
-  stats(): { count: number; bytes: number; lstmGraphs: number };
+  /** Live handles, their element bytes, and the LSTM graphs kept for a backward pass (native/libtorch_rnn.h). */
+  stats(): { count: number; bytes: number; rnnGraphs: number };
   configure(options: { threads?: number; device?: string }): TorchInfo;
   /** Whether this build has c10d's Gloo process group (absent from addons built before it). */
   distributedStatus?(): { available: boolean; reason?: string };

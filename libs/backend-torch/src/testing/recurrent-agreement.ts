@@ -29,14 +29,14 @@ export interface RecurrentCase {
   saturated?: boolean;
   /**
    * Runs each step as ATen ops (the kernels' `atenOps` attribute), Mimo's own path on every device but the cpu,
-   * instead of the cpu's vectorised step loop (or, on cuda, libtorch's at::lstm for a sigmoid LSTM).
+   * instead of the cpu's vectorised step loop (or, on cuda, libtorch's at::lstm / at::gru for a sigmoid LSTM / reset-after GRU).
    */
   atenOps?: boolean;
   /**
-   * Runs a sigmoid LSTM through libtorch's at::lstm and its autograd (the kernels' `libtorchLstm` attribute), the path
+   * Runs a sigmoid LSTM or reset-after GRU through libtorch's at::lstm / at::gru and its autograd (the kernels' `libtorchRnn` attribute), the path
    * such an LSTM takes on cuda (cuDNN's kernels there), on any device: unmasked, or `postPadded`.
    */
-  libtorchLstm?: boolean;
+  libtorchRnn?: boolean;
   /** GRU only: Keras's reset_after (the kernels' `resetAfter` attribute), bias [2, 3·units]; its reference is `resetAfterGru`. */
   resetAfter?: boolean;
   /** Rows (3 unless given): a batch of 40 is split across threads on the cpu where the addon has 2 or more. */
@@ -149,12 +149,12 @@ function resetAfterReference(p: ReturnType<typeof problem>, c: RecurrentCase): V
   return result;
 }
 
-/** LSTM graphs the torch backend keeps for a backward pass: one per live states tensor from libtorch's at::lstm. */
-const lstmGraphs = () => (tf.backend().memory() as { numLstmGraphs?: number }).numLstmGraphs ?? 0;
+/** Graphs the torch backend keeps for a backward pass: one per live states tensor from libtorch's at::lstm / at::gru. */
+const rnnGraphs = () => (tf.backend().memory() as { numRnnGraphs?: number }).numRnnGraphs ?? 0;
 
 /**
  * The same through the torch kernels: forward, then the gradient kernel with dSequence and dLast in place in dStates
- * (only the last step's, dLast alone, for `lastStepOnly`); and whether the forward ran libtorch's at::lstm.
+ * (only the last step's, dLast alone, for `lastStepOnly`); and whether the forward ran libtorch's at::lstm / at::gru.
  */
 function fused(c: RecurrentCase): { values: Values; libtorchPath: boolean } {
   return tf.tidy(() => {
@@ -165,14 +165,14 @@ function fused(c: RecurrentCase): { values: Values; libtorchPath: boolean } {
     if (c.masked) inputs.mask = p.mask;
     if (c.useBias) inputs.bias = p.bias;
     if (lstm) inputs.initialC = p.initialC;
-    const attrs = { recurrentActivation: c.recurrentActivation, atenOps: c.atenOps === true, libtorchLstm: c.libtorchLstm === true, resetAfter: c.resetAfter === true };
+    const attrs = { recurrentActivation: c.recurrentActivation, atenOps: c.atenOps === true, libtorchRnn: c.libtorchRnn === true, resetAfter: c.resetAfter === true };
     const run = (name: string, extra: Record<string, tf.Tensor> = {}) =>
       tf.engine().runKernel(name, { ...inputs, ...extra } as unknown as tf.NamedTensorMap, attrs) as unknown as tf.Tensor[];
     // states: h, (c,) then the gates (only h and the last c filled on the libtorch path); the loss reads h at every
     // step and the last h (GRU) or c (LSTM).
-    const graphsBefore = lstmGraphs();
+    const graphsBefore = rnnGraphs();
     const [states] = run(lstm ? RECURRENT_SEQUENCE_KERNELS.lstm.forward : RECURRENT_SEQUENCE_KERNELS.gru.forward);
-    const libtorchPath = lstmGraphs() > graphsBefore;
+    const libtorchPath = rnnGraphs() > graphsBefore;
     const width = states.shape[2] as number;
     const sequence = tf.slice(states, [0, 0, 0], [-1, -1, units]);
     const lastOffset = lstm ? units : 0;
@@ -217,16 +217,18 @@ export const RECURRENT_CASES: RecurrentCase[] = (
     { cell: 'gru', resetAfter: true, recurrentActivation: 'sigmoid', masked: false, useBias: false },
     { cell: 'gru', resetAfter: true, recurrentActivation: 'sigmoid', masked: true, useBias: true, saturated: true },
     { cell: 'gru', resetAfter: true, recurrentActivation: 'sigmoid', masked: true, useBias: true, batch: 40 },
+    { cell: 'gru', resetAfter: true, recurrentActivation: 'sigmoid', masked: true, postPadded: true, useBias: true },
+    { cell: 'gru', resetAfter: true, recurrentActivation: 'sigmoid', masked: true, postPadded: true, useBias: false, batch: 40, lastStepOnly: true },
     { cell: 'gru', resetAfter: true, recurrentActivation: 'hardSigmoid', masked: true, useBias: true, lastStepOnly: true },
     { cell: 'gru', resetAfter: true, recurrentActivation: 'sigmoid', masked: true, useBias: true, units: 16, features: 16, batch: 64 },
   ] satisfies RecurrentCase[]
-).flatMap((c) => [c, { ...c, atenOps: true }, ...(c.cell === 'lstm' && c.recurrentActivation === 'sigmoid' ? [{ ...c, libtorchLstm: true }] : [])]);
+).flatMap((c) => [c, { ...c, atenOps: true }, ...(c.recurrentActivation === 'sigmoid' && (c.cell === 'lstm' || c.resetAfter) ? [{ ...c, libtorchRnn: true }] : [])]);
 
 /** A readable name of a case. */
 export function recurrentCaseLabel(c: RecurrentCase): string {
   const bias = c.useBias ? ' with bias' : ' no bias';
   const shape = `${c.batch ? ` batch ${c.batch}` : ''}${c.units ? ` ${c.units} units` : ''}${c.features ? ` ${c.features} features` : ''}${c.lastStepOnly ? ' last-step gradient' : ''}`;
-  return `${c.cell}${c.resetAfter ? ' reset after' : ''} ${c.recurrentActivation}${c.masked ? (c.postPadded ? ' masked (post-padded)' : ' masked') : ''}${bias}${c.saturated ? ' saturated' : ''}${shape}${c.atenOps ? ' (ATen steps)' : ''}${c.libtorchLstm ? ' (libtorch at::lstm)' : ''}`;
+  return `${c.cell}${c.resetAfter ? ' reset after' : ''} ${c.recurrentActivation}${c.masked ? (c.postPadded ? ' masked (post-padded)' : ' masked') : ''}${bias}${c.saturated ? ' saturated' : ''}${shape}${c.atenOps ? ' (ATen steps)' : ''}${c.libtorchRnn ? ` (libtorch at::${c.cell})` : ''}`;
 }
 
 /** How the kernels on `backend` compare with stock tfjs-layers on cpu, per output and gradient. Leaves `backend` active. */
@@ -238,7 +240,7 @@ export interface RecurrentAgreement {
   /** Whether the fully masked row kept its initial state exactly (always true when unmasked). */
   maskedRowKept: boolean;
   leakedTensors: number;
-  /** Whether the kernels ran libtorch's at::lstm (cuDNN on cuda): the backend then kept its graph beside the states. */
+  /** Whether the kernels ran libtorch's at::lstm / at::gru (cuDNN on cuda): the backend then kept its graph beside the states. */
   libtorchPath: boolean;
 }
 

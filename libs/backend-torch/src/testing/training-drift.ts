@@ -7,8 +7,8 @@ export interface TrainingDrift {
   tensors: number;
   nativeTensors: number;
   nativeBytes: number;
-  /** LSTM graphs kept for a backward pass after the loop (native/libtorch_lstm.h): 0 once every step's states are freed. */
-  lstmGraphs: number;
+  /** LSTM graphs kept for a backward pass after the loop (native/libtorch_rnn.h): 0 once every step's states are freed. */
+  rnnGraphs: number;
   rssBytes: number;
 }
 
@@ -44,7 +44,7 @@ export function trainingDrift(steps: number): TrainingDrift {
   const recurrentAttrs = { recurrentActivation: 'sigmoid' };
   const unmasked: tf.NamedTensorMap = Object.fromEntries(Object.entries(lstm).filter(([name]) => name !== 'mask'));
   const ownAttrs = { ...recurrentAttrs, atenOps: true };
-  const libtorchAttrs = { ...recurrentAttrs, libtorchLstm: true };
+  const libtorchAttrs = { ...recurrentAttrs, libtorchRnn: true };
   const iteration = tf.scalar(1, 'int32');
   const step = () => {
     const { value, grads } = tf.variableGrads(() => tf.losses.meanSquaredError(y, tf.relu(x.matMul(weights[0])).matMul(weights[1])) as tf.Scalar, weights);
@@ -75,7 +75,7 @@ export function trainingDrift(steps: number): TrainingDrift {
     tensors: end.tensors - start.tensors,
     nativeTensors: end.native.numTorchTensors - start.native.numTorchTensors,
     nativeBytes: end.native.numBytesInTorch - start.native.numBytesInTorch,
-    lstmGraphs: end.native.numLstmGraphs,
+    rnnGraphs: end.native.numRnnGraphs,
     rssBytes: end.rss - start.rss,
   };
 }
