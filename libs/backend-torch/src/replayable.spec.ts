@@ -95,16 +95,20 @@ function train(run: (xb: tf.Tensor, yb: tf.Tensor) => tf.Scalar, xs: tf.Tensor, 
     tf.dispose([xs, ys, xb, yb, ...net.weights, expected, actual]);
   });
 
-  it("replays an LSTM step on libtorch's at::lstm (cuda's path) with the plain step's results, keeping no graph of past steps", () => {
-    const kernel = () => tf.variable(tf.randomNormal([4, 12], 0, 0.4, 'float32', 5));
-    const recurrentKernel = () => tf.variable(tf.randomNormal([3, 12], 0, 0.4, 'float32', 6));
+  it.each([
+    ['an LSTM', 'lstm', 4, {}],
+    ['a reset-after GRU', 'gru', 3, { resetAfter: true }],
+  ] as const)("replays %s step on libtorch's at::%s (cuda's path) with the plain step's results, keeping no graph of past steps", (_, cell, gates, cellAttrs) => {
+    const kernel = () => tf.variable(tf.randomNormal([4, 3 * gates], 0, 0.4, 'float32', 5));
+    const recurrentKernel = () => tf.variable(tf.randomNormal([3, 3 * gates], 0, 0.4, 'float32', 6));
+    const { forward, backward } = RECURRENT_SEQUENCE_KERNELS[cell];
     // Forward, backward, and a plain gradient step on both kernels; the sum of the states is the loss.
-    const lstmStep = (weights: tf.Variable[]) => (x: tf.Tensor) => {
+    const recurrentStep = (weights: tf.Variable[]) => (x: tf.Tensor) => {
       const [k, r] = weights;
-      const inputs = { x, kernel: k, recurrentKernel: r, initialH: tf.zeros([2, 3]), initialC: tf.zeros([2, 3]) };
-      const attrs = { recurrentActivation: 'sigmoid', libtorchRnn: true };
-      const [states] = tf.engine().runKernel(RECURRENT_SEQUENCE_KERNELS.lstm.forward, inputs, attrs) as unknown as tf.Tensor[];
-      const [, dKernel, dRecurrentKernel] = tf.engine().runKernel(RECURRENT_SEQUENCE_KERNELS.lstm.backward, { ...inputs, states, dStates: tf.onesLike(states) }, attrs) as unknown as tf.Tensor[];
+      const inputs = { x, kernel: k, recurrentKernel: r, initialH: tf.zeros([2, 3]), ...(cell === 'lstm' ? { initialC: tf.zeros([2, 3]) } : {}) };
+      const attrs = { recurrentActivation: 'sigmoid', libtorchRnn: true, ...cellAttrs };
+      const [states] = tf.engine().runKernel(forward, inputs, attrs) as unknown as tf.Tensor[];
+      const [, dKernel, dRecurrentKernel] = tf.engine().runKernel(backward, { ...inputs, states, dStates: tf.onesLike(states) }, attrs) as unknown as tf.Tensor[];
       k.assign(tf.sub(k, tf.mul(dKernel, 0.1)));
       r.assign(tf.sub(r, tf.mul(dRecurrentKernel, 0.1)));
       return tf.sum(states) as tf.Scalar;
@@ -113,8 +117,8 @@ function train(run: (xb: tf.Tensor, yb: tf.Tensor) => tf.Scalar, xs: tf.Tensor, 
     const plain = [kernel(), recurrentKernel()];
     const replayed = [kernel(), recurrentKernel()];
     const run = (step: (x: tf.Tensor) => tf.Scalar) => Array.from({ length: 8 }, () => tf.tidy(() => step(x).dataSync()[0]));
-    const plainLosses = run(lstmStep(plain));
-    const step = replayable(lstmStep(replayed));
+    const plainLosses = run(recurrentStep(plain));
+    const step = replayable(recurrentStep(replayed));
     expect(run(step)).toEqual(plainLosses);
     expect(step.status.mode).toBe('replay');
     replayed.forEach((w, i) => expect(Array.from(w.dataSync())).toEqual(Array.from(plain[i].dataSync())));
