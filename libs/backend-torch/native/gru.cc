@@ -4,6 +4,7 @@
 #include <ATen/ATen.h>
 
 #include "blas.h"
+#include "gru_aten_backward.h"
 #include "gru_steps_cpu.h"
 #include "matmul.h"
 #include "recurrent.h"
@@ -94,26 +95,13 @@ at::Tensor gruBackwardAten(const RecurrentInputs& in, const at::Tensor& hPrev, c
   at::Tensor zrKernelT = in.recurrentKernel.narrow(1, 0, 2 * units).t(), hKernelT = in.recurrentKernel.narrow(1, 2 * units, units).t();
   at::Tensor gates = states.narrow(2, units, 3 * units).transpose(0, 1);
   at::Tensor z = gates.narrow(2, 0, units), r = gates.narrow(2, units, units), candidate = gates.narrow(2, 2 * units, units);
-  // d(pre-activation) = dh · factor for z and the candidate; for r it is d(r·h) · factor.
-  at::Tensor zFactor = (hPrev - candidate) * gateSlope(z, in.gate);
-  at::Tensor candidateFactor = (1 - z) * (1 - candidate * candidate);
-  at::Tensor rFactor = hPrev * gateSlope(r, in.gate);
-  at::Tensor maskF = in.mask.defined() ? stepMask(in).to(hPrev.scalar_type()) : at::Tensor();
-  at::Tensor dSeq = dStates.narrow(2, 0, units).transpose(0, 1);
-  at::Tensor dh = at::zeros_like(in.h0);
-  for (int64_t t = hPrev.size(0) - 1; t >= 0; --t) {
-    dh = dh + dSeq[t];
-    at::Tensor dhNew = throughStep(dh, maskF, t);
-    at::Tensor dt = dPre[t];
-    at::Tensor dz = dt.narrow(1, 0, units), dr = dt.narrow(1, units, units), dCandidate = dt.narrow(1, 2 * units, units);
-    at::mul_out(dz, dhNew, zFactor[t]);
-    at::mul_out(dCandidate, dhNew, candidateFactor[t]);
-    at::Tensor dResetH = at::mm(dCandidate, hKernelT);
+  at::Tensor rFactor = hPrev * gateSlope(r, in.gate);  // d(r pre-activation) = d(r·h) · rFactor
+  return gruBackwardRecurrence(in, hPrev, z, candidate, dStates, dPre, [&](int64_t t, const at::Tensor& dhNew, at::Tensor& dt) {
+    at::Tensor dr = dt.narrow(1, units, units);
+    at::Tensor dResetH = at::mm(dt.narrow(1, 2 * units, units), hKernelT);
     at::mul_out(dr, dResetH, rFactor[t]);
-    at::Tensor dhPrev = at::addmm(dhNew * z[t] + dResetH * r[t], dt.narrow(1, 0, 2 * units), zrKernelT);
-    dh = maskF.defined() ? dh + dhPrev : dhPrev;
-  }
-  return dh;
+    return at::addmm(dhNew * z[t] + dResetH * r[t], dt.narrow(1, 0, 2 * units), zrKernelT);
+  });
 }
 
 }  // namespace

@@ -5,6 +5,7 @@
 #include <ATen/ATen.h>
 
 #include "blas.h"
+#include "gru_aten_backward.h"
 #include "gru_steps_cpu.h"
 #include "libtorch_rnn.h"
 #include "recurrent.h"
@@ -92,28 +93,15 @@ at::Tensor backwardAten(const RecurrentInputs& in, const at::Tensor& hPrev, cons
   at::Tensor timeMajor = states.transpose(0, 1), kernelT = in.recurrentKernel.t();
   at::Tensor recurrentH = timeMajor.narrow(2, units, units), z = timeMajor.narrow(2, 2 * units, units);
   at::Tensor r = timeMajor.narrow(2, 3 * units, units), candidate = timeMajor.narrow(2, 4 * units, units);
-  // d(pre-activation) = dh · factor for z and the candidate; for r it is d(candidate pre-activation) · factor.
-  at::Tensor zFactor = (hPrev - candidate) * gateSlope(z, in.gate);
-  at::Tensor candidateFactor = (1 - z) * (1 - candidate * candidate);
-  at::Tensor rFactor = recurrentH * gateSlope(r, in.gate);
-  at::Tensor maskF = in.mask.defined() ? stepMask(in).to(hPrev.scalar_type()) : at::Tensor();
-  at::Tensor dSeq = dStates.narrow(2, 0, units).transpose(0, 1);
-  at::Tensor dh = at::zeros_like(in.h0);
-  for (int64_t t = hPrev.size(0) - 1; t >= 0; --t) {
-    dh = dh + dSeq[t];
-    at::Tensor dhNew = throughStep(dh, maskF, t);
-    at::Tensor dp = dPre[t], dq = dRec[t];
-    at::Tensor dz = dp.narrow(1, 0, units), dr = dp.narrow(1, units, units), dCandidate = dp.narrow(1, 2 * units, units);
-    at::mul_out(dz, dhNew, zFactor[t]);
-    at::mul_out(dCandidate, dhNew, candidateFactor[t]);
+  at::Tensor rFactor = recurrentH * gateSlope(r, in.gate);  // d(r pre-activation) = d(candidate pre-activation) · rFactor
+  return gruBackwardRecurrence(in, hPrev, z, candidate, dStates, dPre, [&](int64_t t, const at::Tensor& dhNew, at::Tensor& dp) {
+    at::Tensor dq = dRec[t], dr = dp.narrow(1, units, units), dCandidate = dp.narrow(1, 2 * units, units);
     at::mul_out(dr, dCandidate, rFactor[t]);
     dq.narrow(1, 0, 2 * units).copy_(dp.narrow(1, 0, 2 * units));
     at::Tensor dRecurrentH = dq.narrow(1, 2 * units, units);
     at::mul_out(dRecurrentH, dCandidate, r[t]);
-    at::Tensor dhPrev = at::addmm(dhNew * z[t], dq, kernelT);
-    dh = maskF.defined() ? dh + dhPrev : dhPrev;
-  }
-  return dh;
+    return at::addmm(dhNew * z[t], dq, kernelT);
+  });
 }
 
 }  // namespace

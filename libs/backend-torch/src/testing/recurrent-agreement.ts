@@ -63,7 +63,9 @@ function problem(c: RecurrentCase) {
     mask: tf.tensor2d(Array.from({ length: batch }, (_, i) => (c.postPadded ? POST_PADDED_MASK : MASK)[i % MASK.length])),
     kernel: tf.mul(r([features, gates * units], 'normal', 2), 0.4),
     recurrentKernel: tf.mul(r([units, gates * units], 'normal', 3), 0.4),
-    bias: tf.mul(r(c.resetAfter ? [2, gates * units] : [gates * units], 'normal', 4), c.saturated ? 100 : 0.4),
+    // A reset-after GRU's two bias rows each with 1/√2 of the spread, so that the z and r gates' summed bias has the
+    // single bias's.
+    bias: tf.mul(r(c.resetAfter ? [2, gates * units] : [gates * units], 'normal', 4), (c.saturated ? 100 : 0.4) / (c.resetAfter ? Math.SQRT2 : 1)),
     initialH: tf.mul(r([batch, units], 'normal', 5), 0.3),
     initialC: tf.mul(r([batch, units], 'normal', 6), 0.3),
     dSequence: c.lastStepOnly ? tf.zeros([batch, STEPS, units]) : r([batch, STEPS, units], 'normal', 7),
