@@ -426,7 +426,7 @@ Napi::Value Free(const Napi::CallbackInfo& info) {
   return Napi::Boolean::New(info.Env(), erased == ids.Length());
 }
 
-// stats() → { count, bytes, rnnGraphs }: live handles and their element bytes, and the LSTM graphs kept for a backward
+// stats() → { count, bytes, rnnGraphs }: live handles and their element bytes, and the LSTM / GRU graphs kept for a backward
 // pass (libtorch_rnn.h).
 Napi::Value Stats(const Napi::CallbackInfo& info) {
   mimo::StoreStats stats = mimo::storeStats();

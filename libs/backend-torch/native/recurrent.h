@@ -26,8 +26,8 @@ struct RecurrentInputs {
   at::Tensor h0;               // [batch, units]
   at::Tensor c0;               // [batch, units] (LSTM only)
   GateActivation gate;
-  bool atenOps;               // run each step as ATen ops even where the cpu's loop or libtorch's at::lstm applies
-  bool libtorchRnn;          // run an LSTM that fits libtorch_rnn.h through it on the cpu too, as cuda does
+  bool atenOps;               // run each step as ATen ops even where the cpu's loop or libtorch's at::lstm / at::gru applies
+  bool libtorchRnn;           // run an LSTM or reset-after GRU that fits libtorch_rnn.h through it on the cpu too, as cuda does
 };
 
 /**

@@ -15,7 +15,7 @@ export type { HeadConfig, HeadType } from './heads';
 // Models and layers.
 export { buildModel } from './model/build-model';
 export { compileModel } from './model/compile-model';
-export { installFusedLayers, registerMimoLayers } from './model/layer-registry';
+export { installFusedLayers, registerLayersToLoad, registerMimoLayers } from './model/layer-registry';
 export { DotProductAttention, MultiHeadAttention, SequenceMask, MaskedGlobalAveragePooling1D, AttentionPooling, MaskAny, WeightedSum, FusedDense, FusedLSTM, FusedGRU, FusedDropout } from './layers';
 export type { DotProductAttentionArgs, MultiHeadAttentionArgs } from './layers';
 export { PositionEmbedding } from './encoders/transformer-position';

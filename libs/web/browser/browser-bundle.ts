@@ -1,5 +1,5 @@
 import * as tf from '@tensorflow/tfjs';
-import { ModelCard, ModelSpec, parseModelSpec, registerMimoLayers } from '@mimo/core';
+import { ModelCard, ModelSpec, parseModelSpec, registerLayersToLoad } from '@mimo/core';
 import { PREPROCESSING_FORMAT, TablePreprocessor } from '@mimo/data';
 import { HeadPrediction, headLabels, labelPrediction } from '@mimo/serve';
 import { BrowserDecoder } from './app-decoder';
@@ -54,7 +54,7 @@ export async function loadBrowserBundle(source: string | BundleArtifacts, init?:
     if (!response.ok) throw new Error(`GET ${source}: ${response.status} ${await response.text()}`);
     artifacts = (await response.json()) as BundleArtifacts;
   } else artifacts = source;
-  registerMimoLayers();
+  registerLayersToLoad(artifacts.modelTopology);
   const model = await tf.loadLayersModel(tf.io.fromMemory({ modelTopology: artifacts.modelTopology, weightSpecs: artifacts.weightSpecs, weightData: base64Bytes(artifacts.weightData).buffer as ArrayBuffer }));
   const pre = artifacts.preprocessing as { format?: unknown } | undefined;
   const table = pre?.format === PREPROCESSING_FORMAT ? TablePreprocessor.fromJSON(pre) : undefined;

@@ -21,8 +21,8 @@ export interface TorchInfo {
   /** at::hasCUDA(). */
   cuda: boolean;
   /**
-   * Whether libtorch has cuDNN: on cuda, LSTMs with sigmoid gates, unmasked or masked by padding at the end of their
-   * rows, then run on it (native/libtorch_rnn.h).
+   * Whether libtorch has cuDNN: on cuda, LSTMs and reset-after GRUs with sigmoid gates, unmasked or masked by padding
+   * at the end of their rows, then run on it (native/libtorch_rnn.h).
    */
   cudnn?: boolean;
   /** at::get_parallel_info(). */
@@ -97,7 +97,7 @@ export interface TorchAddon {
   readInto(id: number, out: Float32Array | Int32Array | Uint8Array): void;
   /** Drops one handle or several; true when each was live. */
   free(ids: number | readonly number[]): boolean;
-  /** Live handles, their element bytes, and the LSTM graphs kept for a backward pass (native/libtorch_rnn.h). */
+  /** Live handles, their element bytes, and the LSTM / GRU graphs kept for a backward pass (native/libtorch_rnn.h). */
   stats(): { count: number; bytes: number; rnnGraphs: number };
   configure(options: { threads?: number; device?: string }): TorchInfo;
   /** Whether this build has c10d's Gloo process group (absent from addons built before it). */

@@ -1,7 +1,7 @@
 import * as tf from '@tensorflow/tfjs';
 import { promises as fs } from 'fs';
 import * as path from 'path';
-import { registerMimoLayers } from '../model/layer-registry';
+import { registerLayersToLoad } from '../model/layer-registry';
 import { ModelSpec, parseModelSpec } from '../spec/model-spec';
 import { writeDirAtomically } from './atomic-dir';
 import { bundleManifest, MANIFEST_FILE, readVerifiedBundle } from './bundle-manifest';
@@ -139,7 +139,7 @@ export async function loadBundle(dir: string): Promise<Bundle> {
   if (weightData.byteLength !== expectedBytes) {
     throw new Error(`${path.join(dir, BUNDLE_FILES.weights)}: expected ${expectedBytes} bytes of weights, found ${weightData.byteLength}`);
   }
-  registerMimoLayers();
+  registerLayersToLoad(modelJson.modelTopology);
   const model = await tf.loadLayersModel(tf.io.fromMemory({ modelTopology: modelJson.modelTopology, weightSpecs, weightData }));
   const spec = parseModelSpec(await readJson(dir, BUNDLE_FILES.spec, true, read));
   const card = (await readJson(dir, BUNDLE_FILES.card, true, read)) as ModelCard;

@@ -3,7 +3,6 @@ import { RecurrentAttrs, RecurrentCellKind } from '@mimo/kernels';
 import { Kwargs, KwargsMask, toFloatMask } from './layer-utils';
 import { OrthogonalInitializer } from './orthogonal-initializer';
 import { hasRecurrentSequenceKernel, runRecurrentSequence } from './recurrent-sequence-op';
-import { ResetAfterGRUCell } from './reset-after-gru-cell';
 
 /** What the fused path reads from a tfjs-layers LSTM / GRU layer and its cell (public fields of both). */
 interface RecurrentLayerFields {
@@ -21,6 +20,8 @@ interface RecurrentLayerFields {
     kernel: { read(): tf.Tensor };
     recurrentKernel: { read(): tf.Tensor };
     bias: { read(): tf.Tensor } | null;
+    /** ResetAfterGRUCell's. */
+    resetAfter?: boolean;
   };
 }
 
@@ -111,7 +112,7 @@ export function fusedRecurrentCall(kind: RecurrentCellKind, rnn: tf.layers.RNN, 
         initialH,
         initialC: kind === 'lstm' ? initialC : undefined,
       },
-      { recurrentActivation: gate, ...(cell instanceof ResetAfterGRUCell ? { resetAfter: true } : {}) },
+      { recurrentActivation: gate, ...(cell.resetAfter === true ? { resetAfter: true } : {}) },
       !layer.returnSequences,
     );
     const units = cell.units;

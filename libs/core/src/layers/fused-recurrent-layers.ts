@@ -28,13 +28,18 @@ const FusedStockGRU = fusedRecurrentClass<ReturnType<typeof tf.layers.gru>, Fuse
 /**
  * tfjs-layers' GRU (kernel `[features, 3·units]`, gates z, r, h, reset applied before the recurrent product)
  * as className 'GRU', likewise; with `returnState` it returns h. With `resetAfter` its cell is
- * `ResetAfterGRUCell` (bias `[2, 3·units]`), saved with `resetAfter: true` as Keras saves it: stock tfjs-layers
- * cannot load that, Mimo loads it (and Keras's reset-after GRUs) once `installFusedLayers()` has run.
+ * `ResetAfterGRUCell` (bias `[2, 3·units]`), saved with `resetAfter: true` as Keras saves it.
+ *
+ * tfjs rebuilds a layer from its config through its class registry (a Bidirectional wrapper's two halves, loading,
+ * cloning), and stock tfjs-layers' GRU rejects `resetAfter: true`: so constructing a reset-after FusedGRU registers
+ * this class as 'GRU', as `installFusedLayers()` does (for any other config it computes what the stock GRU does), and
+ * `registerLayersToLoad` does the same before a saved one is loaded.
  */
 export class FusedGRU extends FusedStockGRU {
   constructor(args: FusedGRUArgs) {
     super({ ...args, resetAfter: false });
     if (args.resetAfter === true) {
+      tf.serialization.registerClass(FusedGRU);
       (this as { cell: tf.layers.RNNCell }).cell = new ResetAfterGRUCell(withOrthogonalInitializer(args));
     }
   }

@@ -25,9 +25,12 @@ interface DropoutMasks {
  * where σ is the recurrent activation. Weights as Keras keeps them: kernel `[features, 3·units]` and recurrent
  * kernel `[units, 3·units]` (gates z, r, h), bias `[2, 3·units]` (the input bias b, then the recurrent bias b').
  * tfjs-layers' own cell rejects `resetAfter: true`; this is the per-step computation `FusedGRU` runs where no
- * whole-sequence kernel does. Dropout as tfjs-layers' cell applies it (one mask over x, one over h).
+ * whole-sequence kernel does. Dropout as tfjs-layers' cell applies it (one mask over x, one over h, each kept for the whole sequence).
  */
 export class ResetAfterGRUCell extends stockGruCell() {
+  /** Read by FusedGRU's fused path, rather than `instanceof`, which a second copy of this module would fail. */
+  readonly resetAfter = true;
+
   constructor(args: GruCellArgs) {
     super({ ...args, resetAfter: false });
   }
@@ -48,12 +51,12 @@ export class ResetAfterGRUCell extends stockGruCell() {
       const training = kwargs?.['training'] === true;
       const masks = this as unknown as DropoutMasks;
       let [x, h] = inputs;
-      if (this.dropout > 0) {
-        masks.dropoutMask ??= [dropoutMask(x, this.dropout, training)];
+      if (0 < this.dropout && this.dropout < 1) {
+        masks.dropoutMask ??= [this.dropoutMaskLike(x, this.dropout, training)];
         x = tf.mul(x, masks.dropoutMask[0]);
       }
-      if (this.recurrentDropout > 0) {
-        masks.recurrentDropoutMask ??= [dropoutMask(h, this.recurrentDropout, training)];
+      if (0 < this.recurrentDropout && this.recurrentDropout < 1) {
+        masks.recurrentDropoutMask ??= [this.dropoutMaskLike(h, this.recurrentDropout, training)];
         h = tf.mul(h, masks.recurrentDropoutMask[0]);
       }
       const [inputBias, recurrentBias] = this.bias === null ? [] : tf.unstack(this.bias.read());
@@ -70,12 +73,13 @@ export class ResetAfterGRUCell extends stockGruCell() {
   override getConfig(): tf.serialization.ConfigDict {
     return { ...super.getConfig(), resetAfter: true };
   }
+
+  /** A mask kept across the sequence's steps: inverted dropout of ones in training (`dropoutFunc` if given), ones otherwise. */
+  private dropoutMaskLike(like: tf.Tensor, rate: number, training: boolean): tf.Tensor {
+    const ones = tf.onesLike(like);
+    const drop = this.dropoutFunc as ((x: tf.Tensor, rate: number) => tf.Tensor) | undefined;
+    return tf.keep(!training ? ones : drop ? drop(ones, rate) : tf.dropout(ones, rate));
+  }
 }
 
 const withBias = (product: tf.Tensor, bias: tf.Tensor | undefined) => (bias === undefined ? product : tf.add(product, bias));
-
-/** A mask kept across the sequence's steps: inverted dropout of ones in training, ones otherwise. */
-function dropoutMask(like: tf.Tensor, rate: number, training: boolean): tf.Tensor {
-  const ones = tf.onesLike(like);
-  return tf.keep(training ? tf.dropout(ones, rate) : ones);
-}

@@ -29,6 +29,23 @@ export function registerMimoLayers(): void {
 }
 
 /**
+ * What loading a model of this (saved) topology needs registered: Mimo's own layers (`registerMimoLayers`), and
+ * Mimo's GRU as 'GRU' where it has a GRU saved with `reset_after: true` (Keras's default since 2.3), which stock
+ * tfjs-layers cannot build (see `FusedGRU`). `loadBundle` and the web app's bundle loader call it. Idempotent.
+ */
+export function registerLayersToLoad(modelTopology: unknown): void {
+  registerMimoLayers();
+  if (hasResetAfterGru(modelTopology)) tf.serialization.registerClass(FusedGRU as unknown as LayerClass);
+}
+
+function hasResetAfterGru(node: unknown): boolean {
+  if (Array.isArray(node)) return node.some(hasResetAfterGru);
+  if (node === null || typeof node !== 'object') return false;
+  const fields = node as Record<string, unknown>;
+  return fields.reset_after === true || fields.resetAfter === true || Object.values(fields).some(hasResetAfterGru);
+}
+
+/**
  * `registerMimoLayers`, and tfjs's Dense, LSTM, GRU and Dropout entries replaced by Mimo's fused subclasses (same
  * className, config and weights), so that every model deserialised afterwards — `loadBundle`,
  * `tf.loadLayersModel` — runs those layers as one native kernel each way on the torch backend (elsewhere
