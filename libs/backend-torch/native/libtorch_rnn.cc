@@ -69,7 +69,8 @@ Outputs runCell(LibtorchCell cell, const at::Tensor& x, const at::Tensor& batchS
     return packed ? at::lstm(x, batchSizes, initial, params, withBias, /*num_layers=*/1, /*dropout=*/0.0, /*train=*/true, /*bidirectional=*/false)
                   : at::lstm(x, initial, params, withBias, /*num_layers=*/1, /*dropout=*/0.0, /*train=*/true, /*bidirectional=*/false, /*batch_first=*/true);
   }
-  const auto [output, lastH] = packed ? at::gru(x, batchSizes, h0, params, withBias, 1, 0.0, true, false) : at::gru(x, h0, params, withBias, 1, 0.0, true, false, true);
+  const auto [output, lastH] = packed ? at::gru(x, batchSizes, h0, params, withBias, /*num_layers=*/1, /*dropout=*/0.0, /*train=*/true, /*bidirectional=*/false)
+                                      : at::gru(x, h0, params, withBias, /*num_layers=*/1, /*dropout=*/0.0, /*train=*/true, /*bidirectional=*/false, /*batch_first=*/true);
   return {output, lastH, at::Tensor()};
 }
 
