@@ -7,7 +7,7 @@ import { AppBatch, appTraining, appTwinJob, BENCH_APPS, loadAppBatch } from './a
 import { BENCH_MODELS, BenchModelName, buildBenchModel } from './bench-models';
 import { flagValue } from './flags';
 import { benchModelTraining, failure, measureInterleaved, MeasureOptions, RepeatedRun, TimedTraining, trainingRun } from './measure';
-import { PytorchJob, PytorchWorker } from './pytorch-reference';
+import { PYTORCH_ADAMS, PytorchAdam, PytorchJob, PytorchWorker } from './pytorch-reference';
 import { loopModel, USER_LOOPS, UserLoopName, userLoopTraining } from './user-loop';
 import { BenchRow, formatTable } from './report-table';
 
@@ -24,11 +24,13 @@ interface Subject {
 
 /**
  * `npm run bench:throughput [-- --backends cpu,wasm,torch --reps 5 --min-seconds 1.5 --batch 64 --models mlp,cnn,lstm,gru
- * --apps healthcare,nlp,finance,autonomous|none --gates sigmoid|hardSigmoid --loops mlp,lstm|none --no-pytorch]`: training samples/s of the bench models,
+ * --apps healthcare,nlp,finance,autonomous|none --gates sigmoid|hardSigmoid --loops mlp,lstm|none --pytorch-adam fused|default --no-pytorch]`:
+ * training samples/s of the bench models,
  * of a user's own loop over the MLP and the LSTM (user-loop.ts), and of
  * each app's default model (a batch of its real data) on each backend in one process, with PyTorch's twins of
  * both (pytorch_bench.py, pytorch_twin.py) when python3 has torch: their repetitions alternate with the torch
- * backend's, or run alone after the backends when torch is not among them.
+ * backend's, or run alone after the backends when torch is not among them. The twins run PyTorch's fused Adam, its
+ * fastest, unless `--pytorch-adam default` asks for what `torch.optim.Adam` picks by itself (pytorch-reference.ts).
  */
 async function main(argv: string[]): Promise<void> {
   const flag = (name: string, fallback: string) => flagValue(argv, name, fallback);
@@ -40,6 +42,8 @@ async function main(argv: string[]): Promise<void> {
   const gatesFlag = flagValue(argv, 'gates', undefined);
   const gates = gatesFlag === undefined ? undefined : RecurrentGatesSchema.safeParse(gatesFlag).data;
   if (gatesFlag !== undefined && gates === undefined) throw new Error(`--gates must be one of ${RecurrentGatesSchema.options.join(', ')}. Received: ${gatesFlag}`);
+  const pytorchAdam = flag('pytorch-adam', 'fused') as PytorchAdam;
+  if (!PYTORCH_ADAMS.includes(pytorchAdam)) throw new Error(`--pytorch-adam must be one of ${PYTORCH_ADAMS.join(', ')}. Received: ${pytorchAdam}`);
   const batchSize = Number(flag('batch', '64'));
   const options: MeasureOptions = { repetitions: Number(flag('reps', '5')), minSeconds: Number(flag('min-seconds', '1.5')), warmupSteps: 2 };
   const lines = [`machine: ${os.cpus().length} × ${os.cpus()[0]?.model.trim()}, ${Math.round(os.totalmem() / 2 ** 30)} GiB, node ${process.version}, tfjs ${tf.version.tfjs}`];
@@ -75,13 +79,13 @@ async function main(argv: string[]): Promise<void> {
   const startPytorch = async (threads: number, device: string, besideTorch: boolean): Promise<void> => {
     pytorch.tried = true;
     pytorch.besideTorch = besideTorch;
-    const started = await PytorchWorker.start(threads, device);
+    const started = await PytorchWorker.start(threads, device, pytorchAdam);
     if (!started.ok) {
       lines.push(`PyTorch: ${started.reason}`);
       return;
     }
     pytorch.worker = started.worker;
-    lines.push(`PyTorch ${started.version}, BLAS ${started.blas} (${started.worker.python}: the newest torch on PATH), device ${device}, ${threads} threads`);
+    lines.push(`PyTorch ${started.version}, BLAS ${started.blas} (${started.worker.python}: the newest torch on PATH), device ${device}, ${threads} threads, Adam ${started.adam}`);
   };
 
   for (const backend of backends) {

@@ -66,6 +66,14 @@ export interface TwinJob {
   pack?: boolean;
 }
 
+/**
+ * The Adam the PyTorch twins run: 'fused' (`torch.optim.Adam(fused=True)`, every tensor's update in one kernel:
+ * PyTorch's fastest, on the cpu since 2.4; where this torch lacks it, its default) or 'default' (what
+ * `torch.optim.Adam` picks by itself: foreach on cuda, one tensor at a time on the cpu).
+ */
+export const PYTORCH_ADAMS = ['fused', 'default'] as const;
+export type PytorchAdam = (typeof PYTORCH_ADAMS)[number];
+
 /** A model for the PyTorch worker: one of pytorch_bench.py's bench models, or an app model's twin. */
 export type PytorchJob = { bench: BenchModelName; batch: number } | { twin: TwinJob } | { loop: 'mlp' | 'lstm'; batch: number };
 
@@ -104,14 +112,21 @@ export class PytorchWorker {
     this.replies = createInterface({ input: child.stdout })[Symbol.asyncIterator]();
   }
 
-  /** Starts the worker with torch on `threads` threads and `device`; or why it cannot (no python3 with torch, or it failed). */
-  static async start(threads: number, device: string): Promise<{ ok: true; worker: PytorchWorker; version: string; blas: string } | { ok: false; reason: string }> {
+  /**
+   * Starts the worker with torch on `threads` threads and `device`, its twins on `adam`; or why it cannot (no
+   * python3 with torch, or it failed). `adam` in the answer: the one it runs, with why where fused was not to be had.
+   */
+  static async start(
+    threads: number,
+    device: string,
+    adam: PytorchAdam = 'fused',
+  ): Promise<{ ok: true; worker: PytorchWorker; version: string; blas: string; adam: string } | { ok: false; reason: string }> {
     const python = findPytorch();
     if (!python.ok) return python;
-    const worker = new PytorchWorker(spawn(python.python, [join(__dirname, 'pytorch_bench.py'), String(threads), device]), python.python);
+    const worker = new PytorchWorker(spawn(python.python, [join(__dirname, 'pytorch_bench.py'), String(threads), device, adam]), python.python);
     try {
-      const { version } = await worker.reply();
-      return { ok: true, worker, version: String(version), blas: python.blas };
+      const hello = await worker.reply();
+      return { ok: true, worker, version: String(hello.version), blas: python.blas, adam: String(hello.adam) };
     } catch (error) {
       worker.close();
       return { ok: false, reason: error instanceof Error ? error.message : String(error) };
@@ -119,12 +134,13 @@ export class PytorchWorker {
   }
 
   /**
-   * Builds `job`'s model: its parameter count, for a twin how many of its LSTMs pack their rows, and its run (its
-   * warm-up and repetitions run in the worker).
+   * Builds `job`'s model: its parameter count, the Adam its optimizer runs ('fused' or 'default'), for a twin how
+   * many of its LSTMs pack their rows, and its run (its warm-up and repetitions run in the worker).
    */
-  async prepare(job: PytorchJob, warmupSteps: number): Promise<{ params: number; packed?: number; run: RepeatedRun }> {
+  async prepare(job: PytorchJob, warmupSteps: number): Promise<{ params: number; adam: string; packed?: number; run: RepeatedRun }> {
     const reply = await this.request({ prepare: job });
     const params = numberIn(reply, 'params');
+    const adam = String(reply.adam);
     const run: RepeatedRun = {
       warmUp: async () => {
         await this.request({ warmup: warmupSteps });
@@ -132,7 +148,7 @@ export class PytorchWorker {
       },
       repetition: async (minSeconds) => numberIn(await this.request({ repetition: minSeconds }), 'rate'),
     };
-    return { params, ...('packed' in reply ? { packed: numberIn(reply, 'packed') } : {}), run };
+    return { params, adam, ...('packed' in reply ? { packed: numberIn(reply, 'packed') } : {}), run };
   }
 
   /** Ends the worker's input, which ends the worker; one that has not exited shortly after is killed. */

@@ -1,7 +1,7 @@
 import * as tf from '@tensorflow/tfjs';
 import { parseModelSpec, randomInputs } from '@mimo/core';
 import { AppBatch, appTwinJob, endPaddedLengths } from './app-models';
-import { findPytorch, PytorchWorker } from './pytorch-reference';
+import { findPytorch, PYTORCH_ADAMS, PytorchWorker, versionParts } from './pytorch-reference';
 
 const UNITS = 8;
 const spec = parseModelSpec({
@@ -69,6 +69,25 @@ describe('the PyTorch worker', () => {
     const { params, run } = await w.prepare({ bench: 'mlp', batch: 4 }, 1);
     expect(params).toBe(64 * 256 + 256 + 256 * 256 + 256 + 256 + 1);
     expect(await run.repetition(0.01)).toBeGreaterThan(0);
+  });
+
+  withPytorch("trains with the Adam it is asked for and says which: fused where this torch has it on the cpu (2.4 on), else torch's default and why", async () => {
+    const fusedOnCpu = (version: string) => {
+      const [major, minor] = versionParts(version);
+      return major > 2 || (major === 2 && minor >= 4);
+    };
+    for (const wanted of PYTORCH_ADAMS) {
+      const started = await PytorchWorker.start(1, 'cpu', wanted);
+      if (!started.ok) throw new Error(started.reason);
+      try {
+        const runs = wanted === 'fused' && fusedOnCpu(started.version) ? 'fused' : 'default';
+        if (wanted === 'fused' && runs === 'default') expect(started.adam).toMatch(/^default \(fused: .+\)$/);
+        else expect(started.adam).toBe(runs);
+        expect((await started.worker.prepare({ loop: 'mlp', batch: 4 }, 1)).adam).toBe(runs);
+      } finally {
+        started.worker.close();
+      }
+    }
   });
 
   withPytorch('fails every request with why once its worker has died, instead of hanging or crashing the bench', async () => {

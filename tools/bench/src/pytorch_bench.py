@@ -1,10 +1,11 @@
 """PyTorch twins of tools/bench's runs, timed on request, so that the bench can alternate their repetitions with
 Mimo's: a slow spell of the machine then falls on both alike.
 
-Usage: python3 pytorch_bench.py THREADS [DEVICE, default cpu]. It replies {"version": torch's} first, then one JSON
-line per request line on stdin:
+Usage: python3 pytorch_bench.py THREADS [DEVICE, default cpu] [ADAM: fused (default) | default]. It replies
+{"version": torch's, "adam": the Adam it runs (see adam_kind)} first, then one JSON line per request line on stdin:
 
-  {"prepare": {"bench": "mlp"|"cnn"|"lstm"|"gru", "batch": N}}   → {"params": N}: builds the model and Adam
+  {"prepare": {"bench": "mlp"|"cnn"|"lstm"|"gru", "batch": N}}   → {"params": N, "adam": "fused"|"default"}: builds
+                                                                   the model and the Adam it runs
   {"prepare": {"twin": <a pytorch_twin.py job>}}                 → {"params": N, "packed": N}: packed: its LSTMs that
                                                                    pack their rows (pytorch_twin.py)
   {"prepare": {"loop": "mlp"|"lstm", "batch": N}}                → {"params": N}: a user's loop (see user_loop)
@@ -51,12 +52,33 @@ def build(name, batch):
     raise ValueError(f"no bench model '{name}' (mlp, cnn, lstm, gru)")
 
 
+def adam_kind(wanted, device):
+    """The Adam the twins run: "fused" (every tensor's update in one kernel, torch.optim.Adam(fused=True): PyTorch's
+    fastest, on the cpu since 2.4) when wanted and this torch has it on `device`; else "default", what
+    torch.optim.Adam picks by itself (foreach on cuda, one tensor at a time on the cpu), with why when fused was
+    wanted."""
+    if wanted not in ("fused", "default"):
+        raise ValueError(f"ADAM must be fused or default. Received: {wanted}")
+    if wanted == "default":
+        return "default"
+    try:
+        weight = torch.zeros(1, device=device, requires_grad=True)
+        weight.grad = torch.ones_like(weight)
+        torch.optim.Adam([weight], fused=True).step()
+        return "fused"
+    except (RuntimeError, TypeError, ValueError) as error:
+        return f"default (fused: {str(error).splitlines()[0]})"
+
+
+ADAM = "fused"  # set by __main__ from adam_kind
+
+
 class Training:
     """Adam steps on `loss_of_batch()`, timed in repetitions. Each step ends with the loss on the host, as Mimo's
     training step does (it reads the loss back), which also synchronises a GPU."""
 
     def __init__(self, model, loss_of_batch, batch):
-        self.optimizer = torch.optim.Adam(model.parameters(), lr=1e-3)
+        self.optimizer = torch.optim.Adam(model.parameters(), lr=1e-3, **({"fused": True} if ADAM == "fused" else {}))
         self.loss_of_batch, self.batch = loss_of_batch, batch
         self.params = sum(p.numel() for p in model.parameters())
 
@@ -131,7 +153,8 @@ def serve(requests, reply, device):
             if "prepare" in request:
                 training = None  # frees the last model first
                 training = prepare(request["prepare"], device)
-                reply({"params": training.params, **({"packed": training.packed} if hasattr(training, "packed") else {})})
+                fused = training.optimizer.param_groups[0].get("fused")
+                reply({"params": training.params, "adam": "fused" if fused else "default", **({"packed": training.packed} if hasattr(training, "packed") else {})})
             elif training is None:
                 reply({"error": "no model prepared"})
             elif "warmup" in request:
@@ -151,11 +174,12 @@ if __name__ == "__main__":
     os.dup2(2, 1)
     set_threads(int(sys.argv[1]))
     device = sys.argv[2] if len(sys.argv) > 2 else "cpu"
+    ADAM = adam_kind(sys.argv[3] if len(sys.argv) > 3 else "fused", device)
     # float32 products in full precision on both sides: Mimo's torch backend turns cuDNN's TF32 off as well.
     torch.backends.cudnn.allow_tf32 = False
 
     def reply(message):
         print(json.dumps(message), file=replies, flush=True)
 
-    reply({"version": torch.__version__})
+    reply({"version": torch.__version__, "adam": ADAM})
     serve(sys.stdin, reply, device)
