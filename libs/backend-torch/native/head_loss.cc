@@ -2,6 +2,7 @@
 
 #include <ATen/ATen.h>
 
+#include <iterator>
 #include <stdexcept>
 
 namespace mimo {
@@ -26,17 +27,25 @@ at::Tensor perExample(HeadLoss loss, const at::Tensor& y, const at::Tensor& p, d
       return (y * q.log() + (1 - y) * (1 - q).log()).mean(-1).neg_();
     }
     case HeadLoss::CategoricalCrossentropy: return (y * (p / p.sum(-1, true)).clamp(epsilon, 1 - epsilon).log()).sum(-1).neg_();
+    case HeadLoss::MeanAbsoluteError: return (p - y).abs_().mean(-1);
+    // tfjs's form, which neither overflows nor loses 1 + e^−|x| to rounding.
+    case HeadLoss::SigmoidCrossEntropy: return (p.clamp_min(0) - p * y + p.abs().neg_().exp_().log1p_()).mean(-1);
+    case HeadLoss::SoftmaxCrossEntropy: return (y * p.log_softmax(-1)).sum(-1).neg_();
     default: return (p - y).square().mean(-1);
   }
 }
 
+const char* const kHeadLossNames[] = {"binaryCrossentropy", "categoricalCrossentropy", "meanSquaredError", "meanAbsoluteError", "sigmoidCrossEntropy", "softmaxCrossEntropy"};
+
 }  // namespace
 
 HeadLoss headLossNamed(const std::string& name) {
-  if (name == "binaryCrossentropy") return HeadLoss::BinaryCrossentropy;
-  if (name == "categoricalCrossentropy") return HeadLoss::CategoricalCrossentropy;
-  if (name == "meanSquaredError") return HeadLoss::MeanSquaredError;
-  throw std::invalid_argument("torch backend: a head loss must be one of binaryCrossentropy, categoricalCrossentropy, meanSquaredError. Received: '" + name + "'");
+  std::string known;
+  for (size_t i = 0; i < std::size(kHeadLossNames); ++i) {
+    if (name == kHeadLossNames[i]) return static_cast<HeadLoss>(i);
+    known += (i == 0 ? "" : ", ") + std::string(kHeadLossNames[i]);
+  }
+  throw std::invalid_argument("torch backend: a head loss must be one of " + known + ". Received: '" + name + "'");
 }
 
 at::Tensor headLossForward(HeadLoss loss, const at::Tensor& yTrue, const at::Tensor& yPred, const at::Tensor& weights, double epsilon) {
@@ -65,6 +74,14 @@ at::Tensor headLossBackward(HeadLoss loss, const at::Tensor& yTrue, const at::Te
       const at::Tensor dr = (y / c.q).neg_().mul_(c.inside).mul_(perRow);
       return (dr - (dr * r).sum(-1, true)).div_(sum);
     }
+    case HeadLoss::MeanAbsoluteError: return at::where(yPred > y, 1.0, -1.0).to(yPred.scalar_type()).mul_(perRow).div_(units);
+    case HeadLoss::SigmoidCrossEntropy: {
+      // σ(x) − y, as 1 − y − t for x > 0 and t − y otherwise with t = e^−|x| / (1 + e^−|x|): no cancellation where σ(x) ≈ 1.
+      const at::Tensor e = yPred.abs().neg_().exp_();
+      const at::Tensor t = e / (e + 1);
+      return at::where(yPred > 0, (1 - y) - t, t - y).mul_(perRow).div_(units);
+    }
+    case HeadLoss::SoftmaxCrossEntropy: return (yPred.softmax(-1) * y.sum(-1, true) - y).mul_(perRow);
     default: return (yPred - y).mul_(perRow).mul_(2 / units);
   }
 }

@@ -1,5 +1,5 @@
 // A head's whole loss, forward and backward, each in one native call (@mimo/kernels' HEAD_LOSS_KERNELS): the
-// per-example loss of tfjs-layers on the head's output, times a per-example weight, averaged over the batch. ATen
+// per-example loss of tfjs-layers on the head's output (or of tf.losses on logits), times a per-example weight, averaged over the batch. ATen
 // ops, so the same code runs on every device; a replayed step records each call as one op.
 #pragma once
 
@@ -9,7 +9,7 @@
 
 namespace mimo {
 
-enum class HeadLoss { BinaryCrossentropy, CategoricalCrossentropy, MeanSquaredError };
+enum class HeadLoss { BinaryCrossentropy, CategoricalCrossentropy, MeanSquaredError, MeanAbsoluteError, SigmoidCrossEntropy, SoftmaxCrossEntropy };
 
 HeadLoss headLossNamed(const std::string& name);
 

@@ -53,7 +53,9 @@ export { createMetric, defaultMetrics } from './training';
 export type { MetricConfig, MetricConfigInput, MetricType, MetricDefinition, MetricAccumulator } from './training';
 export { createTrainingOptimizer, Adam, Sgd, Rmsprop } from './training';
 export type { TrainingOptimizer, TrainingOptimizerConfig, TrainingOptimizerConfigInput, OptimizerType, ScheduleConfig, ScheduleType, ClassWeight } from './training';
-// Whole-step replay for a training loop of one's own (the Trainer replays its steps itself; docs/replay.md).
+// For a training loop of one's own: tf.losses' twins in one kernel each way, and whole-step replay (the Trainer
+// does both itself; docs/replay.md).
+export { losses } from './training';
 export { replayable, invalidateRecordedSteps } from '@mimo/kernels';
 export type { ReplayableStep, ReplayStatus, StepResult } from '@mimo/kernels';
 

@@ -9,11 +9,15 @@
  * The per-example losses, with q the prediction clipped to [ε, 1 − ε] (no gradient where the clip bites):
  * - `binaryCrossentropy`: mean over units of −(y·log q + (1 − y)·log(1 − q));
  * - `categoricalCrossentropy`: −Σ y·log q, q clipped after each row is scaled to sum to 1;
- * - `meanSquaredError`: mean over units of (yPred − y)².
+ * - `meanSquaredError`: mean over units of (yPred − y)²;
+ * - `meanAbsoluteError`: mean over units of |yPred − y| (gradient −1 where they are equal, as tfjs's Abs has it);
+ * and from logits x = yPred (tfjs's `tf.losses` of the same names, no clip):
+ * - `sigmoidCrossEntropy`: mean over units of max(x, 0) − x·y + log(1 + e^−|x|);
+ * - `softmaxCrossEntropy`: −Σ y·log softmax(x).
  */
 export const HEAD_LOSS_KERNELS = { forward: 'MimoHeadLoss', backward: 'MimoHeadLossGrad' } as const;
 
-export const HEAD_LOSSES = ['binaryCrossentropy', 'categoricalCrossentropy', 'meanSquaredError'] as const;
+export const HEAD_LOSSES = ['binaryCrossentropy', 'categoricalCrossentropy', 'meanSquaredError', 'meanAbsoluteError', 'sigmoidCrossEntropy', 'softmaxCrossEntropy'] as const;
 export type HeadLossName = (typeof HEAD_LOSSES)[number];
 
 export interface HeadLossAttrs {

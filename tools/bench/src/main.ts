@@ -85,7 +85,7 @@ async function main(argv: string[]): Promise<void> {
       return;
     }
     pytorch.worker = started.worker;
-    lines.push(`PyTorch ${started.version}, BLAS ${started.blas} (${started.worker.python}: the newest torch on PATH), device ${device}, ${threads} threads, Adam ${started.adam}`);
+    lines.push(`PyTorch ${started.version}, BLAS ${started.blas} (${started.worker.python}: the newest torch on PATH), device ${device}, ${threads} thread${threads === 1 ? '' : 's'}, Adam ${started.adam}`);
   };
 
   for (const backend of backends) {

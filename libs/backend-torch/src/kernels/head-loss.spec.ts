@@ -22,7 +22,7 @@ describeTorch('the head loss kernels', () => {
     await tf.setBackend('torch');
     const y = tf.zeros([2, 1]);
     expect(() => tf.engine().runKernel(HEAD_LOSS_KERNELS.forward, { yTrue: y, yPred: y }, { loss: 'hinge', epsilon: 1e-7 })).toThrow(
-      "torch backend: a head loss must be one of binaryCrossentropy, categoricalCrossentropy, meanSquaredError. Received: 'hinge'",
+      "torch backend: a head loss must be one of binaryCrossentropy, categoricalCrossentropy, meanSquaredError, meanAbsoluteError, sigmoidCrossEntropy, softmaxCrossEntropy. Received: 'hinge'",
     );
     y.dispose();
   });

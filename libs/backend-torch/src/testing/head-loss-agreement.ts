@@ -16,18 +16,30 @@ export function headLossCaseLabel(c: HeadLossCase): string {
   return `${c.loss}${c.weighted ? ', weighted' : ''}`;
 }
 
-/** tfjs-layers' per-example losses, as Mimo's heads run them without the kernels (`[batch, units]` → `[batch]`). */
+/** tfjs's per-example losses (tfjs-layers', as Mimo's heads run them without the kernels, and tf.losses' on logits): `[batch, units]` → `[batch]`. */
 const STOCK: Record<HeadLossName, (yTrue: tf.Tensor, yPred: tf.Tensor) => tf.Tensor> = {
   binaryCrossentropy: (yTrue, yPred) => tf.metrics.binaryCrossentropy(yTrue, yPred),
   categoricalCrossentropy: (yTrue, yPred) => tf.metrics.categoricalCrossentropy(yTrue, yPred),
   meanSquaredError: (yTrue, yPred) => tf.metrics.meanSquaredError(yTrue, yPred),
+  meanAbsoluteError: (yTrue, yPred) => tf.metrics.meanAbsoluteError(yTrue, yPred),
+  sigmoidCrossEntropy: (yTrue, yPred) => tf.mean(tf.losses.sigmoidCrossEntropy(yTrue, yPred, undefined, 0, tf.Reduction.NONE), -1),
+  softmaxCrossEntropy: (yTrue, yPred) => tf.losses.softmaxCrossEntropy(yTrue, yPred, undefined, 0, tf.Reduction.NONE),
 };
 
-/** Labels and predictions of one loss, the same on every backend; the cross-entropies' last row is 0s and a 1, where the clip bites. */
+/**
+ * Labels and predictions of one loss, the same on every backend; the cross-entropies' last row is 0s and a 1,
+ * where the clip bites; the logits' last row is large (±30, 40), where a careless σ(x) − y or log(1 + eˣ) fails.
+ */
 function problem({ loss, weighted }: HeadLossCase) {
-  const [batch, units] = loss === 'binaryCrossentropy' ? [9, 3] : [9, 4];
+  const [batch, units] = loss === 'binaryCrossentropy' || loss === 'sigmoidCrossEntropy' ? [9, 3] : [9, 4];
   const weights = weighted ? tf.add(r([batch], 'positive', 5), 0.1) : undefined;
-  if (loss === 'meanSquaredError') return { yTrue: r([batch, units], 'normal', 1), yPred: r([batch, units], 'normal', 2), weights };
+  if (loss === 'meanSquaredError' || loss === 'meanAbsoluteError') return { yTrue: r([batch, units], 'normal', 1), yPred: r([batch, units], 'normal', 2), weights };
+  if (loss === 'sigmoidCrossEntropy' || loss === 'softmaxCrossEntropy') {
+    const large = tf.tensor2d([[30, -30, 40, -40].slice(0, units)]);
+    const yPred = tf.concat([tf.mul(r([batch - 1, units], 'normal', 2), 3), large]);
+    const yTrue = loss === 'sigmoidCrossEntropy' ? tf.cast(tf.greater(r([batch, units], 'normal', 3), 0), 'float32') : tf.oneHot(tf.tensor1d([0, 1, 2, 3, 0, 1, 2, 3, 1], 'int32'), units).toFloat();
+    return { yTrue, yPred, weights };
+  }
   const probabilities = loss === 'binaryCrossentropy' ? tf.sigmoid(r([batch, units], 'normal', 2)) : tf.softmax(r([batch, units], 'normal', 2));
   const edges = tf.tensor2d([Array.from({ length: units }, (_, i) => (i === 0 ? 1 : 0))]);
   const yPred = tf.concat([probabilities.slice([0, 0], [batch - 1, units]), edges]);

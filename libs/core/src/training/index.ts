@@ -3,6 +3,7 @@ export * from './data';
 export * from './optimizers';
 export * from './losses/class-weights';
 export * from './losses/head-losses';
+export * from './losses/fused-losses';
 export * from './metrics';
 export * from './schedules';
 export * from './callbacks';
