@@ -1,10 +1,13 @@
 import * as tf from '@tensorflow/tfjs';
-import { createTrainingOptimizer, replayable } from '@mimo/core';
+import { createTrainingOptimizer, losses, replayable } from '@mimo/core';
 import { buildBenchModel } from './bench-models';
 import { TimedTraining } from './measure';
 
-/** The bench models a user's own loop trains (pytorch_bench.py's `loop` requests are their twins), as is or with its step replayed. */
-export const USER_LOOPS = ['mlp', 'lstm', 'mlp-replayed', 'lstm-replayed'] as const;
+/**
+ * The bench models a user's own loop trains (pytorch_bench.py's `loop` requests are their twins): as written, with
+ * its step replayed, or with Mimo's `losses.sigmoidCrossEntropy` in place of tfjs's.
+ */
+export const USER_LOOPS = ['mlp', 'lstm', 'mlp-replayed', 'lstm-replayed', 'mlp-mimo-loss', 'lstm-mimo-loss'] as const;
 export type UserLoopName = (typeof USER_LOOPS)[number];
 
 /** Batches in the larger tensor the loop slices its batch from, in turn. */
@@ -19,8 +22,8 @@ export function loopModel(name: UserLoopName): 'mlp' | 'lstm' {
  * A training loop as a user writes it, without Mimo's Trainer: the bench model's FusedDense / FusedLSTM layers
  * (linear output: logits), a batch sliced from a larger tensor each step, `tf.losses.sigmoidCrossEntropy` on 0/1
  * labels, `tf.variableGrads` and Mimo's Adam, the loss read back. `-replayed`: the same step (gradients and
- * update) wrapped in `replayable`, the slices taken outside it. PyTorch's twin is the same loop with
- * BCEWithLogitsLoss.
+ * update) wrapped in `replayable`, the slices taken outside it. `-mimo-loss`: `losses.sigmoidCrossEntropy` of
+ * @mimo/core, one kernel each way. PyTorch's twin is the same loop with BCEWithLogitsLoss.
  */
 export function userLoopTraining(name: UserLoopName, batchSize: number): TimedTraining {
   const { model, x, y } = buildBenchModel(loopModel(name), batchSize);
@@ -31,8 +34,9 @@ export function userLoopTraining(name: UserLoopName, batchSize: number): TimedTr
   const ys = tf.tidy(() => tf.cast(tf.greater(tf.randomUniform([rows, 1], 0, 1, 'float32', 2), 0.5), 'float32'));
   const optimizer = createTrainingOptimizer({ type: 'adam', learningRate: 1e-3 });
   const variables = model.trainableWeights.map((w) => w.read() as tf.Variable);
+  const loss = name.endsWith('-mimo-loss') ? losses.sigmoidCrossEntropy : (labels: tf.Tensor, logits: tf.Tensor) => tf.losses.sigmoidCrossEntropy(labels, logits) as tf.Scalar;
   const train = (xb: tf.Tensor, yb: tf.Tensor) => {
-    const { value, grads } = tf.variableGrads(() => tf.losses.sigmoidCrossEntropy(yb, model.apply(xb, { training: true }) as tf.Tensor) as tf.Scalar, variables);
+    const { value, grads } = tf.variableGrads(() => loss(yb, model.apply(xb, { training: true }) as tf.Tensor), variables);
     optimizer.applyGradients(variables, variables.map((v) => grads[v.name]));
     tf.dispose(Object.values(grads));
     return value;
