@@ -2,7 +2,7 @@
 // `tsc --noEmit` on it). The @ts-expect-error lines prove the types are real: each must be an error.
 import * as tf from '@tensorflow/tfjs';
 import { BackendChoice, initBackend } from '@mimo/backend';
-import { Bundle, buildModel, loadBundle, ModelSpec, parseModelSpec, saveBundle, Trainer, TrainerConfigInput } from '@mimo/core';
+import { Bundle, buildModel, loadBundle, losses, ModelSpec, parseModelSpec, saveBundle, Trainer, TrainerConfigInput } from '@mimo/core';
 import { readTable, TablePreprocessor, TableSchemaInput } from '@mimo/data';
 import { loadServedModel, ServedModel, startServer } from '@mimo/serve';
 
@@ -20,6 +20,13 @@ const wrongSchema: TableSchemaInput = { columns: { age: { type: 'decimal' } } };
 const config: TrainerConfigInput = { epochs: 2, batchSize: 8, optimizer: { type: 'adam', learningRate: 0.01 } };
 // @ts-expect-error epochs is a number
 const wrongConfig: TrainerConfigInput = { epochs: 'two' };
+
+/** A loop of one's own takes Mimo's twin of tf.losses.sigmoidCrossEntropy: a scalar, as tfjs's gives. */
+export function loopLoss(labels: tf.Tensor, logits: tf.Tensor): tf.Scalar {
+  return losses.sigmoidCrossEntropy(labels, logits);
+}
+// @ts-expect-error Mimo's losses have no hinge loss
+export const hinge = losses.hingeLoss;
 
 export async function trainAndServe(csv: string, dir: string): Promise<number[][]> {
   const backend: BackendChoice = await initBackend({ backend: 'torch' });
