@@ -339,27 +339,29 @@ Napi::Value DenseGrad(const Napi::CallbackInfo& info) {
   });
 }
 
-// headLoss(name, yTrue, yPred, weights | null, epsilon) → handle of a head's loss, a scalar (head_loss.h).
+// headLoss(name, yTrue, yPred, weights | null, epsilon, atenOps) → handle of a head's loss, a scalar (head_loss.h).
 Napi::Value HeadLoss(const Napi::CallbackInfo& info) {
   return guarded(info, [&]() -> Napi::Value {
     const std::string name = info[0].As<Napi::String>().Utf8Value();
     const mimo::HeadLoss loss = mimo::headLossNamed(name);
     std::vector<at::Tensor> inputs{lookup(info[1]), lookup(info[2]), lookupOptional(info[3])};
     const double epsilon = info[4].As<Napi::Number>().DoubleValue();
-    auto run = [loss, epsilon](const std::vector<at::Tensor>& t) { return std::vector<at::Tensor>{mimo::headLossForward(loss, t[0], t[1], t[2], epsilon)}; };
-    return runRecorded(info.Env(), inputs, run, [&]() { return "head_loss " + name + " " + mimo::boxed::signatureOf({epsilon}); }).Get(0u);
+    const bool atenOps = info[5].ToBoolean().Value();
+    auto run = [loss, epsilon, atenOps](const std::vector<at::Tensor>& t) { return std::vector<at::Tensor>{mimo::headLossForward(loss, t[0], t[1], t[2], epsilon, atenOps)}; };
+    return runRecorded(info.Env(), inputs, run, [&]() { return "head_loss " + name + " " + mimo::boxed::signatureOf({epsilon, atenOps}); }).Get(0u);
   });
 }
 
-// headLossGrad(name, yTrue, yPred, weights | null, dy, epsilon) → handle of the head loss's gradient for yPred.
+// headLossGrad(name, yTrue, yPred, weights | null, dy, epsilon, atenOps) → handle of the head loss's gradient for yPred.
 Napi::Value HeadLossGrad(const Napi::CallbackInfo& info) {
   return guarded(info, [&]() -> Napi::Value {
     const std::string name = info[0].As<Napi::String>().Utf8Value();
     const mimo::HeadLoss loss = mimo::headLossNamed(name);
     std::vector<at::Tensor> inputs{lookup(info[1]), lookup(info[2]), lookupOptional(info[3]), lookup(info[4])};
     const double epsilon = info[5].As<Napi::Number>().DoubleValue();
-    auto run = [loss, epsilon](const std::vector<at::Tensor>& t) { return std::vector<at::Tensor>{mimo::headLossBackward(loss, t[0], t[1], t[2], t[3], epsilon)}; };
-    return runRecorded(info.Env(), inputs, run, [&]() { return "head_loss_grad " + name + " " + mimo::boxed::signatureOf({epsilon}); }).Get(0u);
+    const bool atenOps = info[6].ToBoolean().Value();
+    auto run = [loss, epsilon, atenOps](const std::vector<at::Tensor>& t) { return std::vector<at::Tensor>{mimo::headLossBackward(loss, t[0], t[1], t[2], t[3], epsilon, atenOps)}; };
+    return runRecorded(info.Env(), inputs, run, [&]() { return "head_loss_grad " + name + " " + mimo::boxed::signatureOf({epsilon, atenOps}); }).Get(0u);
   });
 }
 

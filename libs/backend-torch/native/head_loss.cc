@@ -1,5 +1,7 @@
 #include "head_loss.h"
 
+#include "head_loss_cpu.h"
+
 #include <ATen/ATen.h>
 
 #include <iterator>
@@ -48,13 +50,15 @@ HeadLoss headLossNamed(const std::string& name) {
   throw std::invalid_argument("torch backend: a head loss must be one of " + known + ". Received: '" + name + "'");
 }
 
-at::Tensor headLossForward(HeadLoss loss, const at::Tensor& yTrue, const at::Tensor& yPred, const at::Tensor& weights, double epsilon) {
+at::Tensor headLossForward(HeadLoss loss, const at::Tensor& yTrue, const at::Tensor& yPred, const at::Tensor& weights, double epsilon, bool atenOps) {
+  if (std::optional<at::Tensor> cpu = atenOps ? std::nullopt : headLossForwardCpu(loss, yTrue, yPred, weights, epsilon)) return *cpu;
   at::Tensor losses = perExample(loss, yTrue.to(yPred.scalar_type()), yPred, epsilon);
   if (weights.defined()) losses.mul_(weights.to(yPred.scalar_type()));
   return losses.mean();
 }
 
-at::Tensor headLossBackward(HeadLoss loss, const at::Tensor& yTrue, const at::Tensor& yPred, const at::Tensor& weights, const at::Tensor& dLoss, double epsilon) {
+at::Tensor headLossBackward(HeadLoss loss, const at::Tensor& yTrue, const at::Tensor& yPred, const at::Tensor& weights, const at::Tensor& dLoss, double epsilon, bool atenOps) {
+  if (std::optional<at::Tensor> cpu = atenOps ? std::nullopt : headLossBackwardCpu(loss, yTrue, yPred, weights, dLoss, epsilon)) return *cpu;
   const at::Tensor y = yTrue.to(yPred.scalar_type());
   // d(mean over the batch of weight · loss) / d(loss of example i): dLoss · weightᵢ / batch, as a [batch, 1] column.
   at::Tensor perRow = dLoss.to(yPred.scalar_type()).div(yPred.size(0)).expand({yPred.size(0)});

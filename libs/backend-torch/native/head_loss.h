@@ -13,10 +13,13 @@ enum class HeadLoss { BinaryCrossentropy, CategoricalCrossentropy, MeanSquaredEr
 
 HeadLoss headLossNamed(const std::string& name);
 
-/** yTrue, yPred [batch, units]; weights [batch] or undefined (1 each) → the mean over the batch of weight · loss. */
-at::Tensor headLossForward(HeadLoss loss, const at::Tensor& yTrue, const at::Tensor& yPred, const at::Tensor& weights, double epsilon);
+/**
+ * yTrue, yPred [batch, units]; weights [batch] or undefined (1 each) → the mean over the batch of weight · loss. On
+ * the cpu one pass over the rows (head_loss_cpu.h) unless `atenOps` (checks: the ATen ops cuda runs).
+ */
+at::Tensor headLossForward(HeadLoss loss, const at::Tensor& yTrue, const at::Tensor& yPred, const at::Tensor& weights, double epsilon, bool atenOps = false);
 
 /** The gradient of headLossForward for yPred, given the loss's gradient `dLoss` (a scalar tensor). */
-at::Tensor headLossBackward(HeadLoss loss, const at::Tensor& yTrue, const at::Tensor& yPred, const at::Tensor& weights, const at::Tensor& dLoss, double epsilon);
+at::Tensor headLossBackward(HeadLoss loss, const at::Tensor& yTrue, const at::Tensor& yPred, const at::Tensor& weights, const at::Tensor& dLoss, double epsilon, bool atenOps = false);
 
 }  // namespace mimo

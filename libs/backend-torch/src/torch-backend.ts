@@ -239,13 +239,13 @@ export class TorchBackend extends tf.KernelBackend implements StepRecorder {
   }
 
   /** A head's loss in one native call (see `TorchAddon.headLoss`). */
-  headLoss(loss: string, yTrue: tf.TensorInfo, yPred: tf.TensorInfo, weights: tf.TensorInfo | undefined, epsilon: number): NativeTensor {
-    return this.track([this.addon.headLoss(loss, this.handle(yTrue), this.handle(yPred), this.optionalHandle(weights), epsilon)])[0];
+  headLoss(loss: string, yTrue: tf.TensorInfo, yPred: tf.TensorInfo, weights: tf.TensorInfo | undefined, epsilon: number, atenOps = false): NativeTensor {
+    return this.track([this.addon.headLoss(loss, this.handle(yTrue), this.handle(yPred), this.optionalHandle(weights), epsilon, atenOps)])[0];
   }
 
   /** A head loss's gradient for yPred in one native call (see `TorchAddon.headLossGrad`). */
-  headLossGrad(loss: string, yTrue: tf.TensorInfo, yPred: tf.TensorInfo, weights: tf.TensorInfo | undefined, dy: tf.TensorInfo, epsilon: number): NativeTensor {
-    return this.track([this.addon.headLossGrad(loss, this.handle(yTrue), this.handle(yPred), this.optionalHandle(weights), this.handle(dy), epsilon)])[0];
+  headLossGrad(loss: string, yTrue: tf.TensorInfo, yPred: tf.TensorInfo, weights: tf.TensorInfo | undefined, dy: tf.TensorInfo, epsilon: number, atenOps = false): NativeTensor {
+    return this.track([this.addon.headLossGrad(loss, this.handle(yTrue), this.handle(yPred), this.optionalHandle(weights), this.handle(dy), epsilon, atenOps)])[0];
   }
 
   /** A dropout mask from an int32 scalar seed (see `TorchAddon.dropoutMask`). */

@@ -24,4 +24,6 @@ export interface HeadLossAttrs {
   loss: HeadLossName;
   /** The clip of the cross-entropies (tfjs-layers' epsilon(), 1e-7). */
   epsilon: number;
+  /** For checks: ATen ops as on cuda, not the cpu's one pass over the rows. */
+  atenOps?: boolean;
 }

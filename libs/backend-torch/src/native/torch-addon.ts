@@ -78,10 +78,13 @@ export interface TorchAddon {
    * cpu's one vectorised pass.
    */
   adamUpdate(tensors: readonly number[], beta1: number, beta2: number, epsilon: number, learningRate: number, atenOps: boolean): NativeTensor[];
-  /** @mimo/kernels' head loss (native/head_loss.h): the mean over the batch of weight · loss, a scalar; `weights` null for 1 each. */
-  headLoss(loss: string, yTrue: number, yPred: number, weights: number | null, epsilon: number): NativeTensor;
+  /**
+   * @mimo/kernels' head loss (native/head_loss.h): the mean over the batch of weight · loss, a scalar; `weights` null for
+   * 1 each. `atenOps`: for checks, the ATen ops cuda runs instead of the cpu's one pass over the rows.
+   */
+  headLoss(loss: string, yTrue: number, yPred: number, weights: number | null, epsilon: number, atenOps: boolean): NativeTensor;
   /** The head loss's gradient for yPred, given the loss's gradient `dy` (a scalar). */
-  headLossGrad(loss: string, yTrue: number, yPred: number, weights: number | null, dy: number, epsilon: number): NativeTensor;
+  headLossGrad(loss: string, yTrue: number, yPred: number, weights: number | null, dy: number, epsilon: number, atenOps: boolean): NativeTensor;
   /** A dropout mask (@mimo/kernels' MimoDropoutMask) from the integer scalar `seed`: float32 `shape`, 1/(1−rate) or 0. */
   dropoutMask(seed: number, shape: readonly number[], rate: number): NativeTensor;
   /** a·b + bias (null for none) for 2-D a and b, either possibly a transposed view (native/matmul.h). */

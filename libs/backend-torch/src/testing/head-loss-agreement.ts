@@ -3,17 +3,18 @@ import { HEAD_LOSS_KERNELS, HEAD_LOSSES, HeadLossName } from '@mimo/kernels';
 import { onCpuThen, worstOverArrays } from './kernel-agreement';
 import { randomTensor as r } from './random-tensor';
 
-/** A loss, and whether each example carries a weight. */
+/** A loss, whether each example carries a weight, and whether the ATen ops run (as on cuda) instead of the cpu's one pass. */
 export interface HeadLossCase {
   loss: HeadLossName;
   weighted: boolean;
+  atenOps: boolean;
 }
 
-/** Every loss, without and with per-example weights. */
-export const HEAD_LOSS_CASES: HeadLossCase[] = HEAD_LOSSES.flatMap((loss) => [false, true].map((weighted) => ({ loss, weighted })));
+/** Every loss, without and with per-example weights, on both paths. */
+export const HEAD_LOSS_CASES: HeadLossCase[] = HEAD_LOSSES.flatMap((loss) => [false, true].flatMap((weighted) => [false, true].map((atenOps) => ({ loss, weighted, atenOps }))));
 
 export function headLossCaseLabel(c: HeadLossCase): string {
-  return `${c.loss}${c.weighted ? ', weighted' : ''}`;
+  return `${c.loss}${c.weighted ? ', weighted' : ''}${c.atenOps ? ', ATen ops' : ''}`;
 }
 
 /** tfjs's per-example losses (tfjs-layers', as Mimo's heads run them without the kernels, and tf.losses' on logits): `[batch, units]` → `[batch]`. */
@@ -52,7 +53,7 @@ function lossAndGradient(c: HeadLossCase, kernels: boolean): Float32Array[] {
   return tf.tidy(() => {
     const { yTrue, yPred, weights } = problem(c);
     const data: tf.NamedTensorMap = weights === undefined ? { yTrue } : { yTrue, weights };
-    const attrs = { loss: c.loss, epsilon: 1e-7 };
+    const attrs = { loss: c.loss, epsilon: 1e-7, atenOps: c.atenOps };
     const stock = (prediction: tf.Tensor) => {
       const perExample = STOCK[c.loss](yTrue, prediction);
       return tf.mean(weights === undefined ? perExample : tf.mul(perExample, weights)) as tf.Scalar;
