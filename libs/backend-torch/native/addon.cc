@@ -261,8 +261,10 @@ Napi::Value Recurrent(const Napi::CallbackInfo& info) {
   });
 }
 
-// adamUpdate([w, g, m, v per variable..., iteration], beta1, beta2, epsilon, learningRate, atenOps) → [w', m', v' per
-// variable]: one Adam step of every variable in one call (adam.h), into new tensors.
+// adamUpdate([w, g, m, v per variable..., iteration], beta1, beta2, epsilon, learningRate, atenOps, inPlace) → [w', m',
+// v' per variable]: one Adam step of every variable in one call (adam.h), into new tensors; or [] when `inPlace`
+// (nothing else holds w, m, v) let it write them in place. Never in place while a step is recorded: its replay
+// keeps the recorded call's new tensors.
 Napi::Value AdamUpdate(const Napi::CallbackInfo& info) {
   return guarded(info, [&]() -> Napi::Value {
     Napi::Array handles = info[0].As<Napi::Array>();
@@ -271,7 +273,8 @@ Napi::Value AdamUpdate(const Napi::CallbackInfo& info) {
     const mimo::AdamStep step{info[1].As<Napi::Number>().DoubleValue(), info[2].As<Napi::Number>().DoubleValue(),
                               info[3].As<Napi::Number>().DoubleValue(), info[4].As<Napi::Number>().DoubleValue()};
     const bool atenOps = info[5].ToBoolean().Value();
-    auto run = [step, atenOps](const std::vector<at::Tensor>& t) { return mimo::adamUpdate(t, step, atenOps); };
+    const bool inPlace = info[6].ToBoolean().Value() && !recording::active();
+    auto run = [step, atenOps, inPlace](const std::vector<at::Tensor>& t) { return mimo::adamUpdate(t, step, atenOps, inPlace); };
     return runRecorded(info.Env(), inputs, run, [&]() { return "adam " + mimo::boxed::signatureOf({step.beta1, step.beta2, step.epsilon, step.learningRate, atenOps}); });
   });
 }

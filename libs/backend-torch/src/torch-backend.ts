@@ -233,9 +233,15 @@ export class TorchBackend extends tf.KernelBackend implements StepRecorder {
     return this.track(this.addon.recurrent(name, handles, gateActivation, paths.atenOps === true, paths.libtorchRnn === true));
   }
 
-  /** One Adam step of every variable in one native call: w, g, m, v of each, then the iteration (see `TorchAddon.adamUpdate`). */
+  /**
+   * One Adam step of every variable in one native call: w, g, m, v of each, then the iteration (see
+   * `TorchAddon.adamUpdate`). In place (→ []) where the addon can and no other tfjs tensor shares any w, m or v's
+   * data, outside a recorded step.
+   */
   adamUpdate(tensors: readonly tf.TensorInfo[], beta1: number, beta2: number, epsilon: number, learningRate: number, atenOps = false): NativeTensor[] {
-    return this.track(this.addon.adamUpdate(tensors.map((t) => this.handle(t)), beta1, beta2, epsilon, learningRate, atenOps));
+    const written = tensors.filter((_, i) => i % 4 !== 1 && i < tensors.length - 1);
+    const inPlace = this.recording === undefined && written.every((t) => this.data.get(t.dataId)?.refCount === 1);
+    return this.track(this.addon.adamUpdate(tensors.map((t) => this.handle(t)), beta1, beta2, epsilon, learningRate, atenOps, inPlace));
   }
 
   /** A head's loss in one native call (see `TorchAddon.headLoss`). */

@@ -2,7 +2,8 @@
  * One Adam update of every variable of a step as one kernel: 11 tfjs kernels per variable become one native call
  * for them all. Inputs, for each variable i: `variable<i>`, `gradient<i>`, `m<i>`, `v<i>` (float32, one shape per
  * variable), then `iteration` (int32 scalar: the update's 1-based number t); attrs `AdamUpdateAttrs`; outputs the
- * new variable, m and v of variable 0, then of variable 1, and so on:
+ * new variable, m and v of variable 0, then of variable 1, and so on — or no outputs at all when the backend wrote
+ * every variable, m and v in place (only where no other tensor shares their data; the caller then assigns nothing):
  * m' = β₁m + (1−β₁)g, v' = β₂v + (1−β₂)g², w' = w − α·m' / (√v' + ε), α = learningRate·√(1−β₂ᵗ)/(1−β₁ᵗ) in
  * float64. t is a tensor, not an attribute, so that a replayed step (whose attributes are fixed) counts on.
  * `adamUpdateInputs` and `adamUpdateParts` write and read those inputs.

@@ -75,9 +75,11 @@ export interface TorchAddon {
    * One Adam step of every variable (@mimo/kernels' ADAM_UPDATE_KERNEL has the formula): `tensors` holds the handles
    * of each variable's w, g, m and v, then the int32 scalar iteration (the update's 1-based number) → handles of
    * each variable's new w, m and v. `atenOps` runs ATen ops (what every device but the cpu runs) instead of the
-   * cpu's one vectorised pass.
+   * cpu's one vectorised pass. `inPlace`, the caller's word that no other tensor holds any w, m or v: where every
+   * variable takes that pass and no view shares their memory, and no step is being recorded, they are written in
+   * place and the answer is [] (native/adam.h).
    */
-  adamUpdate(tensors: readonly number[], beta1: number, beta2: number, epsilon: number, learningRate: number, atenOps: boolean): NativeTensor[];
+  adamUpdate(tensors: readonly number[], beta1: number, beta2: number, epsilon: number, learningRate: number, atenOps: boolean, inPlace: boolean): NativeTensor[];
   /**
    * @mimo/kernels' head loss (native/head_loss.h): the mean over the batch of weight · loss, a scalar; `weights` null for
    * 1 each. `atenOps`: for checks, the ATen ops cuda runs instead of the cpu's one pass over the rows.

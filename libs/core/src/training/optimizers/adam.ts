@@ -33,6 +33,7 @@ export class Adam extends TrainingOptimizer {
     if (updates.length === 0 || !activeBackendRuns(ADAM_UPDATE_KERNEL)) return super.updateAll(updates, step);
     const inputs = adamUpdateInputs(updates.map(({ variable, gradient, slots: [m, v] }) => ({ variable, gradient, m, v })), step);
     const updated = tf.engine().runKernel(ADAM_UPDATE_KERNEL, inputs, { ...this.attrs() }) as tf.Tensor[];
+    if (updated.length === 0) return; // written in place (the kernel's contract)
     updates.forEach(({ variable, slots: [m, v] }, i) => {
       variable.assign(updated[3 * i]);
       m.assign(updated[3 * i + 1]);
