@@ -51,12 +51,16 @@ export function trainingDrift(steps: number): TrainingDrift {
     value.dispose();
     const inputs = adamUpdateInputs(weights.map((w, i) => ({ variable: w, gradient: grads[w.name], ...moments[i] })), iteration);
     const updated = tf.engine().runKernel(ADAM_UPDATE_KERNEL, inputs, ADAM) as unknown as tf.Tensor[];
-    moments = weights.map((w, i) => {
-      const [variable, m, v] = updated.slice(3 * i, 3 * i + 3);
-      w.assign(variable);
-      tf.dispose([variable, grads[w.name], moments[i].m, moments[i].v]);
-      return { m, v };
-    });
+    tf.dispose(Object.values(grads));
+    // No outputs: the kernel wrote the weights and moments in place (on the cpu, where nothing else holds them).
+    if (updated.length > 0) {
+      moments = weights.map((w, i) => {
+        const [variable, m, v] = updated.slice(3 * i, 3 * i + 3);
+        w.assign(variable);
+        tf.dispose([variable, moments[i].m, moments[i].v]);
+        return { m, v };
+      });
+    }
     tf.tidy(() => {
       for (const [inputs, attrs] of [[lstm, recurrentAttrs], [lstm, ownAttrs], [lstm, libtorchAttrs], [unmasked, libtorchAttrs]] as const) {
         const [states] = tf.engine().runKernel(RECURRENT_SEQUENCE_KERNELS.lstm.forward, inputs, attrs) as unknown as tf.Tensor[];
