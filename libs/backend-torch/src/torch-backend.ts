@@ -240,7 +240,9 @@ export class TorchBackend extends tf.KernelBackend implements StepRecorder {
    */
   adamUpdate(tensors: readonly tf.TensorInfo[], beta1: number, beta2: number, epsilon: number, learningRate: number, atenOps = false): NativeTensor[] {
     const written = tensors.filter((_, i) => i % 4 !== 1 && i < tensors.length - 1);
-    const inPlace = this.recording === undefined && written.every((t) => this.data.get(t.dataId)?.refCount === 1);
+    // Each w, m, v once (a variable listed twice gets two updates from its old value out of place, not one on another).
+    const distinct = new Set(written.map((t) => t.dataId)).size === written.length;
+    const inPlace = this.recording === undefined && distinct && written.every((t) => this.data.get(t.dataId)?.refCount === 1);
     return this.track(this.addon.adamUpdate(tensors.map((t) => this.handle(t)), beta1, beta2, epsilon, learningRate, atenOps, inPlace));
   }
 
