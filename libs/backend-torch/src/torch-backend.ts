@@ -235,14 +235,14 @@ export class TorchBackend extends tf.KernelBackend implements StepRecorder {
 
   /**
    * One Adam step of every variable in one native call: w, g, m, v of each, then the iteration (see
-   * `TorchAddon.adamUpdate`). In place (→ []) where the addon can and no other tfjs tensor shares any w, m or v's
-   * data, outside a recorded step.
+   * `TorchAddon.adamUpdate`). In place (→ []) where the addon can (it keeps recorded steps out of place) and no
+   * other tfjs tensor shares any w, m or v's data.
    */
   adamUpdate(tensors: readonly tf.TensorInfo[], beta1: number, beta2: number, epsilon: number, learningRate: number, atenOps = false): NativeTensor[] {
     const written = tensors.filter((_, i) => i % 4 !== 1 && i < tensors.length - 1);
     // Each w, m, v once (a variable listed twice gets two updates from its old value out of place, not one on another).
     const distinct = new Set(written.map((t) => t.dataId)).size === written.length;
-    const inPlace = this.recording === undefined && distinct && written.every((t) => this.data.get(t.dataId)?.refCount === 1);
+    const inPlace = distinct && written.every((t) => this.data.get(t.dataId)?.refCount === 1);
     return this.track(this.addon.adamUpdate(tensors.map((t) => this.handle(t)), beta1, beta2, epsilon, learningRate, atenOps, inPlace));
   }
 
