@@ -53,9 +53,9 @@ export { createMetric, defaultMetrics } from './training';
 export type { MetricConfig, MetricConfigInput, MetricType, MetricDefinition, MetricAccumulator } from './training';
 export { createTrainingOptimizer, Adam, Sgd, Rmsprop } from './training';
 export type { TrainingOptimizer, TrainingOptimizerConfig, TrainingOptimizerConfigInput, OptimizerType, ScheduleConfig, ScheduleType, ClassWeight } from './training';
-// For a training loop of one's own: tf.losses' twins in one kernel each way, and whole-step replay (the Trainer
-// does both itself; docs/replay.md).
-export { losses } from './training';
+// For a training loop of one's own: tf.losses' twins in one kernel each way (or tf.losses itself made to run them),
+// and whole-step replay (the Trainer does both itself; docs/replay.md).
+export { losses, installFusedLosses } from './training';
 export { replayable, invalidateRecordedSteps } from '@mimo/kernels';
 export type { ReplayableStep, ReplayStatus, StepResult } from '@mimo/kernels';
 

@@ -8,7 +8,7 @@ import { BENCH_MODELS, BenchModelName, buildBenchModel } from './bench-models';
 import { flagValue } from './flags';
 import { benchModelTraining, failure, measureInterleaved, MeasureOptions, RepeatedRun, TimedTraining, trainingRun } from './measure';
 import { PYTORCH_ADAMS, PytorchAdam, PytorchJob, PytorchWorker } from './pytorch-reference';
-import { loopModel, USER_LOOPS, UserLoopName, userLoopTraining } from './user-loop';
+import { loopLossName, loopModel, USER_LOOPS, UserLoopName, userLoopTraining } from './user-loop';
 import { BenchRow, formatTable } from './report-table';
 
 /** A row of the table: how to build its training step on the active backend, and its PyTorch twin. */
@@ -24,7 +24,7 @@ interface Subject {
 
 /**
  * `npm run bench:throughput [-- --backends cpu,wasm,torch --reps 5 --min-seconds 1.5 --batch 64 --models mlp,cnn,lstm,gru
- * --apps healthcare,nlp,finance,autonomous|none --gates sigmoid|hardSigmoid --loops mlp,lstm,mlp-replayed,lstm-replayed,mlp-mimo-loss,lstm-mimo-loss|none --pytorch-adam fused|default --no-pytorch]`:
+ * --apps healthcare,nlp,finance,autonomous|none --gates sigmoid|hardSigmoid --loops mlp,lstm,mlp-replayed,lstm-replayed,mlp-mimo-loss,lstm-mimo-loss,mlp-installed-losses,lstm-installed-losses|none --pytorch-adam fused|default --no-pytorch]`:
  * training samples/s of the bench models,
  * of a user's own loop over the MLP and the LSTM (user-loop.ts), and of
  * each app's default model (a batch of its real data) on each backend in one process, with PyTorch's twins of
@@ -61,8 +61,7 @@ async function main(argv: string[]): Promise<void> {
   });
   for (const loop of list('loops', USER_LOOPS) as UserLoopName[]) {
     const replayed = loop.endsWith('-replayed') ? ', the step in `replayable`' : '';
-    const loss = loop.endsWith('-mimo-loss') ? "Mimo's losses.sigmoidCrossEntropy" : 'tf.losses.sigmoidCrossEntropy';
-    const row = { model: `loop:${loop}`, description: `a user's loop over the ${loopModel(loop).toUpperCase()}: a batch sliced each step, ${loss}, Mimo's Adam${replayed}`, results: {} };
+    const row = { model: `loop:${loop}`, description: `a user's loop over the ${loopModel(loop).toUpperCase()}: a batch sliced each step, ${loopLossName(loop)}, Mimo's Adam${replayed}`, results: {} };
     subjects.push({ row, examples: batchSize, training: () => userLoopTraining(loop, batchSize), pytorch: { loop: loopModel(loop), batch: batchSize } });
   }
   const appBatches: AppBatch[] = [];

@@ -7,7 +7,7 @@ import { benchModelTraining, TimedTraining } from './measure';
 import { USER_LOOPS, UserLoopName, userLoopTraining } from './user-loop';
 
 /**
- * `npm run bench:profile -- [--model mlp|cnn|lstm|gru|loop:mlp|loop:lstm|loop:mlp-replayed|loop:lstm-replayed|loop:mlp-mimo-loss|loop:lstm-mimo-loss|healthcare|nlp|finance|autonomous] [--backend NAME]
+ * `npm run bench:profile -- [--model mlp|cnn|lstm|gru|loop:mlp|loop:lstm|loop:mlp-replayed|loop:lstm-replayed|loop:mlp-mimo-loss|loop:lstm-mimo-loss|loop:mlp-installed-losses|loop:lstm-installed-losses|healthcare|nlp|finance|autonomous] [--backend NAME]
  * [--steps 200] [--batch 64] [--top 25]`: where one training step's time goes on a backend — the step's time,
  * the share inside kernel bodies (the rest is tfjs's engine and the model code), and the kernels by time.
  */

@@ -1,13 +1,14 @@
 import * as tf from '@tensorflow/tfjs';
-import { createTrainingOptimizer, losses, replayable } from '@mimo/core';
+import { createTrainingOptimizer, installFusedLosses, losses, replayable } from '@mimo/core';
 import { buildBenchModel } from './bench-models';
 import { TimedTraining } from './measure';
 
 /**
  * The bench models a user's own loop trains (pytorch_bench.py's `loop` requests are their twins): as written, with
- * its step replayed, or with Mimo's `losses.sigmoidCrossEntropy` in place of tfjs's.
+ * its step replayed, with Mimo's `losses.sigmoidCrossEntropy` in place of tfjs's, or as written after
+ * `installFusedLosses()`.
  */
-export const USER_LOOPS = ['mlp', 'lstm', 'mlp-replayed', 'lstm-replayed', 'mlp-mimo-loss', 'lstm-mimo-loss'] as const;
+export const USER_LOOPS = ['mlp', 'lstm', 'mlp-replayed', 'lstm-replayed', 'mlp-mimo-loss', 'lstm-mimo-loss', 'mlp-installed-losses', 'lstm-installed-losses'] as const;
 export type UserLoopName = (typeof USER_LOOPS)[number];
 
 /** Batches in the larger tensor the loop slices its batch from, in turn. */
@@ -18,12 +19,19 @@ export function loopModel(name: UserLoopName): 'mlp' | 'lstm' {
   return name.startsWith('mlp') ? 'mlp' : 'lstm';
 }
 
+/** The loss a loop calls, as the bench's table names it. */
+export function loopLossName(name: UserLoopName): string {
+  if (name.endsWith('-mimo-loss')) return "Mimo's losses.sigmoidCrossEntropy";
+  return name.endsWith('-installed-losses') ? 'tf.losses.sigmoidCrossEntropy after installFusedLosses()' : 'tf.losses.sigmoidCrossEntropy';
+}
+
 /**
  * A training loop as a user writes it, without Mimo's Trainer: the bench model's FusedDense / FusedLSTM layers
  * (linear output: logits), a batch sliced from a larger tensor each step, `tf.losses.sigmoidCrossEntropy` on 0/1
  * labels, `tf.variableGrads` and Mimo's Adam, the loss read back. `-replayed`: the same step (gradients and
  * update) wrapped in `replayable`, the slices taken outside it. `-mimo-loss`: `losses.sigmoidCrossEntropy` of
- * @mimo/core, one kernel each way. PyTorch's twin is the same loop with BCEWithLogitsLoss.
+ * @mimo/core, one kernel each way. `-installed-losses`: the loop as written, `tf.losses` made to run Mimo's
+`losses` by `installFusedLosses()` (undone by `dispose`). PyTorch's twin is the same loop with BCEWithLogitsLoss.
  */
 export function userLoopTraining(name: UserLoopName, batchSize: number): TimedTraining {
   const { model, x, y } = buildBenchModel(loopModel(name), batchSize);
@@ -34,6 +42,7 @@ export function userLoopTraining(name: UserLoopName, batchSize: number): TimedTr
   const ys = tf.tidy(() => tf.cast(tf.greater(tf.randomUniform([rows, 1], 0, 1, 'float32', 2), 0.5), 'float32'));
   const optimizer = createTrainingOptimizer({ type: 'adam', learningRate: 1e-3 });
   const variables = model.trainableWeights.map((w) => w.read() as tf.Variable);
+  const restoreLosses = name.endsWith('-installed-losses') ? installFusedLosses() : undefined;
   const loss = name.endsWith('-mimo-loss') ? losses.sigmoidCrossEntropy : (labels: tf.Tensor, logits: tf.Tensor) => tf.losses.sigmoidCrossEntropy(labels, logits) as tf.Scalar;
   const train = (xb: tf.Tensor, yb: tf.Tensor) => {
     const { value, grads } = tf.variableGrads(() => loss(yb, model.apply(xb, { training: true }) as tf.Tensor), variables);
@@ -56,6 +65,7 @@ export function userLoopTraining(name: UserLoopName, batchSize: number): TimedTr
       model.dispose();
       optimizer.dispose();
       tf.dispose([xs, ys]);
+      restoreLosses?.();
     },
   };
 }

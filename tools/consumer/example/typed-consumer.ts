@@ -2,7 +2,7 @@
 // `tsc --noEmit` on it). The @ts-expect-error lines prove the types are real: each must be an error.
 import * as tf from '@tensorflow/tfjs';
 import { BackendChoice, initBackend } from '@mimo/backend';
-import { Bundle, buildModel, loadBundle, losses, ModelSpec, parseModelSpec, saveBundle, Trainer, TrainerConfigInput } from '@mimo/core';
+import { Bundle, buildModel, installFusedLosses, loadBundle, losses, ModelSpec, parseModelSpec, saveBundle, Trainer, TrainerConfigInput } from '@mimo/core';
 import { readTable, TablePreprocessor, TableSchemaInput } from '@mimo/data';
 import { loadServedModel, ServedModel, startServer } from '@mimo/serve';
 
@@ -27,6 +27,13 @@ export function loopLoss(labels: tf.Tensor, logits: tf.Tensor): tf.Scalar {
 }
 // @ts-expect-error Mimo's losses have no hinge loss
 export const hinge = losses.hingeLoss;
+
+/** Or tf.losses itself made to run them, until the returned function puts tfjs's back. */
+export function fuseTfLosses(): () => void {
+  // @ts-expect-error installFusedLosses takes no options
+  installFusedLosses({ only: ['meanSquaredError'] });
+  return installFusedLosses();
+}
 
 export async function trainAndServe(csv: string, dir: string): Promise<number[][]> {
   const backend: BackendChoice = await initBackend({ backend: 'torch' });

@@ -17,11 +17,13 @@ async function freshImports<T>(body: (tf: typeof TF, classes: () => ClassNameMap
 }
 
 describe('layer registry', () => {
-  it('importing @mimo/core changes nothing in tfjs: no class registered or replaced, console.warn left alone', async () => {
+  it('importing @mimo/core changes nothing in tfjs: no class registered or replaced, tf.losses and console.warn left alone', async () => {
     await freshImports(async (tf, classes, loadCore) => {
       const before = classes();
       const warn = console.warn;
+      const stockLosses = { ...tf.losses };
       loadCore();
+      expect({ ...tf.losses }).toEqual(stockLosses);
       const after = classes();
       expect(Object.keys(after)).toEqual(Object.keys(before));
       for (const name of Object.keys(before)) expect(after[name][0]).toBe(before[name][0]);

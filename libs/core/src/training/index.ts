@@ -4,6 +4,7 @@ export * from './optimizers';
 export * from './losses/class-weights';
 export * from './losses/head-losses';
 export * from './losses/fused-losses';
+export * from './losses/install-fused-losses';
 export * from './metrics';
 export * from './schedules';
 export * from './callbacks';

@@ -25,17 +25,28 @@ function fusedLoss(name: string, kernel: HeadLossName, stock: Loss): Loss {
 }
 
 /**
+ * tfjs's own functions, as they are when Mimo loads: the fallback of `losses` elsewhere than torch, and what
+ * `installFusedLosses` hands every call it does not fuse.
+ */
+export const STOCK_LOSSES = {
+  sigmoidCrossEntropy: tf.losses.sigmoidCrossEntropy,
+  softmaxCrossEntropy: tf.losses.softmaxCrossEntropy,
+  meanSquaredError: tf.losses.meanSquaredError,
+  absoluteDifference: tf.losses.absoluteDifference,
+} as const;
+
+/**
  * Drop-in twins of `tf.losses` functions for a training loop of your own, with their default reduction and no
  * weights: the same value, the gradient for the predictions (logits) in one kernel call on the torch backend
  * (`tf.losses.sigmoidCrossEntropy` is 10 kernels forward, 13 clones for its gradient and 23 kernels back there).
  */
 export const losses = {
   /** `tf.losses.sigmoidCrossEntropy(labels, logits)`: the mean over elements of max(x, 0) − x·y + log(1 + e^−|x|). */
-  sigmoidCrossEntropy: fusedLoss('sigmoidCrossEntropy', 'sigmoidCrossEntropy', (labels, logits) => tf.losses.sigmoidCrossEntropy(labels, logits) as tf.Scalar),
+  sigmoidCrossEntropy: fusedLoss('sigmoidCrossEntropy', 'sigmoidCrossEntropy', (labels, logits) => STOCK_LOSSES.sigmoidCrossEntropy(labels, logits)),
   /** `tf.losses.softmaxCrossEntropy(onehotLabels, logits)`: the mean over rows of −Σ y·log softmax(x) along the last axis. */
-  softmaxCrossEntropy: fusedLoss('softmaxCrossEntropy', 'softmaxCrossEntropy', (labels, logits) => tf.losses.softmaxCrossEntropy(labels, logits) as tf.Scalar),
+  softmaxCrossEntropy: fusedLoss('softmaxCrossEntropy', 'softmaxCrossEntropy', (labels, logits) => STOCK_LOSSES.softmaxCrossEntropy(labels, logits)),
   /** `tf.losses.meanSquaredError(labels, predictions)`: the mean over elements of (p − y)². */
-  meanSquaredError: fusedLoss('meanSquaredError', 'meanSquaredError', (labels, predictions) => tf.losses.meanSquaredError(labels, predictions) as tf.Scalar),
+  meanSquaredError: fusedLoss('meanSquaredError', 'meanSquaredError', (labels, predictions) => STOCK_LOSSES.meanSquaredError(labels, predictions)),
   /** `tf.losses.absoluteDifference(labels, predictions)`: the mean over elements of |p − y|. */
-  absoluteDifference: fusedLoss('absoluteDifference', 'meanAbsoluteError', (labels, predictions) => tf.losses.absoluteDifference(labels, predictions) as tf.Scalar),
+  absoluteDifference: fusedLoss('absoluteDifference', 'meanAbsoluteError', (labels, predictions) => STOCK_LOSSES.absoluteDifference(labels, predictions)),
 } as const;
