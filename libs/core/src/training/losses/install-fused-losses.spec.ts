@@ -94,6 +94,19 @@ describe('installFusedLosses', () => {
     restore = again;
   });
 
+  it('refuses a tf.losses it cannot change, naming the function and leaving every one as it was', () => {
+    const descriptor = Object.getOwnPropertyDescriptor(tf.losses, 'meanSquaredError') as PropertyDescriptor;
+    Object.defineProperty(tf.losses, 'meanSquaredError', { ...descriptor, writable: false });
+    try {
+      expect(() => installFusedLosses()).toThrow('installFusedLosses: this build of tfjs does not let tf.losses.meanSquaredError be replaced; call losses.meanSquaredError of @mimo/core instead');
+      expect(NAMES.map((name) => tfLoss(name) === (STOCK_LOSSES[name] as unknown))).toEqual(NAMES.map(() => true));
+    } finally {
+      Object.defineProperty(tf.losses, 'meanSquaredError', descriptor);
+    }
+    restore = installFusedLosses();
+    expect(tfLoss('meanSquaredError') === (STOCK_LOSSES.meanSquaredError as unknown)).toBe(false);
+  });
+
   it('leaves in place a function someone else put in tf.losses after it', () => {
     restore = installFusedLosses();
     const theirs = (() => tf.scalar(0)) as unknown as AnyLoss;

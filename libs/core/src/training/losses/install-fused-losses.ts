@@ -41,22 +41,26 @@ let uninstall: (() => void) | undefined;
 export function installFusedLosses(): () => void {
   if (uninstall !== undefined) return uninstall;
   const target = tf.losses as unknown as Record<LossName, AnyLoss>;
-  const fixed = NAMES.find((name) => !Object.getOwnPropertyDescriptor(target, name)?.writable);
-  if (fixed !== undefined) {
-    throw new Error(`installFusedLosses: this build of tfjs does not let tf.losses.${fixed} be replaced (an ES module namespace); call losses.${fixed} of @mimo/core instead`);
-  }
   const installed = new Map<LossName, AnyLoss>();
+  const restore = () => {
+    for (const [name, loss] of installed) if (target[name] === loss) target[name] = STOCK_LOSSES[name] as unknown as AnyLoss;
+    if (uninstall === restore) uninstall = undefined;
+  };
   for (const name of NAMES) {
     const stock = STOCK_LOSSES[name] as unknown as AnyLoss;
     const fused = losses[name];
     const loss: AnyLoss = (...args) => (computedAlike(name, args) ? fused(args[0] as tf.Tensor, args[1] as tf.Tensor) : stock(...args));
     installed.set(name, loss);
-    target[name] = loss;
+    try {
+      target[name] = loss;
+    } catch {
+      // A frozen object or an ES module namespace refuses (strict code throws): checked just below.
+    }
+    if (target[name] !== loss) {
+      restore();
+      throw new Error(`installFusedLosses: this build of tfjs does not let tf.losses.${name} be replaced; call losses.${name} of @mimo/core instead`);
+    }
   }
-  const restore = () => {
-    for (const [name, loss] of installed) if (target[name] === loss) target[name] = STOCK_LOSSES[name] as unknown as AnyLoss;
-    if (uninstall === restore) uninstall = undefined;
-  };
   uninstall = restore;
   return restore;
 }
