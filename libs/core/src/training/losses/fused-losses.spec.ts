@@ -73,6 +73,13 @@ describe('losses', () => {
     if (backend === 'torch') expect(hasHeadLossKernels()).toBe(true);
   });
 
+  it('takes int32 labels as their float32 values', () => {
+    const [labels, logits] = [tf.tensor2d([[1, 0], [0, 1], [1, 1]], [3, 2], 'int32'), tf.tensor2d([[2, -1], [0.5, 3], [-4, 1]])];
+    const [asInts, asFloats] = tf.tidy(() => [losses.sigmoidCrossEntropy(labels, logits).dataSync()[0], losses.sigmoidCrossEntropy(tf.cast(labels, 'float32'), logits).dataSync()[0]]);
+    expect(asInts).toBe(asFloats);
+    tf.dispose([labels, logits]);
+  });
+
   it('names both shapes when labels and predictions differ', () => {
     const [labels, logits] = [tf.zeros([4, 1]), tf.zeros([4, 2])];
     expect(() => losses.sigmoidCrossEntropy(labels, logits)).toThrow('losses.sigmoidCrossEntropy: labels and predictions must have one shape. Received: [4, 1] and [4, 2]');

@@ -19,7 +19,7 @@ function fusedLoss(name: string, kernel: HeadLossName, stock: Loss): Loss {
     return tf.tidy(() => {
       const units = predictions.shape[predictions.rank - 1];
       const rows = (t: tf.Tensor) => (t.rank === 2 ? t : t.reshape([-1, units]));
-      return runHeadLoss(kernel, rows(tf.cast(labels, 'float32')), rows(predictions));
+      return runHeadLoss(kernel, rows(labels.dtype === 'float32' ? labels : tf.cast(labels, 'float32')), rows(predictions));
     });
   };
 }
