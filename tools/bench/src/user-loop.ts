@@ -19,10 +19,23 @@ export function loopModel(name: UserLoopName): 'mlp' | 'lstm' {
   return name.startsWith('mlp') ? 'mlp' : 'lstm';
 }
 
+/** How a loop takes its loss: `tf.losses` as written, Mimo's twin, or `tf.losses` after `installFusedLosses()`. */
+type LoopLoss = 'tf.losses' | 'mimo' | 'installed';
+
+function loopLoss(name: UserLoopName): LoopLoss {
+  if (name.endsWith('-mimo-loss')) return 'mimo';
+  return name.endsWith('-installed-losses') ? 'installed' : 'tf.losses';
+}
+
+const LOOP_LOSS_NAMES: Record<LoopLoss, string> = {
+  'tf.losses': 'tf.losses.sigmoidCrossEntropy',
+  mimo: "Mimo's losses.sigmoidCrossEntropy",
+  installed: 'tf.losses.sigmoidCrossEntropy after installFusedLosses()',
+};
+
 /** The loss a loop calls, as the bench's table names it. */
 export function loopLossName(name: UserLoopName): string {
-  if (name.endsWith('-mimo-loss')) return "Mimo's losses.sigmoidCrossEntropy";
-  return name.endsWith('-installed-losses') ? 'tf.losses.sigmoidCrossEntropy after installFusedLosses()' : 'tf.losses.sigmoidCrossEntropy';
+  return LOOP_LOSS_NAMES[loopLoss(name)];
 }
 
 /**
@@ -31,7 +44,7 @@ export function loopLossName(name: UserLoopName): string {
  * labels, `tf.variableGrads` and Mimo's Adam, the loss read back. `-replayed`: the same step (gradients and
  * update) wrapped in `replayable`, the slices taken outside it. `-mimo-loss`: `losses.sigmoidCrossEntropy` of
  * @mimo/core, one kernel each way. `-installed-losses`: the loop as written, `tf.losses` made to run Mimo's
-`losses` by `installFusedLosses()` (undone by `dispose`). PyTorch's twin is the same loop with BCEWithLogitsLoss.
+ * `losses` by `installFusedLosses()` (undone by `dispose`). PyTorch's twin is the same loop with BCEWithLogitsLoss.
  */
 export function userLoopTraining(name: UserLoopName, batchSize: number): TimedTraining {
   const { model, x, y } = buildBenchModel(loopModel(name), batchSize);
@@ -42,8 +55,9 @@ export function userLoopTraining(name: UserLoopName, batchSize: number): TimedTr
   const ys = tf.tidy(() => tf.cast(tf.greater(tf.randomUniform([rows, 1], 0, 1, 'float32', 2), 0.5), 'float32'));
   const optimizer = createTrainingOptimizer({ type: 'adam', learningRate: 1e-3 });
   const variables = model.trainableWeights.map((w) => w.read() as tf.Variable);
-  const restoreLosses = name.endsWith('-installed-losses') ? installFusedLosses() : undefined;
-  const loss = name.endsWith('-mimo-loss') ? losses.sigmoidCrossEntropy : (labels: tf.Tensor, logits: tf.Tensor) => tf.losses.sigmoidCrossEntropy(labels, logits) as tf.Scalar;
+  const lossKind = loopLoss(name);
+  const restoreLosses = lossKind === 'installed' ? installFusedLosses() : undefined;
+  const loss = lossKind === 'mimo' ? losses.sigmoidCrossEntropy : (labels: tf.Tensor, logits: tf.Tensor) => tf.losses.sigmoidCrossEntropy(labels, logits) as tf.Scalar;
   const train = (xb: tf.Tensor, yb: tf.Tensor) => {
     const { value, grads } = tf.variableGrads(() => loss(yb, model.apply(xb, { training: true }) as tf.Tensor), variables);
     optimizer.applyGradients(variables, variables.map((v) => grads[v.name]));

@@ -10,6 +10,9 @@ type AnyLoss = (...args: unknown[]) => tf.Tensor;
 
 const NAMES = Object.keys(losses) as LossName[];
 const tfLoss = (name: LossName) => (tf.losses as unknown as Record<LossName, AnyLoss>)[name];
+/** For each loss, whether tf.losses holds tfjs's own function. */
+const stockInPlace = () => NAMES.map((name) => tfLoss(name) === (STOCK_LOSSES[name] as unknown));
+const ALL_STOCK = NAMES.map(() => true);
 
 /** 0/1 labels (one-hot rows for the softmax) and predictions of shape [5, 3]. */
 function problem(name: LossName): [tf.Tensor, tf.Tensor] {
@@ -86,9 +89,9 @@ describe('installFusedLosses', () => {
   it('installs once however often it is called, and puts tfjs’s functions back', () => {
     restore = installFusedLosses();
     expect(installFusedLosses()).toBe(restore);
-    expect(NAMES.map((name) => tfLoss(name) === (STOCK_LOSSES[name] as unknown))).toEqual(NAMES.map(() => false));
+    expect(stockInPlace()).toEqual(NAMES.map(() => false));
     restore();
-    expect(NAMES.map((name) => tfLoss(name) === (STOCK_LOSSES[name] as unknown))).toEqual(NAMES.map(() => true));
+    expect(stockInPlace()).toEqual(ALL_STOCK);
     const again = installFusedLosses();
     expect(again).not.toBe(restore);
     restore = again;
@@ -99,7 +102,7 @@ describe('installFusedLosses', () => {
     Object.defineProperty(tf.losses, 'meanSquaredError', { ...descriptor, writable: false });
     try {
       expect(() => installFusedLosses()).toThrow('installFusedLosses: this build of tfjs does not let tf.losses.meanSquaredError be replaced; call losses.meanSquaredError of @mimo/core instead');
-      expect(NAMES.map((name) => tfLoss(name) === (STOCK_LOSSES[name] as unknown))).toEqual(NAMES.map(() => true));
+      expect(stockInPlace()).toEqual(ALL_STOCK);
     } finally {
       Object.defineProperty(tf.losses, 'meanSquaredError', descriptor);
     }
