@@ -22,6 +22,7 @@
 #include "boxed_stack.h"
 #include "dense.h"
 #include "dropout.h"
+#include "flush_denormals.h"
 #include "head_loss.h"
 #include "libtorch_rnn.h"
 #include "matmul.h"
@@ -450,6 +451,8 @@ Napi::Value Configure(const Napi::CallbackInfo& info) {
     Napi::Object options = info[0].As<Napi::Object>();
     if (options.Has("threads") && options.Get("threads").IsNumber()) at::set_num_threads(options.Get("threads").As<Napi::Number>().Int32Value());
     blas = mimo::settleBlasThreads();
+    const bool flush = options.Has("flushDenormals") && options.Get("flushDenormals").IsBoolean() ? options.Get("flushDenormals").As<Napi::Boolean>().Value() : mimo::flushingDenormals();
+    mimo::setFlushingDenormals(flush);
     if (options.Has("device") && options.Get("device").IsString()) {
       c10::Device requested(options.Get("device").As<Napi::String>().Utf8Value());
       if (requested.is_cuda() && !at::hasCUDA()) throw std::invalid_argument("torch backend: cuda requested but this libtorch sees no CUDA device");
@@ -471,6 +474,7 @@ Napi::Value Info(const Napi::CallbackInfo& info) {
   out.Set("parallel", Napi::String::New(info.Env(), at::get_parallel_info()));
   out.Set("blas", Napi::String::New(info.Env(), blas));
   out.Set("ownProducts", Napi::Boolean::New(info.Env(), mimo::smallGemmAvailable()));
+  out.Set("flushDenormals", Napi::Boolean::New(info.Env(), mimo::flushingDenormals()));
   return out;
 }
 

@@ -1,6 +1,7 @@
 // How every N-API entry point of the addon runs its body: in inference mode (nothing records autograd history,
-// and the dispatcher skips the autograd and view-tracking layers), with C++ exceptions turned into JavaScript
-// errors (c10's without their C++ backtrace).
+// and the dispatcher skips the autograd and view-tracking layers), with denormal floats flushed to zero unless
+// configured otherwise (flush_denormals.h), and with C++ exceptions turned into JavaScript errors (c10's without
+// their C++ backtrace).
 #pragma once
 
 #include <napi.h>
@@ -10,12 +11,15 @@
 
 #include <exception>
 
+#include "flush_denormals.h"
+
 namespace mimo {
 
 template <typename F>
 Napi::Value guarded(const Napi::CallbackInfo& info, F body) {
   try {
     c10::InferenceMode inference;
+    DenormalsFlushed flushed;
     return body();
   } catch (const c10::Error& e) {
     throw Napi::Error::New(info.Env(), e.what_without_backtrace());

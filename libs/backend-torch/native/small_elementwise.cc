@@ -2,7 +2,10 @@
 
 #include <ATen/EmptyTensor.h>
 
+#include <cfloat>
 #include <cmath>
+
+#include "flush_denormals.h"
 
 namespace mimo {
 
@@ -80,8 +83,12 @@ std::optional<at::Tensor> smallElementwise(SmallOp op, const torch::jit::Stack& 
   switch (op) {
     case SmallOp::Neg: return unary(a, [](float v) { return -v; });
     case SmallOp::Abs: return unary(a, [](float v) { return std::fabs(v); });
-    // NaN fails both comparisons and passes through, as in ATen's clamp_min(x, 0).
-    case SmallOp::Relu: return unary(a, [](float v) { return v < 0.0f ? 0.0f : v; });
+    // NaN fails both comparisons and passes through, as in ATen's clamp_min(x, 0). With denormals flushed
+    // (flush_denormals.h), ATen's max reads a denormal as the zero of its sign, where a comparison alone would
+    // pass its bits through.
+    case SmallOp::Relu:
+      if (flushingDenormals()) return unary(a, [](float v) { return v < 0.0f ? 0.0f : (std::fabs(v) < FLT_MIN ? std::copysign(0.0f, v) : v); });
+      return unary(a, [](float v) { return v < 0.0f ? 0.0f : v; });
     default: break;
   }
   if (arguments.size() < 2 || !arguments[1].isTensor() || !small(arguments[1].toTensor())) return std::nullopt;

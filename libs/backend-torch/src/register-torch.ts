@@ -14,8 +14,9 @@ export type TorchStatus =
 let status: TorchStatus | undefined;
 
 /**
- * Loads the addon, applies MIMO_THREADS (default: every core) and MIMO_DEVICE (default
- * cpu; cuda only when libtorch sees a CUDA device), and registers the 'torch' backend
+ * Loads the addon, applies MIMO_THREADS (default: every core), MIMO_DEVICE (default
+ * cpu; cuda only when libtorch sees a CUDA device) and MIMO_FLUSH_DENORMALS (default 1),
+ * and registers the 'torch' backend
  * and its kernels with tf. Priority 0, so it never becomes tf's default by itself: the
  * resolver in @mimo/backend selects it. Idempotent; never throws.
  */
@@ -29,7 +30,7 @@ function register(): TorchStatus {
   if (!loaded.ok) return { available: false, reason: loaded.reason };
   let info: TorchInfo;
   try {
-    info = loaded.addon.configure({ threads: requestedThreads(), device: requestedDevice() });
+    info = loaded.addon.configure({ threads: requestedThreads(), device: requestedDevice(), flushDenormals: requestedDenormalFlush() });
   } catch (error) {
     return { available: false, reason: error instanceof Error ? error.message : String(error) };
   }
@@ -51,6 +52,17 @@ export function requestedThreads(env: NodeJS.ProcessEnv = process.env): number {
   const threads = Number(raw);
   if (!Number.isInteger(threads) || threads < 1) throw new Error(`MIMO_THREADS must be a positive integer. Received: ${raw}`);
   return threads;
+}
+
+/**
+ * MIMO_FLUSH_DENORMALS: 1 (the default) flushes denormal floats to zero in native calls, as TensorFlow's kernels
+ * do (on Intel cores each one costs a microcode assist: native/flush_denormals.h); 0 keeps ATen's IEEE results.
+ */
+export function requestedDenormalFlush(env: NodeJS.ProcessEnv = process.env): boolean {
+  const raw = env.MIMO_FLUSH_DENORMALS?.trim();
+  if (raw === undefined || raw === '' || raw === '1') return true;
+  if (raw === '0') return false;
+  throw new Error(`MIMO_FLUSH_DENORMALS must be 0 or 1. Received: ${raw}`);
 }
 
 function requestedDevice(): string {

@@ -1,14 +1,14 @@
 import * as tf from '@tensorflow/tfjs';
 import { describeBackend, fallbackCounts, initBackend, measureCpuContention, resetFallbackCounts } from '@mimo/backend';
-import { requestedThreads } from '@mimo/backend-torch';
+import { requestedDenormalFlush, requestedThreads } from '@mimo/backend-torch';
 import * as os from 'os';
 import { RecurrentGatesSchema } from '@mimo/core/internal';
 import { AppBatch, appTraining, appTwinJob, BENCH_APPS, loadAppBatch } from './app-models';
-import { BENCH_MODELS, BenchModelName, buildBenchModel } from './bench-models';
-import { flagValue } from './flags';
+import { BENCH_MODELS, buildBenchModel } from './bench-models';
+import { flagList, flagValue } from './flags';
 import { benchModelTraining, failure, measureInterleaved, MeasureOptions, RepeatedRun, TimedTraining, trainingRun } from './measure';
 import { PYTORCH_ADAMS, PytorchAdam, PytorchJob, PytorchWorker } from './pytorch-reference';
-import { loopLossName, loopModel, USER_LOOPS, UserLoopName, userLoopTraining } from './user-loop';
+import { loopLossName, loopModel, USER_LOOPS, userLoopTraining } from './user-loop';
 import { BenchRow, formatTable } from './report-table';
 
 /** A row of the table: how to build its training step on the active backend, and its PyTorch twin. */
@@ -34,10 +34,9 @@ interface Subject {
  */
 async function main(argv: string[]): Promise<void> {
   const flag = (name: string, fallback: string) => flagValue(argv, name, fallback);
-  const list = (name: string, all: readonly string[]) => flag(name, all.join(',')).split(',').filter((item) => all.includes(item));
   const backends = flag('backends', 'cpu,wasm,torch').split(',');
-  const models = list('models', BENCH_MODELS) as BenchModelName[];
-  const apps = list('apps', Object.keys(BENCH_APPS));
+  const models = flagList(argv, 'models', BENCH_MODELS);
+  const apps = flagList(argv, 'apps', Object.keys(BENCH_APPS));
   // The apps' LSTM / GRU gates instead of their own: sigmoid ones run on cuDNN on cuda.
   const gatesFlag = flagValue(argv, 'gates', undefined);
   const gates = gatesFlag === undefined ? undefined : RecurrentGatesSchema.safeParse(gatesFlag).data;
@@ -59,7 +58,7 @@ async function main(argv: string[]): Promise<void> {
     const row = { model, description: built.description, results: {} };
     return { row, examples: batchSize, training: () => benchModelTraining(model, batchSize), pytorch: { bench: model, batch: batchSize } };
   });
-  for (const loop of list('loops', USER_LOOPS) as UserLoopName[]) {
+  for (const loop of flagList(argv, 'loops', USER_LOOPS)) {
     const replayed = loop.endsWith('-replayed') ? ', the step in `replayable`' : '';
     const row = { model: `loop:${loop}`, description: `a user's loop over the ${loopModel(loop).toUpperCase()}: a batch sliced each step, ${loopLossName(loop)}, Mimo's Adam${replayed}`, results: {} };
     subjects.push({ row, examples: batchSize, training: () => userLoopTraining(loop, batchSize), pytorch: { loop: loopModel(loop), batch: batchSize } });
@@ -79,13 +78,13 @@ async function main(argv: string[]): Promise<void> {
   const startPytorch = async (threads: number, device: string, besideTorch: boolean): Promise<void> => {
     pytorch.tried = true;
     pytorch.besideTorch = besideTorch;
-    const started = await PytorchWorker.start(threads, device, pytorchAdam);
+    const started = await PytorchWorker.start(threads, device, pytorchAdam, requestedDenormalFlush());
     if (!started.ok) {
       lines.push(`PyTorch: ${started.reason}`);
       return;
     }
     pytorch.worker = started.worker;
-    lines.push(`PyTorch ${started.version}, BLAS ${started.blas} (${started.worker.python}: the newest torch on PATH), device ${device}, ${threads} thread${threads === 1 ? '' : 's'}, Adam ${started.adam}`);
+    lines.push(`PyTorch ${started.version}, BLAS ${started.blas} (${started.worker.python}: the newest torch on PATH), device ${device}, ${threads} thread${threads === 1 ? '' : 's'}, Adam ${started.adam}, denormals ${started.denormals}`);
   };
 
   for (const backend of backends) {

@@ -113,20 +113,23 @@ export class PytorchWorker {
   }
 
   /**
-   * Starts the worker with torch on `threads` threads and `device`, its twins on `adam`; or why it cannot (no
-   * python3 with torch, or it failed). `adam` in the answer: the one it runs, with why where fused was not to be had.
+   * Starts the worker with torch on `threads` threads and `device`, its twins on `adam`, denormal floats flushed to
+   * zero or kept as Mimo's are (MIMO_FLUSH_DENORMALS); or why it cannot (no python3 with torch, or it failed).
+   * `adam` in the answer: the one it runs, with why where fused was not to be had; `denormals`: "flushed" or "kept".
    */
   static async start(
     threads: number,
     device: string,
     adam: PytorchAdam = 'fused',
-  ): Promise<{ ok: true; worker: PytorchWorker; version: string; blas: string; adam: string } | { ok: false; reason: string }> {
+    flushDenormals = true,
+  ): Promise<{ ok: true; worker: PytorchWorker; version: string; blas: string; adam: string; denormals: string } | { ok: false; reason: string }> {
     const python = findPytorch();
     if (!python.ok) return python;
-    const worker = new PytorchWorker(spawn(python.python, [join(__dirname, 'pytorch_bench.py'), String(threads), device, adam]), python.python);
+    const args = [join(__dirname, 'pytorch_bench.py'), String(threads), device, adam, flushDenormals ? 'flush' : 'keep'];
+    const worker = new PytorchWorker(spawn(python.python, args), python.python);
     try {
       const hello = await worker.reply();
-      return { ok: true, worker, version: String(hello.version), blas: python.blas, adam: String(hello.adam) };
+      return { ok: true, worker, version: String(hello.version), blas: python.blas, adam: String(hello.adam), denormals: String(hello.denormals) };
     } catch (error) {
       worker.close();
       return { ok: false, reason: error instanceof Error ? error.message : String(error) };

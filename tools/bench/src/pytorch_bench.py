@@ -1,8 +1,9 @@
 """PyTorch twins of tools/bench's runs, timed on request, so that the bench can alternate their repetitions with
 Mimo's: a slow spell of the machine then falls on both alike.
 
-Usage: python3 pytorch_bench.py THREADS [DEVICE, default cpu] [ADAM: fused (default) | default]. It replies
-{"version": torch's, "adam": the Adam it runs (see adam_kind)} first, then one JSON line per request line on stdin:
+Usage: python3 pytorch_bench.py THREADS [DEVICE, default cpu] [ADAM: fused (default) | default] [DENORMALS: flush
+(default) | keep, as Mimo's MIMO_FLUSH_DENORMALS]. It replies {"version": torch's, "adam": the Adam it runs (see
+adam_kind), "denormals": "flushed" or "kept"} first, then one JSON line per request line on stdin:
 
   {"prepare": {"bench": "mlp"|"cnn"|"lstm"|"gru", "batch": N}}   → {"params": N, "adam": "fused"|"default"}: builds
                                                                    the model and the Adam it runs
@@ -172,6 +173,10 @@ if __name__ == "__main__":
     # cannot put the bench's request / reply pairs out of step.
     replies = os.fdopen(os.dup(1), "w")
     os.dup2(2, 1)
+    # Before any thread is started, which then inherits it: torch sets the mode of the calling thread only. Kept
+    # denormals cost Intel cores a microcode assist each, 7x on the nlp twin's steps (docs/benchmarks.md).
+    flush = (sys.argv[4] if len(sys.argv) > 4 else "flush") == "flush"
+    denormals = "flushed" if flush and torch.set_flush_denormal(True) else "kept"
     set_threads(int(sys.argv[1]))
     device = sys.argv[2] if len(sys.argv) > 2 else "cpu"
     ADAM = adam_kind(sys.argv[3] if len(sys.argv) > 3 else "fused", device)
@@ -181,5 +186,5 @@ if __name__ == "__main__":
     def reply(message):
         print(json.dumps(message), file=replies, flush=True)
 
-    reply({"version": torch.__version__, "adam": ADAM})
+    reply({"version": torch.__version__, "adam": ADAM, "denormals": denormals})
     serve(sys.stdin, reply, device)

@@ -1,12 +1,15 @@
 import * as tf from '@tensorflow/tfjs';
+import { loadTorchAddon } from '../native/load-addon';
 import { registerTorchBackend } from '../register-torch';
 
 const status = registerTorchBackend();
-const describeTorch = status.available ? describe : describe.skip;
+const loaded = loadTorchAddon();
+const describeTorch = status.available && loaded.ok ? describe : describe.skip;
 
 // The addon runs +, −, ×, ÷, negation, |x| and ReLU itself on float32 tensors of at most 4,096 elements
 // (native/small_elementwise.h) and leaves larger ones to ATen. The same values in a tensor past that size go
-// through ATen, so comparing the two checks the addon's bits against ATen's, edge values included.
+// through ATen, so comparing the two checks the addon's bits against ATen's, edge values included, with denormals
+// flushed to zero (the default, native/flush_denormals.h) and kept.
 const SMALL = 64;
 const LARGE = 8192;
 const EDGES = [0, -0, NaN, Infinity, -Infinity, 1e-40, -1e-40, 3.4e38, -3.4e38, 1, -1, 0.1, -2.5];
@@ -26,9 +29,19 @@ function bitsOf(small: tf.Tensor, large: tf.Tensor): [number[], number[]] {
   return [bits(small), bits(large)];
 }
 
-describeTorch('small float arithmetic run by the addon itself', () => {
-  beforeAll(() => tf.setBackend('torch'));
-  afterAll(() => tf.setBackend('cpu'));
+describeTorch.each([true, false])('small float arithmetic run by the addon itself (flushDenormals: %s)', (flushDenormals) => {
+  const configure = (flush: boolean) => {
+    if (!loaded.ok) throw new Error(loaded.reason);
+    loaded.addon.configure({ flushDenormals: flush });
+  };
+  beforeAll(async () => {
+    await tf.setBackend('torch');
+    configure(flushDenormals);
+  });
+  afterAll(async () => {
+    configure(true);
+    await tf.setBackend('cpu');
+  });
 
   const unary: Array<[string, (x: tf.Tensor) => tf.Tensor]> = [
     ['neg', tf.neg],

@@ -34,6 +34,8 @@ export interface TorchInfo {
    * (native/small_gemm.h: the same bits on any number of threads) rather than on the BLAS; absent from older builds.
    */
   ownProducts?: boolean;
+  /** Whether native calls flush denormal floats to zero (native/flush_denormals.h; MIMO_FLUSH_DENORMALS); absent from older builds. */
+  flushDenormals?: boolean;
 }
 
 /** How a process joins a c10d process group (native/distributed.h). */
@@ -104,7 +106,7 @@ export interface TorchAddon {
   free(ids: number | readonly number[]): boolean;
   /** Live handles, their element bytes, and the LSTM / GRU graphs kept for a backward pass (native/libtorch_rnn.h). */
   stats(): { count: number; bytes: number; rnnGraphs: number };
-  configure(options: { threads?: number; device?: string }): TorchInfo;
+  configure(options: { threads?: number; device?: string; flushDenormals?: boolean }): TorchInfo;
   /** Whether this build has c10d's Gloo process group (absent from addons built before it). */
   distributedStatus?(): { available: boolean; reason?: string };
   /** Joins a Gloo process group; resolves to its id once every rank has connected. */

@@ -60,10 +60,16 @@ export const torchCandidate: BackendCandidate<'torch'> = {
       threads: info.threads,
       detail:
         `libtorch ${info.version}${libtorch === undefined ? '' : ` (${libtorch.libDir})`}, device ${info.device}, ` +
-        `${info.threads} thread${info.threads === 1 ? '' : 's'}, BLAS ${info.blas}${productsNote(info)}, ${kernels.length} native kernels, ${bridge.bridged.length} bridged from cpu`,
+        `${info.threads} thread${info.threads === 1 ? '' : 's'}, BLAS ${info.blas}${productsNote(info)}${denormalsNote(info)}, ${kernels.length} native kernels, ${bridge.bridged.length} bridged from cpu`,
     };
   },
 };
+
+/** Whether denormal floats are flushed, where the build says (older addons do not). */
+function denormalsNote(info: { flushDenormals?: boolean }): string {
+  if (info.flushDenormals === undefined) return '';
+  return info.flushDenormals ? ', denormals flushed to zero' : ', denormals kept';
+}
 
 /**
  * Which code runs a cpu build's float products: they set a bench's figures on an AVX2-only machine; on cuda, whether

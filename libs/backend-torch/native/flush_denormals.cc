@@ -1,0 +1,63 @@
+#include "flush_denormals.h"
+
+#include <ATen/Parallel.h>
+
+#include <thread>
+
+#if defined(__SSE__) || defined(__x86_64__)
+#include <xmmintrin.h>
+#endif
+
+namespace mimo {
+
+namespace {
+
+bool flushing = true;
+
+#if defined(__SSE__) || defined(__x86_64__)
+constexpr bool kSupported = true;
+// MXCSR's flush-to-zero (results) and denormals-are-zero (inputs) bits.
+constexpr unsigned long kFlushBits = 0x8040;
+unsigned long floatMode() { return _mm_getcsr(); }
+void setFloatMode(unsigned long mode) { _mm_setcsr(static_cast<unsigned int>(mode)); }
+#elif defined(__aarch64__)
+constexpr bool kSupported = true;
+// FPCR.FZ: inputs and results both.
+constexpr unsigned long kFlushBits = 1ul << 24;
+unsigned long floatMode() { return __builtin_aarch64_get_fpcr(); }
+void setFloatMode(unsigned long mode) { __builtin_aarch64_set_fpcr(static_cast<unsigned int>(mode)); }
+#else
+constexpr bool kSupported = false;
+constexpr unsigned long kFlushBits = 0;
+unsigned long floatMode() { return 0; }
+void setFloatMode(unsigned long) {}
+#endif
+
+}  // namespace
+
+bool flushingDenormals() { return flushing && kSupported; }
+
+bool setFlushingDenormals(bool flush) {
+  if (!kSupported) return false;
+  flushing = flush;
+  // One chunk per intra-op thread; the calling thread (one of them) keeps its mode and flushes per call instead.
+  const std::thread::id caller = std::this_thread::get_id();
+  const int threads = at::get_num_threads();
+  at::parallel_for(0, threads, 1, [&](int64_t, int64_t) {
+    if (std::this_thread::get_id() == caller) return;
+    setFloatMode(flush ? floatMode() | kFlushBits : floatMode() & ~kFlushBits);
+  });
+  return true;
+}
+
+DenormalsFlushed::DenormalsFlushed() : saved_(floatMode()) {
+  if (!flushingDenormals() || (saved_ & kFlushBits) == kFlushBits) return;
+  setFloatMode(saved_ | kFlushBits);
+  changed_ = true;
+}
+
+DenormalsFlushed::~DenormalsFlushed() {
+  if (changed_) setFloatMode(saved_);
+}
+
+}  // namespace mimo
