@@ -90,6 +90,15 @@ describe('the PyTorch worker', () => {
     }
   });
 
+  withPytorch('flushes denormal floats to zero as Mimo does by default, and keeps them when told to', async () => {
+    for (const [flush, denormals] of [[true, 'flushed'], [false, 'kept']] as const) {
+      const started = await PytorchWorker.start(1, 'cpu', 'fused', flush);
+      if (!started.ok) throw new Error(started.reason);
+      started.worker.close();
+      expect(started.denormals).toBe(denormals);
+    }
+  });
+
   withPytorch('fails every request with why once its worker has died, instead of hanging or crashing the bench', async () => {
     const started = await PytorchWorker.start(1, 'cpu');
     if (!started.ok) throw new Error(started.reason);
