@@ -24,8 +24,13 @@ void setFloatMode(unsigned long mode) { _mm_setcsr(static_cast<unsigned int>(mod
 constexpr bool kSupported = true;
 // FPCR.FZ: inputs and results both.
 constexpr unsigned long kFlushBits = 1ul << 24;
-unsigned long floatMode() { return __builtin_aarch64_get_fpcr(); }
-void setFloatMode(unsigned long mode) { __builtin_aarch64_set_fpcr(static_cast<unsigned int>(mode)); }
+// Inline assembly: GCC and clang name the register's builtins differently.
+unsigned long floatMode() {
+  unsigned long mode;
+  asm volatile("mrs %0, fpcr" : "=r"(mode));
+  return mode;
+}
+void setFloatMode(unsigned long mode) { asm volatile("msr fpcr, %0" : : "r"(mode)); }
 #else
 constexpr bool kSupported = false;
 constexpr unsigned long kFlushBits = 0;
