@@ -32,6 +32,8 @@ describe('doctor', () => {
       expect(row).toMatch(probe.usable ? /\byes\s+yes\b|\bno\s+yes\b/ : /\bno\s+no\b|\byes\s+no\b/);
     }
     expect(text).toContain('MIMO_BACKEND=wasm');
+    // tools/jest/setup-threads.js sets MIMO_THREADS for every test process.
+    expect(text).toContain(`MIMO_THREADS=${process.env.MIMO_THREADS}`);
     expect(text).toMatch(/threads\s+1\n/);
     expect(text).toContain('forced by MIMO_BACKEND=wasm');
     // Whether other work keeps the cores busy, judged for the pick's threads.

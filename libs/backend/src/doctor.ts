@@ -25,7 +25,7 @@ export interface DoctorReport {
   /** Logical CPUs available to this process. */
   cpus: number;
   cpuModel?: string;
-  /** Backend-related environment variables that are set (MIMO_BACKEND, MIMO_DEVICE, CUDA_VISIBLE_DEVICES). */
+  /** Backend-related environment variables that are set (MIMO_BACKEND, MIMO_DEVICE, MIMO_THREADS, MIMO_FLUSH_DENORMALS, CUDA_VISIBLE_DEVICES). */
   env: Record<string, string>;
   gpu: GpuDetection;
   /** Every backend in selection order. */
@@ -49,7 +49,7 @@ export type DoctorSelection =
     }
   | { ok: false; error: string };
 
-const REPORTED_ENV = ['MIMO_BACKEND', 'MIMO_DEVICE', 'CUDA_VISIBLE_DEVICES'] as const;
+const REPORTED_ENV = ['MIMO_BACKEND', 'MIMO_DEVICE', 'MIMO_THREADS', 'MIMO_FLUSH_DENORMALS', 'CUDA_VISIBLE_DEVICES'] as const;
 
 /**
  * Gathers the doctor report. Initialises the backend exactly as a run would (so it
@@ -95,7 +95,7 @@ export async function doctorReport(options: InitBackendOptions = {}): Promise<Do
 /** The report as aligned plain text (no colours: it goes into bug reports and CI logs). */
 export function formatDoctorReport(report: DoctorReport): string {
   const envLine = Object.keys(report.env).length === 0
-    ? '(none of MIMO_BACKEND, MIMO_DEVICE, CUDA_VISIBLE_DEVICES set)'
+    ? `(none of ${REPORTED_ENV.join(', ')} set)`
     : Object.entries(report.env).map(([key, value]) => `${key}=${value}`).join(' ');
   const gpu = report.gpu.visible ? `${report.gpu.devices.join(', ')} — ${report.gpu.source}` : report.gpu.source;
 
