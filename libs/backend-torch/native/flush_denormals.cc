@@ -42,8 +42,8 @@ void setFloatMode(unsigned long) {}
 
 bool flushingDenormals() { return flushing && kSupported; }
 
-bool setFlushingDenormals(bool flush) {
-  if (!kSupported) return false;
+void setFlushingDenormals(bool flush) {
+  if (!kSupported) return;
   flushing = flush;
   // One chunk per intra-op thread; the calling thread (one of them) keeps its mode and flushes per call instead.
   const std::thread::id caller = std::this_thread::get_id();
@@ -52,11 +52,13 @@ bool setFlushingDenormals(bool flush) {
     if (std::this_thread::get_id() == caller) return;
     setFloatMode(flush ? floatMode() | kFlushBits : floatMode() & ~kFlushBits);
   });
-  return true;
 }
 
-DenormalsFlushed::DenormalsFlushed() : saved_(floatMode()) {
-  if (!flushingDenormals() || (saved_ & kFlushBits) == kFlushBits) return;
+// Every native call passes here: the float mode is read only where it may change.
+DenormalsFlushed::DenormalsFlushed() {
+  if (!flushingDenormals()) return;
+  saved_ = floatMode();
+  if ((saved_ & kFlushBits) == kFlushBits) return;
   setFloatMode(saved_ | kFlushBits);
   changed_ = true;
 }

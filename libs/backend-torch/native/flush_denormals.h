@@ -11,9 +11,9 @@ bool flushingDenormals();
 
 /**
  * Turns flushing on or off for the native calls to come, and on libtorch's intra-op threads (which run only
- * native work); false where the cpu has no such mode (then nothing changes).
+ * native work); nothing changes where the cpu has no such mode.
  */
-bool setFlushingDenormals(bool flush);
+void setFlushingDenormals(bool flush);
 
 /** While one lives, this thread flushes denormals if flushingDenormals(); restores its float mode after. */
 class DenormalsFlushed {
@@ -24,7 +24,7 @@ class DenormalsFlushed {
   DenormalsFlushed& operator=(const DenormalsFlushed&) = delete;
 
  private:
-  unsigned long saved_;
+  unsigned long saved_ = 0;
   bool changed_ = false;
 };
 
