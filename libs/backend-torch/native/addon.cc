@@ -24,8 +24,10 @@
 #include "dropout.h"
 #include "flush_denormals.h"
 #include "head_loss.h"
+#include "kernel_thread.h"
 #include "libtorch_rnn.h"
 #include "matmul.h"
+#include "predicted_shapes.h"
 #include "recurrent.h"
 #include "small_elementwise.h"
 #include "small_gemm.h"
@@ -57,6 +59,7 @@ at::Device device(at::kCPU);
 std::string blas = "not configured";
 std::vector<c10::OperatorHandle> operators;
 std::vector<mimo::SmallOp> smallOps;  // per operator: what small_elementwise.h runs without ATen, if anything
+std::vector<mimo::ShapeRule> shapeRules;  // per operator: how its result's shape is known before it runs (predicted_shapes.h)
 
 at::ScalarType scalarTypeOf(const std::string& dtype) {
   if (dtype == "float32") return at::kFloat;
@@ -139,12 +142,31 @@ Napi::Value fromIValue(Napi::Env env, const c10::IValue& v) {
 }
 
 using mimo::guarded;
+using mimo::guardedQueueing;
 namespace recording = mimo::recording;
+namespace kernel_thread = mimo::kernel_thread;
 
 Napi::Array describeAll(Napi::Env env, const std::vector<at::Tensor>& tensors) {
   Napi::Array out = Napi::Array::New(env, tensors.size());
   for (size_t i = 0; i < tensors.size(); ++i) out.Set(static_cast<uint32_t>(i), tensors[i].defined() ? Napi::Value(describe(env, tensors[i])) : env.Null());
   return out;
+}
+
+// Whether a call may go to the kernel thread now: on the cpu (a CUDA stream queues by itself), turned on, and no step
+// recording (a recording writes calls down as they run).
+bool mayQueue() { return device.is_cpu() && kernel_thread::enabled() && !recording::active(); }
+
+// Queues `run` on `inputs` for the kernel thread, its results bound to placeholders shaped as `predicted` says (nullopt:
+// a result that is absent), `written` the inputs it writes in place; hands the placeholders to JavaScript.
+using Prediction = std::vector<std::optional<mimo::Predicted>>;
+
+Napi::Array queue(Napi::Env env, std::string name, const std::vector<at::Tensor>& inputs, recording::Run run, const Prediction& predicted,
+                  const std::vector<at::Tensor>& written = {}) {
+  std::vector<at::Tensor> outputs;
+  outputs.reserve(predicted.size());
+  for (const auto& p : predicted) outputs.push_back(p ? kernel_thread::placeholder(p->sizes, p->dtype) : at::Tensor());
+  kernel_thread::submit(std::move(name), [run = std::move(run), inputs]() { return run(inputs); }, outputs, written);
+  return describeAll(env, outputs);
 }
 
 // operatorIndex(name, overload) → the index `call` takes for aten::<name>.<overload> (looked up once).
@@ -153,6 +175,7 @@ Napi::Value OperatorIndex(const Napi::CallbackInfo& info) {
     std::string name = info[0].As<Napi::String>().Utf8Value(), overload = info[1].As<Napi::String>().Utf8Value();
     operators.push_back(c10::Dispatcher::singleton().findSchemaOrThrow(name.c_str(), overload.c_str()));
     smallOps.push_back(mimo::smallOpNamed(name, overload));
+    shapeRules.push_back(mimo::shapeRuleOf(name, overload));
     return Napi::Number::New(info.Env(), static_cast<double>(operators.size() - 1));
   });
 }
@@ -174,10 +197,10 @@ void runOperator(const c10::OperatorHandle& op, mimo::SmallOp small, torch::jit:
   op.callBoxed(&stack);
 }
 
-// call(index, args): runs the operator; missing or undefined arguments take the schema
-// default, and an unset `device` is the current device.
+// call(index, args): runs the operator, or queues it on the kernel thread where its result's shape is known
+// beforehand; missing or undefined arguments take the schema default, and an unset `device` is the current device.
 Napi::Value Call(const Napi::CallbackInfo& info) {
-  return guarded(info, [&]() -> Napi::Value {
+  return guardedQueueing(info, [&]() -> Napi::Value {
     uint32_t index = info[0].As<Napi::Number>().Uint32Value();
     if (index >= operators.size()) throw std::invalid_argument("torch backend: unknown operator index " + std::to_string(index));
     const auto& op = operators[index];
@@ -199,6 +222,18 @@ Napi::Value Call(const Napi::CallbackInfo& info) {
       }
     }
     const mimo::SmallOp small = smallOps[index];
+    if (mayQueue()) {
+      if (std::optional<mimo::Predicted> predicted = mimo::predictResult(shapeRules[index], stack)) {
+        at::Tensor result = kernel_thread::placeholder(predicted->sizes, predicted->dtype);
+        auto work = [op, small, stack = std::move(stack)]() mutable {
+          runOperator(op, small, stack);
+          return std::vector<at::Tensor>{stack.at(0).toTensor()};
+        };
+        kernel_thread::submit(schema.name(), std::move(work), {result});
+        return describeAll(info.Env(), {result});
+      }
+    }
+    kernel_thread::waitFor(mimo::boxed::tensorsOf(stack));
     if (!recording::active()) {
       runOperator(op, small, stack);
       return fromStack(info.Env(), stack);
@@ -222,11 +257,38 @@ Napi::Value Call(const Napi::CallbackInfo& info) {
 // records, also writes the op down (step_recording.h), named by `signature()`: the op and its non-tensor arguments.
 template <typename Signature>
 Napi::Array runRecorded(Napi::Env env, const std::vector<at::Tensor>& inputs, const recording::Run& run, Signature signature) {
+  kernel_thread::waitFor(inputs);
   std::vector<at::Tensor> results = run(inputs);
   Napi::Array out = describeAll(env, results);
   if (recording::active()) recording::add(signature(), inputs, run, results);
   return out;
 }
+
+// runRecorded, or queued on the kernel thread (`queue`) where it may be and `predict()` knows its results' shapes.
+template <typename Signature, typename Predict>
+Napi::Array runOrQueue(Napi::Env env, const std::vector<at::Tensor>& inputs, const recording::Run& run, Signature signature, Predict predict) {
+  if (mayQueue()) {
+    if (std::optional<Prediction> predicted = predict()) return queue(env, signature(), inputs, run, *predicted);
+  }
+  return runRecorded(env, inputs, run, signature);
+}
+
+// A float32 matrix's sizes, if `t` is one.
+std::optional<std::pair<int64_t, int64_t>> matrixSizes(const at::Tensor& t) {
+  if (!t.defined() || t.dim() != 2 || t.scalar_type() != at::kFloat) return std::nullopt;
+  return std::make_pair(t.size(0), t.size(1));
+}
+
+// The products a Dense layer's kernels may queue: with x [rows, features] and kernel [features, units] as they
+// must be, a bias absent or [units], and under 16M multiply-adds (bigger ones run at once on every thread).
+std::optional<std::pair<int64_t, int64_t>> queueableDense(const at::Tensor& x, const at::Tensor& kernel, const at::Tensor& bias) {
+  const auto xs = matrixSizes(x), ks = matrixSizes(kernel);
+  if (!xs || !ks || xs->second != ks->first || xs->first * xs->second * ks->second >= (int64_t{1} << 24)) return std::nullopt;
+  if (bias.defined() && (bias.dim() != 1 || bias.size(0) != ks->second || bias.scalar_type() != at::kFloat)) return std::nullopt;
+  return std::make_pair(xs->first, ks->second);
+}
+
+std::optional<mimo::Predicted> floatOfSizes(at::IntArrayRef sizes) { return mimo::Predicted{sizes.vec(), at::kFloat}; }
 
 // The tensor behind a handle, or an undefined tensor for null / undefined (an absent optional input).
 at::Tensor lookupOptional(const Napi::Value& v) {
@@ -262,12 +324,31 @@ Napi::Value Recurrent(const Napi::CallbackInfo& info) {
   });
 }
 
+// Whether an Adam step asked to run in place may be queued: w, g, m and v of each variable float32 of one size.
+bool queueableInPlace(const std::vector<at::Tensor>& inputs) {
+  if (inputs.size() % 4 != 1) return false;
+  for (size_t i = 0; i + 1 < inputs.size(); i += 4) {
+    for (size_t k = 0; k < 4; ++k) {
+      if (inputs[i + k].scalar_type() != at::kFloat || inputs[i + k].sizes() != inputs[i].sizes()) return false;
+    }
+  }
+  return true;
+}
+
+// A queued Adam step asked to run in place: where a view shares the storage of a w, m or v (known only once the calls
+// queued before it have run), they take the step's new tensors as their own instead, so the view keeps its values.
+std::vector<at::Tensor> adamInPlaceOrAdopted(const std::vector<at::Tensor>& t, const mimo::AdamStep& step) {
+  const std::vector<at::Tensor> updated = mimo::adamUpdate(t, step, false, true);
+  for (size_t i = 0; i < updated.size(); ++i) kernel_thread::adopt(t[i / 3 * 4 + (i % 3 == 0 ? 0 : i % 3 + 1)], updated[i]);
+  return {};
+}
+
 // adamUpdate([w, g, m, v per variable..., iteration], beta1, beta2, epsilon, learningRate, atenOps, inPlace) → [w', m',
 // v' per variable]: one Adam step of every variable in one call (adam.h), into new tensors; or [] when `inPlace`
 // (nothing else holds w, m, v) let it write them in place. Never in place while a step is recorded: its replay
 // keeps the recorded call's new tensors.
 Napi::Value AdamUpdate(const Napi::CallbackInfo& info) {
-  return guarded(info, [&]() -> Napi::Value {
+  return guardedQueueing(info, [&]() -> Napi::Value {
     Napi::Array handles = info[0].As<Napi::Array>();
     std::vector<at::Tensor> inputs(handles.Length());
     for (uint32_t i = 0; i < handles.Length(); ++i) inputs[i] = lookup(handles.Get(i));
@@ -275,17 +356,29 @@ Napi::Value AdamUpdate(const Napi::CallbackInfo& info) {
                               info[3].As<Napi::Number>().DoubleValue(), info[4].As<Napi::Number>().DoubleValue()};
     const bool atenOps = info[5].ToBoolean().Value();
     const bool inPlace = info[6].ToBoolean().Value() && !recording::active();
+    auto signature = [&]() { return "adam " + mimo::boxed::signatureOf({step.beta1, step.beta2, step.epsilon, step.learningRate, atenOps}); };
+    if (inPlace && !atenOps && mayQueue() && queueableInPlace(inputs)) {
+      std::vector<at::Tensor> written;
+      for (size_t i = 0; i + 1 < inputs.size(); i += 4) written.insert(written.end(), {inputs[i], inputs[i + 2], inputs[i + 3]});
+      auto run = [step](const std::vector<at::Tensor>& t) { return adamInPlaceOrAdopted(t, step); };
+      return queue(info.Env(), signature(), inputs, run, {}, written);
+    }
     auto run = [step, atenOps, inPlace](const std::vector<at::Tensor>& t) { return mimo::adamUpdate(t, step, atenOps, inPlace); };
-    return runRecorded(info.Env(), inputs, run, [&]() { return "adam " + mimo::boxed::signatureOf({step.beta1, step.beta2, step.epsilon, step.learningRate, atenOps}); });
+    return runRecorded(info.Env(), inputs, run, signature);
   });
 }
 
 // stepCpu(handle, alpha) → handle of tfjs's Step of a float32 cpu tensor in one pass (step.h), or null for
 // any other tensor.
 Napi::Value StepCpu(const Napi::CallbackInfo& info) {
-  return guarded(info, [&]() -> Napi::Value {
+  return guardedQueueing(info, [&]() -> Napi::Value {
     const at::Tensor x = lookup(info[0]);
     const double alpha = info[1].As<Napi::Number>().DoubleValue();
+    if (x.scalar_type() == at::kFloat && mayQueue()) {
+      auto run = [alpha](const std::vector<at::Tensor>& t) { return std::vector<at::Tensor>{*mimo::stepCpu(t[0], alpha)}; };
+      return queue(info.Env(), "step", {x}, run, {floatOfSizes(x.sizes())}).Get(0u);
+    }
+    kernel_thread::waitFor({x});
     std::optional<at::Tensor> out = mimo::stepCpu(x, alpha);
     if (!out) return info.Env().Null();
     Napi::Value handle = describe(info.Env(), *out);
@@ -322,24 +415,34 @@ Napi::Value Linear(const Napi::CallbackInfo& info) {
 
 // dense(x, kernel, bias | null, activation) → handle of activation(x·kernel + bias) for a 2-D x (dense.h).
 Napi::Value Dense(const Napi::CallbackInfo& info) {
-  return guarded(info, [&]() -> Napi::Value {
+  return guardedQueueing(info, [&]() -> Napi::Value {
     std::vector<at::Tensor> inputs{lookup(info[0]), lookup(info[1]), lookupOptional(info[2])};
     const std::string name = info[3].As<Napi::String>().Utf8Value();
     const mimo::DenseActivation activation = mimo::denseActivationNamed(name);
     auto run = [activation](const std::vector<at::Tensor>& t) { return std::vector<at::Tensor>{mimo::denseForward(t[0], t[1], t[2], activation)}; };
-    return runRecorded(info.Env(), inputs, run, [&]() { return "dense " + name; }).Get(0u);
+    auto predict = [&]() -> std::optional<Prediction> {
+      const auto out = queueableDense(inputs[0], inputs[1], inputs[2]);
+      if (!out) return std::nullopt;
+      return Prediction{floatOfSizes({out->first, out->second})};
+    };
+    return runOrQueue(info.Env(), inputs, run, [&]() { return "dense " + name; }, predict).Get(0u);
   });
 }
 
 // denseGrad(x, kernel, y, dy, activation, hasBias) → handles [dx, dKernel, dBias | null] for a 2-D x (dense.h).
 Napi::Value DenseGrad(const Napi::CallbackInfo& info) {
-  return guarded(info, [&]() -> Napi::Value {
+  return guardedQueueing(info, [&]() -> Napi::Value {
     std::vector<at::Tensor> inputs{lookup(info[0]), lookup(info[1]), lookup(info[2]), lookup(info[3])};
     const std::string name = info[4].As<Napi::String>().Utf8Value();
     const mimo::DenseActivation activation = mimo::denseActivationNamed(name);
     const bool hasBias = info[5].ToBoolean().Value();
     auto run = [activation, hasBias](const std::vector<at::Tensor>& t) { return mimo::denseBackward(t[0], t[1], t[2], t[3], activation, hasBias); };
-    return runRecorded(info.Env(), inputs, run, [&]() { return "dense_grad " + name + (hasBias ? " bias" : ""); });
+    auto predict = [&]() -> std::optional<Prediction> {
+      const auto out = queueableDense(inputs[0], inputs[1], at::Tensor());
+      if (!out || matrixSizes(inputs[2]) != out || matrixSizes(inputs[3]) != out) return std::nullopt;
+      return Prediction{floatOfSizes(inputs[0].sizes()), floatOfSizes(inputs[1].sizes()), hasBias ? floatOfSizes({out->second}) : std::nullopt};
+    };
+    return runOrQueue(info.Env(), inputs, run, [&]() { return "dense_grad " + name + (hasBias ? " bias" : ""); }, predict);
   });
 }
 
@@ -379,7 +482,7 @@ Napi::Value constant(Napi::Env env, const at::Tensor& t) {
 // fromArray(typedArray, shape, dtype) → handle; copies the values onto the device. A
 // one-element tensor off the cpu is filled there instead: no blocking host-to-device copy.
 Napi::Value FromArray(const Napi::CallbackInfo& info) {
-  return guarded(info, [&]() -> Napi::Value {
+  return guardedQueueing(info, [&]() -> Napi::Value {
     Napi::TypedArray values = info[0].As<Napi::TypedArray>();
     Napi::Array jsShape = info[1].As<Napi::Array>();
     std::vector<int64_t> shape(jsShape.Length());
@@ -406,7 +509,7 @@ Napi::Value FromArray(const Napi::CallbackInfo& info) {
 // Uint8Array the caller allocated (in its own realm, so `instanceof` holds in jest too),
 // converting to its element type.
 Napi::Value ReadInto(const Napi::CallbackInfo& info) {
-  return guarded(info, [&]() -> Napi::Value {
+  return guardedQueueing(info, [&]() -> Napi::Value {
     Napi::TypedArray out = info[1].As<Napi::TypedArray>();
     at::ScalarType type;
     switch (out.TypedArrayType()) {
@@ -415,7 +518,9 @@ Napi::Value ReadInto(const Napi::CallbackInfo& info) {
       case napi_uint8_array: type = at::kBool; break;
       default: throw std::invalid_argument("torch backend: readInto needs a Float32Array, Int32Array or Uint8Array");
     }
-    at::Tensor t = lookup(info[0]).to(at::kCPU, type).contiguous();
+    const at::Tensor& stored = lookup(info[0]);
+    kernel_thread::waitFor({stored});
+    at::Tensor t = stored.to(at::kCPU, type).contiguous();
     size_t bytes = static_cast<size_t>(t.numel()) * t.element_size();
     if (out.ByteLength() != bytes) throw std::invalid_argument("torch backend: readInto got " + std::to_string(out.ByteLength()) + " bytes for " + std::to_string(bytes));
     if (bytes > 0) std::memcpy(static_cast<uint8_t*>(out.ArrayBuffer().Data()) + out.ByteOffset(), t.data_ptr(), bytes);
@@ -443,7 +548,7 @@ Napi::Value Stats(const Napi::CallbackInfo& info) {
   return out;
 }
 
-// configure({ threads?, device? }) → info(); throws when cuda is asked for but unavailable. Settles the BLAS threads (blas.h).
+// configure({ threads?, device?, flushDenormals?, kernelThread? }) → info(); throws when cuda is asked for but unavailable. Settles the BLAS threads (blas.h).
 Napi::Value Info(const Napi::CallbackInfo& info);
 
 Napi::Value Configure(const Napi::CallbackInfo& info) {
@@ -453,6 +558,7 @@ Napi::Value Configure(const Napi::CallbackInfo& info) {
     blas = mimo::settleBlasThreads();
     const bool flush = options.Has("flushDenormals") && options.Get("flushDenormals").IsBoolean() ? options.Get("flushDenormals").As<Napi::Boolean>().Value() : mimo::flushingDenormals();
     mimo::setFlushingDenormals(flush);
+    if (options.Has("kernelThread") && options.Get("kernelThread").IsBoolean()) kernel_thread::setEnabled(options.Get("kernelThread").As<Napi::Boolean>().Value());
     if (options.Has("device") && options.Get("device").IsString()) {
       c10::Device requested(options.Get("device").As<Napi::String>().Utf8Value());
       if (requested.is_cuda() && !at::hasCUDA()) throw std::invalid_argument("torch backend: cuda requested but this libtorch sees no CUDA device");
@@ -475,6 +581,7 @@ Napi::Value Info(const Napi::CallbackInfo& info) {
   out.Set("blas", Napi::String::New(info.Env(), blas));
   out.Set("ownProducts", Napi::Boolean::New(info.Env(), mimo::smallGemmAvailable()));
   out.Set("flushDenormals", Napi::Boolean::New(info.Env(), mimo::flushingDenormals()));
+  out.Set("kernelThread", Napi::Boolean::New(info.Env(), kernel_thread::enabled() && device.is_cpu()));
   return out;
 }
 
@@ -556,6 +663,8 @@ Napi::Object Init(Napi::Env env, Napi::Object exports) {
   mallopt(M_MMAP_THRESHOLD, 32 << 20);
   mallopt(M_TRIM_THRESHOLD, 256 << 20);
 #endif
+  // The kernel thread finishes its queue and stops before the addon's environment goes.
+  napi_add_env_cleanup_hook(env, [](void*) { kernel_thread::shutdown(); }, nullptr);
   exports.Set("operatorIndex", Napi::Function::New(env, OperatorIndex, "operatorIndex"));
   exports.Set("call", Napi::Function::New(env, Call, "call"));
   exports.Set("recurrent", Napi::Function::New(env, Recurrent, "recurrent"));

@@ -49,9 +49,14 @@ void setFlushingDenormals(bool flush) {
   const std::thread::id caller = std::this_thread::get_id();
   const int threads = at::get_num_threads();
   at::parallel_for(0, threads, 1, [&](int64_t, int64_t) {
-    if (std::this_thread::get_id() == caller) return;
-    setFloatMode(flush ? floatMode() | kFlushBits : floatMode() & ~kFlushBits);
+    if (std::this_thread::get_id() != caller) followDenormalMode();
   });
+}
+
+void followDenormalMode() {
+  const unsigned long mode = floatMode();
+  const unsigned long wanted = flushingDenormals() ? mode | kFlushBits : mode & ~kFlushBits;
+  if (wanted != mode) setFloatMode(wanted);
 }
 
 // Every native call passes here: the float mode is read only where it may change.

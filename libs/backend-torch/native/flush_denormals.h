@@ -15,6 +15,9 @@ bool flushingDenormals();
  */
 void setFlushingDenormals(bool flush);
 
+/** Sets this thread's float mode to flushingDenormals() for good: for a thread that runs only native work (kernel_thread.h). */
+void followDenormalMode();
+
 /** While one lives, this thread flushes denormals if flushingDenormals(); restores its float mode after. */
 class DenormalsFlushed {
  public:

@@ -29,6 +29,12 @@ BackToBackCalls::~BackToBackCalls() {
   if (outer_) backToBack = false;
 }
 
+void runParallelWorkAlone() {
+  const ThreadControls& controls = threadControls();
+  if (controls.setNumThreads != nullptr) controls.setNumThreads(1);
+  if (controls.mklSetLocal != nullptr) controls.mklSetLocal(1);
+}
+
 int64_t handoffGrain(int64_t backToBackGrain) { return backToBack ? backToBackGrain : 8 * backToBackGrain; }
 
 OneThreadForSmallWork::OneThreadForSmallWork(int64_t work, int64_t backToBackGrain) {

@@ -20,6 +20,9 @@ class BackToBackCalls {
   bool outer_;
 };
 
+/** From now on this thread runs its own parallel regions and BLAS calls alone (the kernel thread: kernel_thread.h). */
+void runParallelWorkAlone();
+
 /** The least work per thread worth a split: `backToBack` inside BackToBackCalls, 8× as much outside. */
 int64_t handoffGrain(int64_t backToBack);
 

@@ -15,8 +15,8 @@ let status: TorchStatus | undefined;
 
 /**
  * Loads the addon, applies MIMO_THREADS (default: every core), MIMO_DEVICE (default
- * cpu; cuda only when libtorch sees a CUDA device) and MIMO_FLUSH_DENORMALS (default 1),
- * and registers the 'torch' backend
+ * cpu; cuda only when libtorch sees a CUDA device), MIMO_FLUSH_DENORMALS (default 1) and MIMO_KERNEL_THREAD (default 1
+ * on 2 threads or more), and registers the 'torch' backend
  * and its kernels with tf. Priority 0, so it never becomes tf's default by itself: the
  * resolver in @mimo/backend selects it. Idempotent; never throws.
  */
@@ -30,7 +30,8 @@ function register(): TorchStatus {
   if (!loaded.ok) return { available: false, reason: loaded.reason };
   let info: TorchInfo;
   try {
-    info = loaded.addon.configure({ threads: requestedThreads(), device: requestedDevice(), flushDenormals: requestedDenormalFlush() });
+    const threads = requestedThreads();
+    info = loaded.addon.configure({ threads, device: requestedDevice(), flushDenormals: requestedDenormalFlush(), kernelThread: requestedKernelThread(threads) });
   } catch (error) {
     return { available: false, reason: error instanceof Error ? error.message : String(error) };
   }
@@ -59,10 +60,24 @@ export function requestedThreads(env: NodeJS.ProcessEnv = process.env): number {
  * do (on Intel cores each one costs a microcode assist: native/flush_denormals.h); 0 keeps ATen's IEEE results.
  */
 export function requestedDenormalFlush(env: NodeJS.ProcessEnv = process.env): boolean {
-  const raw = env.MIMO_FLUSH_DENORMALS?.trim();
-  if (raw === undefined || raw === '' || raw === '1') return true;
-  if (raw === '0') return false;
-  throw new Error(`MIMO_FLUSH_DENORMALS must be 0 or 1. Received: ${raw}`);
+  return zeroOrOne(env, 'MIMO_FLUSH_DENORMALS') ?? true;
+}
+
+/**
+ * MIMO_KERNEL_THREAD: 1 queues native calls on a thread of their own, so that tfjs's JavaScript runs beside the
+ * kernels (native/kernel_thread.h); 0 runs each call on the JavaScript thread. Default: 1 on the cpu with 2 threads
+ * or more (one core then runs JavaScript, another the queued kernels), 0 on 1 thread.
+ */
+export function requestedKernelThread(threads: number, env: NodeJS.ProcessEnv = process.env): boolean {
+  return zeroOrOne(env, 'MIMO_KERNEL_THREAD') ?? threads >= 2;
+}
+
+/** An environment variable that is 0 or 1, undefined when unset or empty; anything else throws. */
+function zeroOrOne(env: NodeJS.ProcessEnv, name: string): boolean | undefined {
+  const raw = env[name]?.trim();
+  if (raw === undefined || raw === '') return undefined;
+  if (raw === '0' || raw === '1') return raw === '1';
+  throw new Error(`${name} must be 0 or 1. Received: ${raw}`);
 }
 
 function requestedDevice(): string {

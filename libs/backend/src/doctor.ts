@@ -25,7 +25,7 @@ export interface DoctorReport {
   /** Logical CPUs available to this process. */
   cpus: number;
   cpuModel?: string;
-  /** Backend-related environment variables that are set (MIMO_BACKEND, MIMO_DEVICE, MIMO_THREADS, MIMO_FLUSH_DENORMALS, CUDA_VISIBLE_DEVICES). */
+  /** Backend-related environment variables that are set (MIMO_BACKEND, MIMO_DEVICE, MIMO_THREADS, MIMO_FLUSH_DENORMALS, MIMO_KERNEL_THREAD, CUDA_VISIBLE_DEVICES). */
   env: Record<string, string>;
   gpu: GpuDetection;
   /** Every backend in selection order. */
@@ -49,7 +49,7 @@ export type DoctorSelection =
     }
   | { ok: false; error: string };
 
-const REPORTED_ENV = ['MIMO_BACKEND', 'MIMO_DEVICE', 'MIMO_THREADS', 'MIMO_FLUSH_DENORMALS', 'CUDA_VISIBLE_DEVICES'] as const;
+const REPORTED_ENV = ['MIMO_BACKEND', 'MIMO_DEVICE', 'MIMO_THREADS', 'MIMO_FLUSH_DENORMALS', 'MIMO_KERNEL_THREAD', 'CUDA_VISIBLE_DEVICES'] as const;
 
 /**
  * Gathers the doctor report. Initialises the backend exactly as a run would (so it

@@ -36,6 +36,8 @@ export interface TorchInfo {
   ownProducts?: boolean;
   /** Whether native calls flush denormal floats to zero (native/flush_denormals.h; MIMO_FLUSH_DENORMALS); absent from older builds. */
   flushDenormals?: boolean;
+  /** Whether calls are queued on a thread of their own (native/kernel_thread.h; MIMO_KERNEL_THREAD); absent from older builds. */
+  kernelThread?: boolean;
 }
 
 /** How a process joins a c10d process group (native/distributed.h). */
@@ -106,7 +108,7 @@ export interface TorchAddon {
   free(ids: number | readonly number[]): boolean;
   /** Live handles, their element bytes, and the LSTM / GRU graphs kept for a backward pass (native/libtorch_rnn.h). */
   stats(): { count: number; bytes: number; rnnGraphs: number };
-  configure(options: { threads?: number; device?: string; flushDenormals?: boolean }): TorchInfo;
+  configure(options: { threads?: number; device?: string; flushDenormals?: boolean; kernelThread?: boolean }): TorchInfo;
   /** Whether this build has c10d's Gloo process group (absent from addons built before it). */
   distributedStatus?(): { available: boolean; reason?: string };
   /** Joins a Gloo process group; resolves to its id once every rank has connected. */

@@ -36,9 +36,15 @@ export function adamCaseLabel(c: AdamCase): string {
   return `${c.shapes.map((shape) => JSON.stringify(shape)).join(' ')}${c.atenOps ? ' (ATen ops)' : ''}${c.sharedBy ? `, shared by a ${c.sharedBy}` : ', nothing else holding them'}`;
 }
 
-/** Whether the kernel may write in place: nothing else holds the variables, and the cpu's pass runs. */
-export function writesInPlace(c: AdamCase): boolean {
-  return c.sharedBy === undefined && !c.atenOps;
+/**
+ * How many tensors the kernel returns on `info`'s device: none where w, m and v take the update themselves — the
+ * cpu's pass when nothing else holds them, or, queued on the kernel thread, new memory of their own where a slice
+ * shares theirs (native/kernel_thread.h) — else w', m' and v' of each variable.
+ */
+export function expectedAdamOutputs(c: AdamCase, info: { device: string; kernelThread?: boolean }): number {
+  const queuedPastSlice = info.kernelThread === true && c.sharedBy === 'slice';
+  const takenByTheVariables = info.device === 'cpu' && !c.atenOps && (c.sharedBy === undefined || queuedPastSlice);
+  return takenByTheVariables ? 0 : 3 * c.shapes.length;
 }
 
 /** Variable, gradient and moments (v ≥ 0) of each shape, the same on every backend. */

@@ -60,7 +60,7 @@ export const torchCandidate: BackendCandidate<'torch'> = {
       threads: info.threads,
       detail:
         `libtorch ${info.version}${libtorch === undefined ? '' : ` (${libtorch.libDir})`}, device ${info.device}, ` +
-        `${info.threads} thread${info.threads === 1 ? '' : 's'}, BLAS ${info.blas}${productsNote(info)}${denormalsNote(info)}, ${kernels.length} native kernels, ${bridge.bridged.length} bridged from cpu`,
+        `${info.threads} thread${info.threads === 1 ? '' : 's'}, BLAS ${info.blas}${productsNote(info)}${denormalsNote(info)}${kernelThreadNote(info)}, ${kernels.length} native kernels, ${bridge.bridged.length} bridged from cpu`,
     };
   },
 };
@@ -69,6 +69,11 @@ export const torchCandidate: BackendCandidate<'torch'> = {
 function denormalsNote(info: { flushDenormals?: boolean }): string {
   if (info.flushDenormals === undefined) return '';
   return info.flushDenormals ? ', denormals flushed to zero' : ', denormals kept';
+}
+
+/** Whether native calls are queued on a kernel thread, where the build says (older addons do not). */
+function kernelThreadNote(info: { kernelThread?: boolean }): string {
+  return info.kernelThread === true ? ', kernels queued on a thread of their own' : '';
 }
 
 /**
