@@ -152,9 +152,9 @@ Napi::Array describeAll(Napi::Env env, const std::vector<at::Tensor>& tensors) {
   return out;
 }
 
-// Whether a call may go to the kernel thread now: on the cpu (a CUDA stream queues by itself), turned on, and no step
-// recording (a recording writes calls down as they run).
-bool mayQueue() { return device.is_cpu() && kernel_thread::enabled() && !recording::active(); }
+// Whether a call may go to the kernel thread now: on the cpu (a CUDA stream queues by itself), turned on, no step
+// recording (a recording writes calls down as they run), and the thread awake.
+bool mayQueue() { return device.is_cpu() && kernel_thread::enabled() && !recording::active() && kernel_thread::awakeForCalls(); }
 
 // Queues `run` on `inputs` for the kernel thread, its results bound to placeholders shaped as `predicted` says (nullopt:
 // a result that is absent), `written` the inputs it writes in place; hands the placeholders to JavaScript.
@@ -171,7 +171,7 @@ Napi::Array queue(Napi::Env env, std::string name, const std::vector<at::Tensor>
 
 // operatorIndex(name, overload) → the index `call` takes for aten::<name>.<overload> (looked up once).
 Napi::Value OperatorIndex(const Napi::CallbackInfo& info) {
-  return guarded(info, [&]() -> Napi::Value {
+  return guardedQueueing(info, [&]() -> Napi::Value {
     std::string name = info[0].As<Napi::String>().Utf8Value(), overload = info[1].As<Napi::String>().Utf8Value();
     operators.push_back(c10::Dispatcher::singleton().findSchemaOrThrow(name.c_str(), overload.c_str()));
     smallOps.push_back(mimo::smallOpNamed(name, overload));
@@ -279,9 +279,9 @@ std::optional<std::pair<int64_t, int64_t>> matrixSizes(const at::Tensor& t) {
   return std::make_pair(t.size(0), t.size(1));
 }
 
-// The products a Dense layer's kernels may queue: with x [rows, features] and kernel [features, units] as they
-// must be, a bias absent or [units], and under 16M multiply-adds (bigger ones run at once on every thread).
-std::optional<std::pair<int64_t, int64_t>> queueableDense(const at::Tensor& x, const at::Tensor& kernel, const at::Tensor& bias) {
+// The [rows, columns] of a product x·kernel + bias that may be queued: float32 matrices whose sizes fit, a bias
+// absent or [columns], and under 16M multiply-adds (bigger ones run at once, on every thread).
+std::optional<std::pair<int64_t, int64_t>> queueableProduct(const at::Tensor& x, const at::Tensor& kernel, const at::Tensor& bias) {
   const auto xs = matrixSizes(x), ks = matrixSizes(kernel);
   if (!xs || !ks || xs->second != ks->first || xs->first * xs->second * ks->second >= (int64_t{1} << 24)) return std::nullopt;
   if (bias.defined() && (bias.dim() != 1 || bias.size(0) != ks->second || bias.scalar_type() != at::kFloat)) return std::nullopt;
@@ -324,8 +324,8 @@ Napi::Value Recurrent(const Napi::CallbackInfo& info) {
   });
 }
 
-// Whether an Adam step asked to run in place may be queued: w, g, m and v of each variable float32 of one size.
-bool queueableInPlace(const std::vector<at::Tensor>& inputs) {
+// Whether w, g, m and v of each variable are float32 of one size.
+bool floatVariables(const std::vector<at::Tensor>& inputs) {
   if (inputs.size() % 4 != 1) return false;
   for (size_t i = 0; i + 1 < inputs.size(); i += 4) {
     for (size_t k = 0; k < 4; ++k) {
@@ -335,8 +335,9 @@ bool queueableInPlace(const std::vector<at::Tensor>& inputs) {
   return true;
 }
 
-// A queued Adam step asked to run in place: where a view shares the storage of a w, m or v (known only once the calls
-// queued before it have run), they take the step's new tensors as their own instead, so the view keeps its values.
+// An Adam step asked to run in place (nothing else in JavaScript holds w, m or v): where a view shares the storage of
+// one (known, for a queued step, only once the calls queued before it have run), w, m and v take the step's new
+// tensors as their own instead, so the view keeps its values. Either way w, m and v hold the update; nothing returned.
 std::vector<at::Tensor> adamInPlaceOrAdopted(const std::vector<at::Tensor>& t, const mimo::AdamStep& step) {
   const std::vector<at::Tensor> updated = mimo::adamUpdate(t, step, false, true);
   for (size_t i = 0; i < updated.size(); ++i) kernel_thread::adopt(t[i / 3 * 4 + (i % 3 == 0 ? 0 : i % 3 + 1)], updated[i]);
@@ -357,11 +358,13 @@ Napi::Value AdamUpdate(const Napi::CallbackInfo& info) {
     const bool atenOps = info[5].ToBoolean().Value();
     const bool inPlace = info[6].ToBoolean().Value() && !recording::active();
     auto signature = [&]() { return "adam " + mimo::boxed::signatureOf({step.beta1, step.beta2, step.epsilon, step.learningRate, atenOps}); };
-    if (inPlace && !atenOps && mayQueue() && queueableInPlace(inputs)) {
+    if (inPlace && !atenOps && device.is_cpu() && floatVariables(inputs)) {
       std::vector<at::Tensor> written;
       for (size_t i = 0; i + 1 < inputs.size(); i += 4) written.insert(written.end(), {inputs[i], inputs[i + 2], inputs[i + 3]});
       auto run = [step](const std::vector<at::Tensor>& t) { return adamInPlaceOrAdopted(t, step); };
-      return queue(info.Env(), signature(), inputs, run, {}, written);
+      if (mayQueue()) return queue(info.Env(), signature(), inputs, run, {}, written);
+      kernel_thread::waitFor(inputs);
+      return describeAll(info.Env(), run(inputs));
     }
     auto run = [step, atenOps, inPlace](const std::vector<at::Tensor>& t) { return mimo::adamUpdate(t, step, atenOps, inPlace); };
     return runRecorded(info.Env(), inputs, run, signature);
@@ -392,7 +395,7 @@ Napi::Value StepCpu(const Napi::CallbackInfo& info) {
 
 // dropoutMask(seed, shape, rate) → handle of a dropout mask (dropout.h) on the current device.
 Napi::Value DropoutMask(const Napi::CallbackInfo& info) {
-  return guarded(info, [&]() -> Napi::Value {
+  return guardedQueueing(info, [&]() -> Napi::Value {
     const at::Tensor seed = lookup(info[0]);
     Napi::Array jsShape = info[1].As<Napi::Array>();
     std::vector<int64_t> shape(jsShape.Length());
@@ -400,16 +403,22 @@ Napi::Value DropoutMask(const Napi::CallbackInfo& info) {
     const double rate = info[2].As<Napi::Number>().DoubleValue();
     const at::Device on = device;
     auto run = [shape, rate, on](const std::vector<at::Tensor>& t) { return std::vector<at::Tensor>{mimo::dropoutMask(t[0], shape, rate, on)}; };
-    return runRecorded(info.Env(), {seed}, run, [&]() { return "dropout_mask " + mimo::boxed::signatureOf({c10::List<int64_t>(shape), rate, on}); }).Get(0u);
+    auto predict = [&]() { return std::optional<Prediction>(Prediction{floatOfSizes(shape)}); };
+    return runOrQueue(info.Env(), {seed}, run, [&]() { return "dropout_mask " + mimo::boxed::signatureOf({c10::List<int64_t>(shape), rate, on}); }, predict).Get(0u);
   });
 }
 
 // linear(a, b, bias | null) → handle of a·b + bias for 2-D a and b (matmul.h): the dense and matmul kernels' products.
 Napi::Value Linear(const Napi::CallbackInfo& info) {
-  return guarded(info, [&]() -> Napi::Value {
+  return guardedQueueing(info, [&]() -> Napi::Value {
     std::vector<at::Tensor> inputs{lookup(info[0]), lookup(info[1]), lookupOptional(info[2])};
     auto run = [](const std::vector<at::Tensor>& t) { return std::vector<at::Tensor>{mimo::linear(t[0], t[1], t[2])}; };
-    return runRecorded(info.Env(), inputs, run, []() { return std::string("linear"); }).Get(0u);
+    auto predict = [&]() -> std::optional<Prediction> {
+      const auto out = queueableProduct(inputs[0], inputs[1], inputs[2]);
+      if (!out) return std::nullopt;
+      return Prediction{floatOfSizes({out->first, out->second})};
+    };
+    return runOrQueue(info.Env(), inputs, run, []() { return std::string("linear"); }, predict).Get(0u);
   });
 }
 
@@ -421,7 +430,7 @@ Napi::Value Dense(const Napi::CallbackInfo& info) {
     const mimo::DenseActivation activation = mimo::denseActivationNamed(name);
     auto run = [activation](const std::vector<at::Tensor>& t) { return std::vector<at::Tensor>{mimo::denseForward(t[0], t[1], t[2], activation)}; };
     auto predict = [&]() -> std::optional<Prediction> {
-      const auto out = queueableDense(inputs[0], inputs[1], inputs[2]);
+      const auto out = queueableProduct(inputs[0], inputs[1], inputs[2]);
       if (!out) return std::nullopt;
       return Prediction{floatOfSizes({out->first, out->second})};
     };
@@ -438,7 +447,7 @@ Napi::Value DenseGrad(const Napi::CallbackInfo& info) {
     const bool hasBias = info[5].ToBoolean().Value();
     auto run = [activation, hasBias](const std::vector<at::Tensor>& t) { return mimo::denseBackward(t[0], t[1], t[2], t[3], activation, hasBias); };
     auto predict = [&]() -> std::optional<Prediction> {
-      const auto out = queueableDense(inputs[0], inputs[1], at::Tensor());
+      const auto out = queueableProduct(inputs[0], inputs[1], at::Tensor());
       if (!out || matrixSizes(inputs[2]) != out || matrixSizes(inputs[3]) != out) return std::nullopt;
       return Prediction{floatOfSizes(inputs[0].sizes()), floatOfSizes(inputs[1].sizes()), hasBias ? floatOfSizes({out->second}) : std::nullopt};
     };
@@ -446,29 +455,37 @@ Napi::Value DenseGrad(const Napi::CallbackInfo& info) {
   });
 }
 
+// Whether a head loss (or its gradient) may be queued: yTrue and yPred float32 of one size, weights absent or float32.
+bool floatHeadLoss(const std::vector<at::Tensor>& inputs) {
+  const at::Tensor &yTrue = inputs[0], &yPred = inputs[1], &weights = inputs[2];
+  return yPred.scalar_type() == at::kFloat && yTrue.scalar_type() == at::kFloat && yTrue.sizes() == yPred.sizes() && (!weights.defined() || weights.scalar_type() == at::kFloat);
+}
+
 // headLoss(name, yTrue, yPred, weights | null, epsilon, atenOps) → handle of a head's loss, a scalar (head_loss.h).
 Napi::Value HeadLoss(const Napi::CallbackInfo& info) {
-  return guarded(info, [&]() -> Napi::Value {
+  return guardedQueueing(info, [&]() -> Napi::Value {
     const std::string name = info[0].As<Napi::String>().Utf8Value();
     const mimo::HeadLoss loss = mimo::headLossNamed(name);
     std::vector<at::Tensor> inputs{lookup(info[1]), lookup(info[2]), lookupOptional(info[3])};
     const double epsilon = info[4].As<Napi::Number>().DoubleValue();
     const bool atenOps = info[5].ToBoolean().Value();
     auto run = [loss, epsilon, atenOps](const std::vector<at::Tensor>& t) { return std::vector<at::Tensor>{mimo::headLossForward(loss, t[0], t[1], t[2], epsilon, atenOps)}; };
-    return runRecorded(info.Env(), inputs, run, [&]() { return "head_loss " + name + " " + mimo::boxed::signatureOf({epsilon, atenOps}); }).Get(0u);
+    auto predict = [&]() { return floatHeadLoss(inputs) ? std::optional<Prediction>(Prediction{floatOfSizes({})}) : std::nullopt; };
+    return runOrQueue(info.Env(), inputs, run, [&]() { return "head_loss " + name + " " + mimo::boxed::signatureOf({epsilon, atenOps}); }, predict).Get(0u);
   });
 }
 
 // headLossGrad(name, yTrue, yPred, weights | null, dy, epsilon, atenOps) → handle of the head loss's gradient for yPred.
 Napi::Value HeadLossGrad(const Napi::CallbackInfo& info) {
-  return guarded(info, [&]() -> Napi::Value {
+  return guardedQueueing(info, [&]() -> Napi::Value {
     const std::string name = info[0].As<Napi::String>().Utf8Value();
     const mimo::HeadLoss loss = mimo::headLossNamed(name);
     std::vector<at::Tensor> inputs{lookup(info[1]), lookup(info[2]), lookupOptional(info[3]), lookup(info[4])};
     const double epsilon = info[5].As<Napi::Number>().DoubleValue();
     const bool atenOps = info[6].ToBoolean().Value();
     auto run = [loss, epsilon, atenOps](const std::vector<at::Tensor>& t) { return std::vector<at::Tensor>{mimo::headLossBackward(loss, t[0], t[1], t[2], t[3], epsilon, atenOps)}; };
-    return runRecorded(info.Env(), inputs, run, [&]() { return "head_loss_grad " + name + " " + mimo::boxed::signatureOf({epsilon, atenOps}); }).Get(0u);
+    auto predict = [&]() { return floatHeadLoss(inputs) ? std::optional<Prediction>(Prediction{floatOfSizes(inputs[1].sizes())}) : std::nullopt; };
+    return runOrQueue(info.Env(), inputs, run, [&]() { return "head_loss_grad " + name + " " + mimo::boxed::signatureOf({epsilon, atenOps}); }, predict).Get(0u);
   });
 }
 
@@ -537,14 +554,15 @@ Napi::Value Free(const Napi::CallbackInfo& info) {
   return Napi::Boolean::New(info.Env(), erased == ids.Length());
 }
 
-// stats() → { count, bytes, rnnGraphs }: live handles and their element bytes, and the LSTM / GRU graphs kept for a backward
-// pass (libtorch_rnn.h).
+// stats() → { count, bytes, rnnGraphs, callsQueued }: live handles and their element bytes, the LSTM / GRU graphs kept for a
+// backward pass (libtorch_rnn.h), and the calls queued on the kernel thread so far (kernel_thread.h).
 Napi::Value Stats(const Napi::CallbackInfo& info) {
   mimo::StoreStats stats = mimo::storeStats();
   Napi::Object out = Napi::Object::New(info.Env());
   out.Set("count", Napi::Number::New(info.Env(), static_cast<double>(stats.count)));
   out.Set("bytes", Napi::Number::New(info.Env(), stats.bytes));
   out.Set("rnnGraphs", Napi::Number::New(info.Env(), static_cast<double>(mimo::libtorchRnnGraphsKept())));
+  out.Set("callsQueued", Napi::Number::New(info.Env(), static_cast<double>(kernel_thread::callsQueued())));
   return out;
 }
 

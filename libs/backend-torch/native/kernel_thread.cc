@@ -28,8 +28,16 @@ namespace {
 using Clock = std::chrono::steady_clock;
 
 // How long either thread spins before it sleeps: a training step's calls come microseconds apart, and waking a
-// sleeping thread costs tens of microseconds on a virtual machine.
+// sleeping thread costs tens of microseconds on a virtual machine. The kernel thread does not spin while the
+// JavaScript thread runs native work itself, on libtorch's threads: two threads busy on one core run many times
+// slower (a replayed step ran at half its speed beside a spinning kernel thread).
 constexpr auto kSpin = std::chrono::microseconds(200);
+
+// Calls that could be queued before the kernel thread wakes again after the JavaScript thread waited for all of it
+// to run native work itself (`drain`). That work (a recurrent op, a replayed step) runs on libtorch's OpenMP
+// threads, which spin for milliseconds afterwards on the kernel thread's core; where it comes every few dozen
+// calls (a user's LSTM loop ran 10–25% slower with the kernel thread woken after each), the calls run at once.
+constexpr int kCallsBeforeWaking = 64;
 
 struct Queued {
   uint64_t seq;
@@ -49,6 +57,9 @@ struct Shared {
   std::atomic<uint64_t> queued{0};     // seq of the last call queued
   std::atomic<uint64_t> completed{0};  // seq of the last call run (in queue order)
   std::atomic<bool> stopping{false};
+  std::atomic<bool> parked{false};  // the JavaScript thread runs native work itself: no spinning beside it
+  std::atomic<bool> awake{false};   // the kernel thread runs or spins: a call queued now starts at once
+  bool woken = false;               // under `mutex`: wake up for calls to come
   std::atomic<bool> failed{false};
   std::string failure;  // written by the kernel thread before `failed`
 };
@@ -60,11 +71,15 @@ std::deque<Queued>& queue = shared.queue;
 std::atomic<uint64_t>& queued = shared.queued;
 std::atomic<uint64_t>& completed = shared.completed;
 std::atomic<bool>& stopping = shared.stopping;
+std::atomic<bool>& parked = shared.parked;
+std::atomic<bool>& awake = shared.awake;
+bool& woken = shared.woken;
 std::atomic<bool>& failed = shared.failed;
 std::string& failure = shared.failure;
 
 // The JavaScript thread's own.
 bool on = false;
+int callsSinceDrain = 0;
 std::thread* worker = nullptr;
 // Placeholders and written inputs → the seq of their call. A freed tensor's entry stays until pruned: a later tensor
 // at its address may then wait needlessly, never wrongly.
@@ -108,16 +123,27 @@ void run(Queued& call) {
   bindZeros(call.outputs);
 }
 
+// The next queued call; false when stopping with nothing left. Spins a while, then sleeps until a call comes or the
+// JavaScript thread wakes it for calls to come (`awakeForCalls`).
 bool take(Queued& call) {
-  const Clock::time_point spinUntil = Clock::now() + kSpin;
-  uint64_t taken = completed.load(std::memory_order_relaxed);
-  while (queued.load(std::memory_order_acquire) == taken && !stopping.load(std::memory_order_acquire) && Clock::now() < spinUntil) pause();
-  std::unique_lock<std::mutex> lock(mutex);
-  wake.wait(lock, [] { return !queue.empty() || stopping.load(); });
-  if (queue.empty()) return false;  // stopping, nothing left
-  call = std::move(queue.front());
-  queue.pop_front();
-  return true;
+  for (;;) {
+    const Clock::time_point spinUntil = Clock::now() + kSpin;
+    const uint64_t taken = completed.load(std::memory_order_relaxed);
+    while (queued.load(std::memory_order_acquire) == taken && !stopping.load(std::memory_order_acquire) && !parked.load(std::memory_order_acquire) && Clock::now() < spinUntil) pause();
+    std::unique_lock<std::mutex> lock(mutex);
+    if (queue.empty() && !stopping.load()) {
+      awake.store(false);
+      wake.wait(lock, [] { return !queue.empty() || stopping.load() || woken; });
+      woken = false;
+      awake.store(true);
+    }
+    if (!queue.empty()) {
+      call = std::move(queue.front());
+      queue.pop_front();
+      return true;
+    }
+    if (stopping.load()) return false;
+  }
 }
 
 void workerLoop() {
@@ -196,6 +222,7 @@ void setEnabled(bool enable) {
   drain();
   if (!enable) shutdown();
   on = enable;
+  parked.store(false, std::memory_order_release);  // the calls to come queue at once
 }
 
 at::Tensor placeholder(at::IntArrayRef sizes, at::ScalarType dtype) {
@@ -204,14 +231,32 @@ at::Tensor placeholder(at::IntArrayRef sizes, at::ScalarType dtype) {
   return t;
 }
 
-void submit(std::string name, Work work, std::vector<at::Tensor> outputs, const std::vector<at::Tensor>& written) {
-  throwFailure();
+bool awakeForCalls() {
   if (worker == nullptr) {
     static const bool stopsAtExit = std::atexit(stopAtExit) == 0;
     if (!stopsAtExit) throw std::runtime_error("torch backend: the kernel thread could not register its stop at exit");
     stopping.store(false);
+    awake.store(true);
     worker = new std::thread(workerLoop);
+    return true;
+  } else if (parked.load(std::memory_order_acquire) && ++callsSinceDrain < kCallsBeforeWaking) {
+    return false;
+  } else if (!awake.load(std::memory_order_acquire) || parked.load(std::memory_order_acquire)) {
+    parked.store(false, std::memory_order_release);
+    {
+      std::lock_guard<std::mutex> lock(mutex);
+      woken = true;
+    }
+    wake.notify_one();
+  } else {
+    return true;
   }
+  return false;
+}
+
+void submit(std::string name, Work work, std::vector<at::Tensor> outputs, const std::vector<at::Tensor>& written) {
+  throwFailure();
+  if (worker == nullptr) awakeForCalls();
   const uint64_t seq = queued.load(std::memory_order_relaxed) + 1;
   for (const at::Tensor& t : outputs) {
     if (t.defined()) pending[t.unsafeGetTensorImpl()] = seq;
@@ -238,9 +283,13 @@ void waitFor(const std::vector<at::Tensor>& tensors) {
   throwFailure();
 }
 
+uint64_t callsQueued() { return queued.load(std::memory_order_relaxed); }
+
 void drain() {
   waitUntil(queued.load(std::memory_order_relaxed));
   pending.clear();
+  parked.store(true, std::memory_order_release);
+  callsSinceDrain = 0;
   throwFailure();
 }
 

@@ -20,6 +20,12 @@ bool enabled();
 /** Turns queueing on or off; waits for the queued calls first, and stops the thread when off. */
 void setEnabled(bool on);
 
+/**
+ * Whether the kernel thread is awake to start a call queued now. If it is not, wakes it for the calls to come: the
+ * call at hand runs at once instead, as waking a thread takes longer than a small call.
+ */
+bool awakeForCalls();
+
 /** A tensor of `sizes` and `dtype` without values yet: a queued call's result, bound when the call runs. */
 at::Tensor placeholder(at::IntArrayRef sizes, at::ScalarType dtype);
 
@@ -27,7 +33,7 @@ at::Tensor placeholder(at::IntArrayRef sizes, at::ScalarType dtype);
 using Work = std::function<std::vector<at::Tensor>()>;
 
 /**
- * Queues `work` after every call queued before it. Its results bind to `outputs` (undefined where a result is
+ * Queues `work` after every call queued before it (the kernel thread started if need be). Its results bind to `outputs` (undefined where a result is
  * absent); `written` are inputs it writes in place. `name` names it in an error. Throws, instead of queueing, an
  * earlier queued call's failure.
  */
@@ -42,6 +48,9 @@ void adopt(const at::Tensor& target, const at::Tensor& source);
 
 /** Waits for the queued calls that make or write any of `tensors`; throws the first failure of a queued call. */
 void waitFor(const std::vector<at::Tensor>& tensors);
+
+/** How many calls have been queued since the process started. */
+uint64_t callsQueued();
 
 /** Waits for every queued call; throws the first failure of a queued call. */
 void drain();

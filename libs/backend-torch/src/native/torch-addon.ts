@@ -106,8 +106,11 @@ export interface TorchAddon {
   readInto(id: number, out: Float32Array | Int32Array | Uint8Array): void;
   /** Drops one handle or several; true when each was live. */
   free(ids: number | readonly number[]): boolean;
-  /** Live handles, their element bytes, and the LSTM / GRU graphs kept for a backward pass (native/libtorch_rnn.h). */
-  stats(): { count: number; bytes: number; rnnGraphs: number };
+  /**
+   * Live handles, their element bytes, the LSTM / GRU graphs kept for a backward pass (native/libtorch_rnn.h), and the
+   * calls queued on the kernel thread so far (native/kernel_thread.h; absent from older builds).
+   */
+  stats(): { count: number; bytes: number; rnnGraphs: number; callsQueued?: number };
   configure(options: { threads?: number; device?: string; flushDenormals?: boolean; kernelThread?: boolean }): TorchInfo;
   /** Whether this build has c10d's Gloo process group (absent from addons built before it). */
   distributedStatus?(): { available: boolean; reason?: string };
