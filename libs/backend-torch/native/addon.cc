@@ -152,9 +152,10 @@ Napi::Array describeAll(Napi::Env env, const std::vector<at::Tensor>& tensors) {
   return out;
 }
 
-// Whether a call may go to the kernel thread now: on the cpu (a CUDA stream queues by itself), turned on, no step
-// recording (a recording writes calls down as they run), and the thread awake.
-bool mayQueue() { return device.is_cpu() && kernel_thread::enabled() && !recording::active() && kernel_thread::awakeForCalls(); }
+// Whether calls may go to the kernel thread: on the cpu (a CUDA stream queues by itself), turned on, and no step
+// recording (a recording writes calls down as they run). A call whose results' shapes are known then queues if the
+// thread is awake; one whose are not runs at once, and parks the thread if it is big (kernel_thread.h).
+bool queueing() { return device.is_cpu() && kernel_thread::enabled() && !recording::active(); }
 
 // Queues `run` on `inputs` for the kernel thread, its results bound to placeholders shaped as `predicted` says (nullopt:
 // a result that is absent), `written` the inputs it writes in place; hands the placeholders to JavaScript.
@@ -222,8 +223,11 @@ Napi::Value Call(const Napi::CallbackInfo& info) {
       }
     }
     const mimo::SmallOp small = smallOps[index];
-    if (mayQueue()) {
-      if (std::optional<mimo::Predicted> predicted = mimo::predictResult(shapeRules[index], stack)) {
+    bool unpredictable = false;
+    if (queueing()) {
+      std::optional<mimo::Predicted> predicted = mimo::predictResult(shapeRules[index], stack);
+      unpredictable = !predicted;
+      if (predicted && kernel_thread::awakeForCalls()) {
         at::Tensor result = kernel_thread::placeholder(predicted->sizes, predicted->dtype);
         auto work = [op, small, stack = std::move(stack)]() mutable {
           runOperator(op, small, stack);
@@ -233,12 +237,13 @@ Napi::Value Call(const Napi::CallbackInfo& info) {
         return describeAll(info.Env(), {result});
       }
     }
-    kernel_thread::waitFor(mimo::boxed::tensorsOf(stack));
+    const std::vector<at::Tensor> inputs = mimo::boxed::tensorsOf(stack);
+    if (unpredictable) kernel_thread::parkFor(inputs);
+    kernel_thread::waitFor(inputs);
     if (!recording::active()) {
       runOperator(op, small, stack);
       return fromStack(info.Env(), stack);
     }
-    std::vector<at::Tensor> inputs = mimo::boxed::tensorsOf(stack);
     torch::jit::Stack templ = mimo::boxed::hollow(stack);
     std::string signature = schema.name() + "." + schema.overload_name() + " " + mimo::boxed::signatureOf(stack);
     runOperator(op, small, stack);
@@ -267,8 +272,10 @@ Napi::Array runRecorded(Napi::Env env, const std::vector<at::Tensor>& inputs, co
 // runRecorded, or queued on the kernel thread (`queue`) where it may be and `predict()` knows its results' shapes.
 template <typename Signature, typename Predict>
 Napi::Array runOrQueue(Napi::Env env, const std::vector<at::Tensor>& inputs, const recording::Run& run, Signature signature, Predict predict) {
-  if (mayQueue()) {
-    if (std::optional<Prediction> predicted = predict()) return queue(env, signature(), inputs, run, *predicted);
+  if (queueing()) {
+    std::optional<Prediction> predicted = predict();
+    if (!predicted) kernel_thread::parkFor(inputs);
+    else if (kernel_thread::awakeForCalls()) return queue(env, signature(), inputs, run, *predicted);
   }
   return runRecorded(env, inputs, run, signature);
 }
@@ -362,7 +369,7 @@ Napi::Value AdamUpdate(const Napi::CallbackInfo& info) {
       std::vector<at::Tensor> written;
       for (size_t i = 0; i + 1 < inputs.size(); i += 4) written.insert(written.end(), {inputs[i], inputs[i + 2], inputs[i + 3]});
       auto run = [step](const std::vector<at::Tensor>& t) { return adamInPlaceOrAdopted(t, step); };
-      if (mayQueue()) return queue(info.Env(), signature(), inputs, run, {}, written);
+      if (queueing() && kernel_thread::awakeForCalls()) return queue(info.Env(), signature(), inputs, run, {}, written);
       kernel_thread::waitFor(inputs);
       return describeAll(info.Env(), run(inputs));
     }
@@ -377,7 +384,7 @@ Napi::Value StepCpu(const Napi::CallbackInfo& info) {
   return guardedQueueing(info, [&]() -> Napi::Value {
     const at::Tensor x = lookup(info[0]);
     const double alpha = info[1].As<Napi::Number>().DoubleValue();
-    if (x.scalar_type() == at::kFloat && mayQueue()) {
+    if (x.scalar_type() == at::kFloat && queueing() && kernel_thread::awakeForCalls()) {
       auto run = [alpha](const std::vector<at::Tensor>& t) { return std::vector<at::Tensor>{*mimo::stepCpu(t[0], alpha)}; };
       return queue(info.Env(), "step", {x}, run, {floatOfSizes(x.sizes())}).Get(0u);
     }

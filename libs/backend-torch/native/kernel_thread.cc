@@ -1,10 +1,12 @@
 #include "kernel_thread.h"
 
 #include <ATen/EmptyTensor.h>
+#include <ATen/TensorIterator.h>
 #include <ATen/ops/zeros.h>
 #include <c10/core/InferenceMode.h>
 #include <c10/util/Exception.h>
 
+#include <algorithm>
 #include <atomic>
 #include <chrono>
 #include <condition_variable>
@@ -27,16 +29,18 @@ namespace {
 
 using Clock = std::chrono::steady_clock;
 
-// How long either thread spins before it sleeps: a training step's calls come microseconds apart, and waking a
-// sleeping thread costs tens of microseconds on a virtual machine. The kernel thread does not spin while the
-// JavaScript thread runs native work itself, on libtorch's threads: two threads busy on one core run many times
-// slower (a replayed step ran at half its speed beside a spinning kernel thread).
-constexpr auto kSpin = std::chrono::microseconds(200);
+// How long either thread spins before it sleeps: a training step's calls come microseconds apart (more while V8 has
+// yet to optimise the step's JavaScript, or collects garbage), and waking a sleeping thread costs tens of
+// microseconds on a virtual machine. The kernel thread does not spin while the JavaScript thread runs native work
+// itself on libtorch's threads: two threads busy on one core run many times slower (a replayed step ran at half its
+// speed beside a spinning kernel thread).
+constexpr auto kSpin = std::chrono::milliseconds(1);
 
-// Calls that could be queued before the kernel thread wakes again after the JavaScript thread waited for all of it
-// to run native work itself (`drain`). That work (a recurrent op, a replayed step) runs on libtorch's OpenMP
-// threads, which spin for milliseconds afterwards on the kernel thread's core; where it comes every few dozen
-// calls (a user's LSTM loop ran 10–25% slower with the kernel thread woken after each), the calls run at once.
+// Calls that could be queued before the kernel thread wakes again after the JavaScript thread ran native work that
+// libtorch may split among its OpenMP threads (`park`: a recurrent op, a replayed step, a convolution). Those
+// threads spin for milliseconds afterwards on the kernel thread's core; where such work comes every few dozen calls
+// (a user's LSTM loop ran 10–25% slower, the autonomous app 30%, with the kernel thread woken after each), the
+// calls run at once.
 constexpr int kCallsBeforeWaking = 64;
 
 struct Queued {
@@ -231,6 +235,15 @@ at::Tensor placeholder(at::IntArrayRef sizes, at::ScalarType dtype) {
   return t;
 }
 
+void park() {
+  parked.store(true, std::memory_order_release);
+  callsSinceDrain = 0;
+}
+
+void parkFor(const std::vector<at::Tensor>& inputs) {
+  if (std::any_of(inputs.begin(), inputs.end(), [](const at::Tensor& t) { return t.defined() && t.numel() >= at::internal::GRAIN_SIZE; })) park();
+}
+
 bool awakeForCalls() {
   if (worker == nullptr) {
     static const bool stopsAtExit = std::atexit(stopAtExit) == 0;
@@ -288,8 +301,7 @@ uint64_t callsQueued() { return queued.load(std::memory_order_relaxed); }
 void drain() {
   waitUntil(queued.load(std::memory_order_relaxed));
   pending.clear();
-  parked.store(true, std::memory_order_release);
-  callsSinceDrain = 0;
+  park();
   throwFailure();
 }
 

@@ -52,7 +52,16 @@ void waitFor(const std::vector<at::Tensor>& tensors);
 /** How many calls have been queued since the process started. */
 uint64_t callsQueued();
 
-/** Waits for every queued call; throws the first failure of a queued call. */
+/**
+ * The JavaScript thread is about to run native work on libtorch's threads: the kernel thread stops spinning beside
+ * them, and calls run at once until a few dozen have come without such work.
+ */
+void park();
+
+/** Parks the kernel thread before a call it cannot take runs at once, where an input has as many elements as libtorch splits among its threads. */
+void parkFor(const std::vector<at::Tensor>& inputs);
+
+/** Waits for every queued call, and parks the kernel thread; throws the first failure of a queued call. */
 void drain();
 
 /** Waits for every queued call and stops the thread, failures dropped (the addon's environment is going away). */

@@ -63,7 +63,7 @@ describeTorch('the kernel thread (native calls queued beside JavaScript)', () =>
     const callsBefore = addon?.stats().callsQueued ?? 0;
     const queued = trainingBits();
     expect(queued).toEqual(atOnce);
-    // Of about 800 calls, those made while the kernel thread was awake (it sleeps after 200 µs without a call, as
+    // Of about 800 calls, those made while the kernel thread was awake (it sleeps after 1 ms without a call, as
     // between the first steps' compilations, and the next call wakes it) were queued: a few hundred here.
     expect((addon?.stats().callsQueued ?? 0) - callsBefore).toBeGreaterThan(50);
     expect(tf.memory().numTensors).toBe(tensorsBefore);
