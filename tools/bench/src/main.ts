@@ -23,7 +23,7 @@ interface Subject {
 }
 
 /**
- * `npm run bench:throughput [-- --backends cpu,wasm,torch --reps 5 --min-seconds 1.5 --batch 64 --models mlp,cnn,lstm,gru
+ * `npm run bench:throughput [-- --backends cpu,wasm,torch --reps 5 --min-seconds 1.5 --warmup 2 --batch 64 --models mlp,cnn,lstm,gru
  * --apps healthcare,nlp,finance,autonomous|none --gates sigmoid|hardSigmoid --loops mlp,lstm,mlp-replayed,lstm-replayed,mlp-mimo-loss,lstm-mimo-loss,mlp-installed-losses,lstm-installed-losses|none --pytorch-adam fused|default --no-pytorch]`:
  * training samples/s of the bench models,
  * of a user's own loop over the MLP and the LSTM (user-loop.ts), and of
@@ -44,7 +44,10 @@ async function main(argv: string[]): Promise<void> {
   const pytorchAdam = flag('pytorch-adam', 'fused') as PytorchAdam;
   if (!PYTORCH_ADAMS.includes(pytorchAdam)) throw new Error(`--pytorch-adam must be one of ${PYTORCH_ADAMS.join(', ')}. Received: ${pytorchAdam}`);
   const batchSize = Number(flag('batch', '64'));
-  const options: MeasureOptions = { repetitions: Number(flag('reps', '5')), minSeconds: Number(flag('min-seconds', '1.5')), warmupSteps: 2 };
+  // --warmup: steps each side trains before its repetitions (a loop's JavaScript runs slower until V8 has optimised it).
+  const warmupSteps = Number(flag('warmup', '2'));
+  if (!Number.isInteger(warmupSteps) || warmupSteps < 1) throw new Error(`--warmup must be a positive integer. Received: ${flag('warmup', '2')}`);
+  const options: MeasureOptions = { repetitions: Number(flag('reps', '5')), minSeconds: Number(flag('min-seconds', '1.5')), warmupSteps };
   const lines = [`machine: ${os.cpus().length} × ${os.cpus()[0]?.model.trim()}, ${Math.round(os.totalmem() / 2 ** 30)} GiB, node ${process.version}, tfjs ${tf.version.tfjs}`];
   // Judged before anything runs: figures taken beside other busy work say little about either (docs/benchmarks.md).
   const cpu = await measureCpuContention(requestedThreads());
