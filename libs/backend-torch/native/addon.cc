@@ -353,8 +353,9 @@ std::vector<at::Tensor> adamInPlaceOrAdopted(const std::vector<at::Tensor>& t, c
 
 // adamUpdate([w, g, m, v per variable..., iteration], beta1, beta2, epsilon, learningRate, atenOps, inPlace) → [w', m',
 // v' per variable]: one Adam step of every variable in one call (adam.h), into new tensors; or [] when `inPlace`
-// (nothing else holds w, m, v) let it write them in place. Never in place while a step is recorded: its replay
-// keeps the recorded call's new tensors.
+// (nothing else in JavaScript holds w, m, v) and, on the cpu, they are float32 of one size: w, m and v then take the
+// update themselves (`adamInPlaceOrAdopted`), queued on the kernel thread where it is awake. Never in place while a
+// step is recorded: its replay keeps the recorded call's new tensors.
 Napi::Value AdamUpdate(const Napi::CallbackInfo& info) {
   return guardedQueueing(info, [&]() -> Napi::Value {
     Napi::Array handles = info[0].As<Napi::Array>();

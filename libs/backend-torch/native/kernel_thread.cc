@@ -104,8 +104,12 @@ void bind(const at::Tensor& placeholder, const at::Tensor& result) {
 
 // After a failure, placeholders get zeros: later calls and reads then see values, not memory they do not own.
 void bindZeros(const std::vector<at::Tensor>& outputs) {
-  for (const at::Tensor& out : outputs) {
-    if (out.defined()) bind(out, at::zeros(out.sizes(), out.options()));
+  try {
+    for (const at::Tensor& out : outputs) {
+      if (out.defined()) bind(out, at::zeros(out.sizes(), out.options()));
+    }
+  } catch (const std::exception&) {
+    // Out of memory, or libtorch going away: nothing better to give them.
   }
 }
 
@@ -167,7 +171,7 @@ void workerLoop() {
 
 void throwFailure() {
   if (!failed.load(std::memory_order_acquire)) return;
-  // Every call queued before the failure has run by now or been given zeros: report it once.
+  // Reported once, at the first call after it; the calls queued after it were given zeros instead of running.
   std::string message = "torch backend: a kernel queued on the kernel thread failed (" + failure + ")";
   failure.clear();
   failed.store(false, std::memory_order_release);

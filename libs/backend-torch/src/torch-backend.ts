@@ -235,8 +235,8 @@ export class TorchBackend extends tf.KernelBackend implements StepRecorder {
 
   /**
    * One Adam step of every variable in one native call: w, g, m, v of each, then the iteration (see
-   * `TorchAddon.adamUpdate`). In place (→ []) where the addon can (it keeps recorded steps out of place) and no
-   * other tfjs tensor shares any w, m or v's data.
+   * `TorchAddon.adamUpdate`). In place (→ []: w, m and v take the update) where the addon can (it keeps recorded
+   * steps out of place) and no other tfjs tensor shares any w, m or v's data.
    */
   adamUpdate(tensors: readonly tf.TensorInfo[], beta1: number, beta2: number, epsilon: number, learningRate: number, atenOps = false): NativeTensor[] {
     const written = tensors.filter((_, i) => i % 4 !== 1 && i < tensors.length - 1);

@@ -79,9 +79,9 @@ export interface TorchAddon {
    * One Adam step of every variable (@mimo/kernels' ADAM_UPDATE_KERNEL has the formula): `tensors` holds the handles
    * of each variable's w, g, m and v, then the int32 scalar iteration (the update's 1-based number) → handles of
    * each variable's new w, m and v. `atenOps` runs ATen ops (what every device but the cpu runs) instead of the
-   * cpu's one vectorised pass. `inPlace`, the caller's word that no other tensor holds any w, m or v: where every
-   * variable takes that pass and no view shares their memory, and no step is being recorded, they are written in
-   * place and the answer is [] (native/adam.h).
+   * cpu's one vectorised pass. `inPlace`, the caller's word that no other tensor holds any w, m or v: on the cpu,
+   * with every w, g, m and v float32 of one size and no step being recorded, w, m and v take the update and the
+   * answer is [] — written in place, or given new memory where a view shares theirs (native/adam.h, addon.cc).
    */
   adamUpdate(tensors: readonly number[], beta1: number, beta2: number, epsilon: number, learningRate: number, atenOps: boolean, inPlace: boolean): NativeTensor[];
   /**
