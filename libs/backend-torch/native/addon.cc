@@ -237,13 +237,16 @@ Napi::Value Call(const Napi::CallbackInfo& info) {
         return describeAll(info.Env(), {result});
       }
     }
-    const std::vector<at::Tensor> inputs = mimo::boxed::tensorsOf(stack);
-    if (unpredictable) kernel_thread::parkFor(inputs);
-    kernel_thread::waitFor(inputs);
+    if (kernel_thread::enabled()) {  // else nothing is queued (turning it off waits for the queue)
+      const std::vector<at::Tensor> inputs = mimo::boxed::tensorsOf(stack);
+      if (unpredictable) kernel_thread::parkFor(inputs);
+      kernel_thread::waitFor(inputs);
+    }
     if (!recording::active()) {
       runOperator(op, small, stack);
       return fromStack(info.Env(), stack);
     }
+    const std::vector<at::Tensor> inputs = mimo::boxed::tensorsOf(stack);
     torch::jit::Stack templ = mimo::boxed::hollow(stack);
     std::string signature = schema.name() + "." + schema.overload_name() + " " + mimo::boxed::signatureOf(stack);
     runOperator(op, small, stack);
