@@ -228,13 +228,12 @@ Napi::Value Call(const Napi::CallbackInfo& info) {
       std::optional<mimo::Predicted> predicted = mimo::predictResult(shapeRules[index], stack);
       unpredictable = !predicted;
       if (predicted && kernel_thread::awakeForCalls()) {
-        at::Tensor result = kernel_thread::placeholder(predicted->sizes, predicted->dtype);
-        auto work = [op, small, stack = std::move(stack)]() mutable {
+        // The stack, its tensors in it, goes with the call.
+        auto run = [op, small, stack = std::move(stack)](const std::vector<at::Tensor>&) mutable {
           runOperator(op, small, stack);
           return std::vector<at::Tensor>{stack.at(0).toTensor()};
         };
-        kernel_thread::submit(schema.name(), std::move(work), {result});
-        return describeAll(info.Env(), {result});
+        return queue(info.Env(), schema.name(), {}, std::move(run), {predicted});
       }
     }
     if (kernel_thread::enabled()) {  // else nothing is queued (turning it off waits for the queue)
@@ -272,13 +271,15 @@ Napi::Array runRecorded(Napi::Env env, const std::vector<at::Tensor>& inputs, co
   return out;
 }
 
-// runRecorded, or queued on the kernel thread (`queue`) where it may be and `predict()` knows its results' shapes.
+// runRecorded, or queued on the kernel thread (`queue`, `written` the inputs `run` writes in place) where it may be and
+// `predict()` knows its results' shapes.
 template <typename Signature, typename Predict>
-Napi::Array runOrQueue(Napi::Env env, const std::vector<at::Tensor>& inputs, const recording::Run& run, Signature signature, Predict predict) {
+Napi::Array runOrQueue(Napi::Env env, const std::vector<at::Tensor>& inputs, const recording::Run& run, Signature signature, Predict predict,
+                       const std::vector<at::Tensor>& written = {}) {
   if (queueing()) {
     std::optional<Prediction> predicted = predict();
     if (!predicted) kernel_thread::parkFor(inputs);
-    else if (kernel_thread::awakeForCalls()) return queue(env, signature(), inputs, run, *predicted);
+    else if (kernel_thread::awakeForCalls()) return queue(env, signature(), inputs, run, *predicted, written);
   }
   return runRecorded(env, inputs, run, signature);
 }
@@ -299,6 +300,13 @@ std::optional<std::pair<int64_t, int64_t>> queueableProduct(const at::Tensor& x,
 }
 
 std::optional<mimo::Predicted> floatOfSizes(at::IntArrayRef sizes) { return mimo::Predicted{sizes.vec(), at::kFloat}; }
+
+// The one result of x·kernel + bias where it may be queued (`queueableProduct`).
+std::optional<Prediction> productPrediction(const at::Tensor& x, const at::Tensor& kernel, const at::Tensor& bias) {
+  const auto out = queueableProduct(x, kernel, bias);
+  if (!out) return std::nullopt;
+  return Prediction{floatOfSizes({out->first, out->second})};
+}
 
 // The tensor behind a handle, or an undefined tensor for null / undefined (an absent optional input).
 at::Tensor lookupOptional(const Napi::Value& v) {
@@ -373,9 +381,7 @@ Napi::Value AdamUpdate(const Napi::CallbackInfo& info) {
       std::vector<at::Tensor> written;
       for (size_t i = 0; i + 1 < inputs.size(); i += 4) written.insert(written.end(), {inputs[i], inputs[i + 2], inputs[i + 3]});
       auto run = [step](const std::vector<at::Tensor>& t) { return adamInPlaceOrAdopted(t, step); };
-      if (queueing() && kernel_thread::awakeForCalls()) return queue(info.Env(), signature(), inputs, run, {}, written);
-      kernel_thread::waitFor(inputs);
-      return describeAll(info.Env(), run(inputs));
+      return runOrQueue(info.Env(), inputs, run, signature, []() { return std::optional<Prediction>(Prediction{}); }, written);
     }
     auto run = [step, atenOps, inPlace](const std::vector<at::Tensor>& t) { return mimo::adamUpdate(t, step, atenOps, inPlace); };
     return runRecorded(info.Env(), inputs, run, signature);
@@ -424,11 +430,7 @@ Napi::Value Linear(const Napi::CallbackInfo& info) {
   return guardedQueueing(info, [&]() -> Napi::Value {
     std::vector<at::Tensor> inputs{lookup(info[0]), lookup(info[1]), lookupOptional(info[2])};
     auto run = [](const std::vector<at::Tensor>& t) { return std::vector<at::Tensor>{mimo::linear(t[0], t[1], t[2])}; };
-    auto predict = [&]() -> std::optional<Prediction> {
-      const auto out = queueableProduct(inputs[0], inputs[1], inputs[2]);
-      if (!out) return std::nullopt;
-      return Prediction{floatOfSizes({out->first, out->second})};
-    };
+    auto predict = [&]() { return productPrediction(inputs[0], inputs[1], inputs[2]); };
     return runOrQueue(info.Env(), inputs, run, []() { return std::string("linear"); }, predict).Get(0u);
   });
 }
@@ -440,11 +442,7 @@ Napi::Value Dense(const Napi::CallbackInfo& info) {
     const std::string name = info[3].As<Napi::String>().Utf8Value();
     const mimo::DenseActivation activation = mimo::denseActivationNamed(name);
     auto run = [activation](const std::vector<at::Tensor>& t) { return std::vector<at::Tensor>{mimo::denseForward(t[0], t[1], t[2], activation)}; };
-    auto predict = [&]() -> std::optional<Prediction> {
-      const auto out = queueableProduct(inputs[0], inputs[1], inputs[2]);
-      if (!out) return std::nullopt;
-      return Prediction{floatOfSizes({out->first, out->second})};
-    };
+    auto predict = [&]() { return productPrediction(inputs[0], inputs[1], inputs[2]); };
     return runOrQueue(info.Env(), inputs, run, [&]() { return "dense " + name; }, predict).Get(0u);
   });
 }

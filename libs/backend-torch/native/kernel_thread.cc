@@ -196,17 +196,23 @@ void prunePending() {
   for (auto it = pending.begin(); it != pending.end();) it = it->second <= ran ? pending.erase(it) : std::next(it);
 }
 
-// At exit without the environment's cleanup (process.exit): the calls still queued are dropped, the one running
-// finishes, and the thread ends before libtorch's statics go (registered after them, this runs before they do).
-void stopAtExit() {
-  if (worker == nullptr) return;
+// Ends the kernel thread once it has run the calls left in the queue, or, `dropQueued`, the one it is running.
+void stopWorker(bool dropQueued) {
   {
     std::lock_guard<std::mutex> lock(mutex);
-    queue.clear();
+    if (dropQueued) queue.clear();
     stopping.store(true);
   }
   wake.notify_one();
   worker->join();
+  delete worker;
+  worker = nullptr;
+}
+
+// At exit without the environment's cleanup (process.exit): the calls still queued are dropped, the one running
+// finishes, and the thread ends before libtorch's statics go (registered after them, this runs before they do).
+void stopAtExit() {
+  if (worker != nullptr) stopWorker(true);
 }
 
 }  // namespace
@@ -313,14 +319,7 @@ void shutdown() {
   if (worker == nullptr) return;
   waitUntil(queued.load(std::memory_order_relaxed));
   pending.clear();
-  {
-    std::lock_guard<std::mutex> lock(mutex);
-    stopping.store(true);
-  }
-  wake.notify_one();
-  worker->join();
-  delete worker;
-  worker = nullptr;
+  stopWorker(false);
   failed.store(false);
   failure.clear();
 }

@@ -45,8 +45,9 @@ async function main(argv: string[]): Promise<void> {
   if (!PYTORCH_ADAMS.includes(pytorchAdam)) throw new Error(`--pytorch-adam must be one of ${PYTORCH_ADAMS.join(', ')}. Received: ${pytorchAdam}`);
   const batchSize = Number(flag('batch', '64'));
   // --warmup: steps each side trains before its repetitions (a loop's JavaScript runs slower until V8 has optimised it).
-  const warmupSteps = Number(flag('warmup', '2'));
-  if (!Number.isInteger(warmupSteps) || warmupSteps < 1) throw new Error(`--warmup must be a positive integer. Received: ${flag('warmup', '2')}`);
+  const warmupFlag = flag('warmup', '2');
+  const warmupSteps = Number(warmupFlag);
+  if (!Number.isInteger(warmupSteps) || warmupSteps < 1) throw new Error(`--warmup must be a positive integer. Received: ${warmupFlag}`);
   const options: MeasureOptions = { repetitions: Number(flag('reps', '5')), minSeconds: Number(flag('min-seconds', '1.5')), warmupSteps };
   const lines = [`machine: ${os.cpus().length} × ${os.cpus()[0]?.model.trim()}, ${Math.round(os.totalmem() / 2 ** 30)} GiB, node ${process.version}, tfjs ${tf.version.tfjs}`];
   // Judged before anything runs: figures taken beside other busy work say little about either (docs/benchmarks.md).
