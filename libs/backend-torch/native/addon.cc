@@ -447,20 +447,21 @@ Napi::Value Dense(const Napi::CallbackInfo& info) {
   });
 }
 
-// denseGrad(x, kernel, y, dy, activation, hasBias) → handles [dx, dKernel, dBias | null] for a 2-D x (dense.h).
+// denseGrad(x, kernel, y, dy, activation, hasBias, inputGradient) → handles [dx | null, dKernel, dBias | null] for a 2-D x
+// (dense.h).
 Napi::Value DenseGrad(const Napi::CallbackInfo& info) {
   return guardedQueueing(info, [&]() -> Napi::Value {
     std::vector<at::Tensor> inputs{lookup(info[0]), lookup(info[1]), lookup(info[2]), lookup(info[3])};
     const std::string name = info[4].As<Napi::String>().Utf8Value();
     const mimo::DenseActivation activation = mimo::denseActivationNamed(name);
-    const bool hasBias = info[5].ToBoolean().Value();
-    auto run = [activation, hasBias](const std::vector<at::Tensor>& t) { return mimo::denseBackward(t[0], t[1], t[2], t[3], activation, hasBias); };
+    const bool hasBias = info[5].ToBoolean().Value(), inputGradient = info[6].ToBoolean().Value();
+    auto run = [activation, hasBias, inputGradient](const std::vector<at::Tensor>& t) { return mimo::denseBackward(t[0], t[1], t[2], t[3], activation, hasBias, inputGradient); };
     auto predict = [&]() -> std::optional<Prediction> {
       const auto out = queueableProduct(inputs[0], inputs[1], at::Tensor());
       if (!out || matrixSizes(inputs[2]) != out || matrixSizes(inputs[3]) != out) return std::nullopt;
-      return Prediction{floatOfSizes(inputs[0].sizes()), floatOfSizes(inputs[1].sizes()), hasBias ? floatOfSizes({out->second}) : std::nullopt};
+      return Prediction{inputGradient ? floatOfSizes(inputs[0].sizes()) : std::nullopt, floatOfSizes(inputs[1].sizes()), hasBias ? floatOfSizes({out->second}) : std::nullopt};
     };
-    return runOrQueue(info.Env(), inputs, run, [&]() { return "dense_grad " + name + (hasBias ? " bias" : ""); }, predict);
+    return runOrQueue(info.Env(), inputs, run, [&]() { return "dense_grad " + name + (hasBias ? " bias" : "") + (inputGradient ? "" : " no_dx"); }, predict);
   });
 }
 

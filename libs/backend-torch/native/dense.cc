@@ -26,7 +26,8 @@ at::Tensor denseForward(const at::Tensor& x, const at::Tensor& kernel, const at:
   }
 }
 
-std::vector<at::Tensor> denseBackward(const at::Tensor& x, const at::Tensor& kernel, const at::Tensor& y, const at::Tensor& dy, DenseActivation activation, bool hasBias) {
+std::vector<at::Tensor> denseBackward(const at::Tensor& x, const at::Tensor& kernel, const at::Tensor& y, const at::Tensor& dy, DenseActivation activation, bool hasBias,
+                                      bool inputGradient) {
   at::Tensor dz;
   switch (activation) {
     case DenseActivation::Relu: dz = at::threshold_backward(dy, y, 0); break;
@@ -34,7 +35,7 @@ std::vector<at::Tensor> denseBackward(const at::Tensor& x, const at::Tensor& ker
     case DenseActivation::Tanh: dz = at::tanh_backward(dy, y); break;
     default: dz = dy;
   }
-  return {linear(dz, kernel.t(), at::Tensor()), linear(x.t(), dz, at::Tensor()), hasBias ? dz.sum(0) : at::Tensor()};
+  return {inputGradient ? linear(dz, kernel.t(), at::Tensor()) : at::Tensor(), linear(x.t(), dz, at::Tensor()), hasBias ? dz.sum(0) : at::Tensor()};
 }
 
 }  // namespace mimo

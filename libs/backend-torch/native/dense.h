@@ -18,7 +18,11 @@ DenseActivation denseActivationNamed(const std::string& name);
 /** activation(x·kernel + bias) for x [rows, features]; bias undefined for none. */
 at::Tensor denseForward(const at::Tensor& x, const at::Tensor& kernel, const at::Tensor& bias, DenseActivation activation);
 
-/** → { dx, dKernel, dBias (undefined unless `hasBias`) } from x [rows, features], the output y and its gradient dy. */
-std::vector<at::Tensor> denseBackward(const at::Tensor& x, const at::Tensor& kernel, const at::Tensor& y, const at::Tensor& dy, DenseActivation activation, bool hasBias);
+/**
+ * → { dx (undefined unless `inputGradient`), dKernel, dBias (undefined unless `hasBias`) } from x [rows, features],
+ * the output y and its gradient dy. A layer on a model's input needs no dx, a product as large as dKernel's.
+ */
+std::vector<at::Tensor> denseBackward(const at::Tensor& x, const at::Tensor& kernel, const at::Tensor& y, const at::Tensor& dy, DenseActivation activation, bool hasBias,
+                                      bool inputGradient);
 
 }  // namespace mimo

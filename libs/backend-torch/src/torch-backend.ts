@@ -271,10 +271,18 @@ export class TorchBackend extends tf.KernelBackend implements StepRecorder {
     return this.track([this.addon.dense(this.toNative(x) as number, this.handle(kernel), this.optionalHandle(bias), activation)])[0];
   }
 
-  /** A Dense layer's backward on a 2-D x in one native call: [dx, dKernel, dBias | null] (see `TorchAddon.denseGrad`). */
-  denseGrad(x: tf.TensorInfo | NativeTensor, kernel: tf.TensorInfo, y: tf.TensorInfo | NativeTensor, dy: tf.TensorInfo | NativeTensor, activation: string, hasBias: boolean): Array<NativeTensor | null> {
+  /** A Dense layer's backward on a 2-D x in one native call: [dx | null, dKernel, dBias | null] (see `TorchAddon.denseGrad`). */
+  denseGrad(
+    x: tf.TensorInfo | NativeTensor,
+    kernel: tf.TensorInfo,
+    y: tf.TensorInfo | NativeTensor,
+    dy: tf.TensorInfo | NativeTensor,
+    activation: string,
+    hasBias: boolean,
+    inputGradient: boolean,
+  ): Array<NativeTensor | null> {
     const [xId, yId, dyId] = [x, y, dy].map((t) => this.toNative(t) as number);
-    return this.track(this.addon.denseGrad(xId, this.handle(kernel), yId, dyId, activation, hasBias));
+    return this.track(this.addon.denseGrad(xId, this.handle(kernel), yId, dyId, activation, hasBias, inputGradient));
   }
 
   /** tfjs's Step of a float32 cpu tensor in one native pass; null for any other (see `TorchAddon.stepCpu`). */

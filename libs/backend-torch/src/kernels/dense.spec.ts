@@ -71,6 +71,16 @@ describeTorch('the fused Dense kernels', () => {
     }
   });
 
+  it('without inputGradient returns dKernel and dBias alone, with the bits of the call that also returns dx', async () => {
+    await tf.setBackend('torch');
+    const inputs = { x: r([6, 4], 'normal', 6), kernel: r([4, 3], 'normal', 7), y: r([6, 3], 'normal', 8), dy: r([6, 3], 'normal', 9) };
+    const backward = (inputGradient: boolean) => tf.engine().runKernel(DENSE_KERNELS.backward, inputs, { activation: 'relu', hasBias: true, inputGradient }) as unknown as tf.Tensor[];
+    const [all, weightsOnly] = [backward(true), backward(false)];
+    expect(all.map((t) => t.shape)).toEqual([[6, 4], [4, 3], [3]]);
+    expect(weightsOnly.map((t) => Array.from(t.dataSync()))).toEqual(all.slice(1).map((t) => Array.from(t.dataSync())));
+    tf.dispose([...all, ...weightsOnly, ...Object.values(inputs)]);
+  });
+
   it('names an activation it lacks', async () => {
     await tf.setBackend('torch');
     const x = r([2, 4]);

@@ -25,8 +25,9 @@ export const denseKernels: tf.KernelConfig[] = [
   torchKernel(DENSE_KERNELS.backward, ({ inputs: { x, kernel, y, dy }, attrs, backend: b }) => {
     const [features, units] = kernel.shape;
     const hasBias = attrs.hasBias === true;
-    const [dx, dKernel, dBias] = b.denseGrad(rows(b, x, features), kernel, rows(b, y, units), rows(b, dy, units), checkActivation(attrs.activation), hasBias);
-    const gradients = [x.shape.length === 2 ? dx : b.op('reshape', '', dx as NativeTensor, x.shape), dKernel];
+    const inputGradient = attrs.inputGradient !== false;
+    const [dx, dKernel, dBias] = b.denseGrad(rows(b, x, features), kernel, rows(b, y, units), rows(b, dy, units), checkActivation(attrs.activation), hasBias, inputGradient);
+    const gradients = inputGradient ? [x.shape.length === 2 ? dx : b.op('reshape', '', dx as NativeTensor, x.shape), dKernel] : [dKernel];
     if (hasBias) gradients.push(dBias);
     return gradients as NativeTensor[];
   }),

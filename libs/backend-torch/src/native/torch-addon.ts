@@ -97,8 +97,8 @@ export interface TorchAddon {
   linear(a: number, b: number, bias: number | null): NativeTensor;
   /** @mimo/kernels' Dense forward for a 2-D x in one call (native/dense.h): activation(x·kernel + bias), bias null for none. */
   dense(x: number, kernel: number, bias: number | null, activation: string): NativeTensor;
-  /** The Dense backward for a 2-D x in one call: [dx, dKernel, dBias] (dBias null unless `hasBias`). */
-  denseGrad(x: number, kernel: number, y: number, dy: number, activation: string, hasBias: boolean): Array<NativeTensor | null>;
+  /** The Dense backward for a 2-D x in one call: [dx, dKernel, dBias] (dx null unless `inputGradient`, dBias null unless `hasBias`). */
+  denseGrad(x: number, kernel: number, y: number, dy: number, activation: string, hasBias: boolean, inputGradient: boolean): Array<NativeTensor | null>;
   /** tfjs's Step (x > 0 ? 1 : alpha, NaN staying NaN) of a float32 cpu tensor in one pass; null for any other tensor. */
   stepCpu(id: number, alpha: number): NativeTensor | null;
   fromArray(values: Float32Array | Int32Array | Uint8Array, shape: readonly number[], dtype: 'float32' | 'int32' | 'bool'): NativeTensor;

@@ -86,6 +86,68 @@ describe('FusedDense', () => {
     if (backend === 'torch') expect(hasDenseKernels()).toBe(true);
   });
 
+  describe('input gradients', () => {
+    /** Σ model(x)·seeded weights, the loss every case below differentiates. */
+    const loss = (model: tf.LayersModel, x: tf.Tensor) => {
+      const y = model.apply(x, { training: true }) as tf.Tensor;
+      return tf.sum(tf.mul(y, seeded(y.shape, 101))) as tf.Scalar;
+    };
+    /** Gradients of the weights (x a plain tensor, as a batch is), then of x alone through tf.grad. */
+    const gradients = (model: tf.LayersModel, x: tf.Tensor) =>
+      tf.tidy(() => {
+        const { grads } = tf.variableGrads(() => loss(model, x), model.trainableWeights.map((w) => w.read() as tf.Variable));
+        const dx = tf.grad((input: tf.Tensor) => loss(model, input))(x);
+        return [...Object.values(grads), dx].map((g) => Array.from(g.dataSync()));
+      });
+
+    it('of a model input: weights and x (asked for through tf.grad) equal stock tfjs-layers on cpu within 1e-5, nothing leaked', async () => {
+      await tf.setBackend('cpu');
+      const stock = buildModel(false, 'relu', 'linear');
+      const x = seeded([7, 4], 7);
+      const expected = gradients(stock, x);
+      stock.dispose();
+      tf.dispose(x);
+
+      await tf.setBackend(backend);
+      const model = buildModel(true, 'relu', 'linear');
+      const input = seeded([7, 4], 7);
+      const before = tf.memory().numTensors;
+      const actual = gradients(model, input);
+      expect(tf.memory().numTensors).toBe(before);
+      expect(worstError(actual, expected)).toBeLessThanOrEqual(1e-5);
+      tf.dispose(input);
+      model.dispose();
+    });
+
+    it('a layer on a model input computes no dx unless asked, one on a layer computes it in the same call', async () => {
+      await tf.setBackend(backend);
+      // A backend without the kernels runs tfjs-layers' own Dense: no backward kernel calls at all.
+      const expectedOn = (calls: number[][][]) => (hasDenseKernels() ? calls : []);
+      const model = buildModel(true, 'relu', 'linear');
+      const x = seeded([7, 4], 7);
+      const backwardOutputs = async (run: () => tf.TensorContainer) =>
+        (await tf.profile(() => run() as tf.Tensor)).kernels.filter((k) => k.name === DENSE_KERNELS.backward).map((k) => k.outputShapes);
+      const weights = model.trainableWeights.map((w) => w.read() as tf.Variable);
+      // Backward in reverse: the output layer (no bias) gives dx and dKernel; the hidden one on x only dKernel, dBias.
+      expect(await backwardOutputs(() => tf.variableGrads(() => loss(model, x), weights).grads)).toEqual(
+        expectedOn([
+          [[7, 5], [5, 3]],
+          [[4, 5], [5]],
+        ]),
+      );
+      // Asked for dx of x after all: the hidden layer's call without it, then one with it.
+      expect(await backwardOutputs(() => tf.grad((input: tf.Tensor) => loss(model, input))(x))).toEqual(
+        expectedOn([
+          [[7, 5], [5, 3]],
+          [[4, 5], [5]],
+          [[7, 4], [4, 5], [5]],
+        ]),
+      );
+      tf.dispose(x);
+      model.dispose();
+    });
+  });
+
   it("has the stock config and className, and a save on this backend loads on cpu with the same outputs", async () => {
     const unnamed = (config: tf.serialization.ConfigDict) => JSON.stringify({ ...config, name: undefined });
     const args = { units: 3, activation: 'tanh', useBias: false } as const;

@@ -1,7 +1,8 @@
 import * as tf from '@tensorflow/tfjs';
-import { DENSE_ACTIVATIONS, DENSE_KERNELS, DenseActivation, DenseAttrs, DenseGradAttrs } from '@mimo/kernels';
+import { DENSE_ACTIVATIONS, DENSE_KERNELS, DenseActivation, DenseGradAttrs } from '@mimo/kernels';
 import { Kwargs } from './layer-utils';
 import { activeBackendRuns } from '../backend-kernels';
+import { gradientLikelyFlowsInto, registerGradientOnce } from './input-gradients';
 
 /** tfjs-layers' Dense arguments, unchanged. */
 export type FusedDenseArgs = Parameters<typeof tf.layers.dense>[0];
@@ -23,31 +24,40 @@ export function hasDenseKernels(): boolean {
   return activeBackendRuns(DENSE_KERNELS.forward, DENSE_KERNELS.backward);
 }
 
-type DenseOp = (...inputs: tf.Tensor[]) => tf.Tensor;
-
-/** activation(x·kernel + bias) in one kernel call, differentiable through the backend's gradient kernel. */
-function makeDense(activation: DenseActivation, hasBias: boolean): DenseOp {
-  const attrs: DenseAttrs = { activation };
-  const gradAttrs: DenseGradAttrs = { activation, hasBias };
-  const gradFunc = (dy: tf.Tensor, [x, kernel, y]: tf.Tensor[]) =>
-    tf.engine().runKernel(DENSE_KERNELS.backward, { x, kernel, y, dy }, { ...gradAttrs }) as unknown as tf.Tensor[];
-  return tf.customGrad((...args: Array<tf.Tensor | tf.GradSaveFunc>) => {
-    const save = args[args.length - 1] as tf.GradSaveFunc;
-    const [x, kernel, bias] = args as tf.Tensor[];
-    const y = tf.engine().runKernel(DENSE_KERNELS.forward, hasBias ? { x, kernel, bias } : { x, kernel }, { ...attrs }) as tf.Tensor;
-    save([x, kernel, y]);
-    return { value: y, gradFunc };
-  }) as DenseOp;
+/** The forward's attrs: the kernel's, and what its gradient needs to know. */
+interface DenseOpAttrs extends DenseGradAttrs {
+  /** `gradientLikelyFlowsInto(x)` when the forward ran; false: the gradient computes dx only if asked. */
+  inputGradient: boolean;
 }
 
-// One differentiable op per activation, without and with a bias (made on first use), not a new closure each call.
-const denseOps = { withoutBias: new Map<DenseActivation, DenseOp>(), withBias: new Map<DenseActivation, DenseOp>() };
+/**
+ * The Dense kernels' gradient: dKernel and dBias, with dx in the same call when x likely needs one. Otherwise dx
+ * is left out, and computed (with the rest, again) only if the engine asks for it after all.
+ */
+const denseGradient: tf.GradConfig = {
+  kernelName: DENSE_KERNELS.forward,
+  inputsToSave: ['x', 'kernel'],
+  outputsToSave: [true],
+  gradFunc: (dy, [x, kernel, y], attrs) => {
+    const { activation, hasBias, inputGradient } = attrs as unknown as DenseOpAttrs;
+    const run = (withDx: boolean) => {
+      const gradAttrs: DenseGradAttrs = { activation, hasBias, inputGradient: withDx };
+      return tf.engine().runKernel(DENSE_KERNELS.backward, { x, kernel, y, dy: dy as tf.Tensor }, { ...gradAttrs }) as unknown as tf.Tensor[];
+    };
+    if (inputGradient) {
+      const [dx, dKernel, dBias] = run(true);
+      return { x: () => dx, kernel: () => dKernel, bias: () => dBias };
+    }
+    const [dKernel, dBias] = run(false);
+    return { x: () => run(true)[0], kernel: () => dKernel, bias: () => dBias };
+  },
+};
 
+/** activation(x·kernel + bias) in one kernel call, differentiable through the backend's gradient kernel. */
 function runDense(x: tf.Tensor, kernel: tf.Tensor, bias: tf.Tensor | undefined, activation: DenseActivation): tf.Tensor {
-  const ops = bias === undefined ? denseOps.withoutBias : denseOps.withBias;
-  let op = ops.get(activation);
-  if (op === undefined) ops.set(activation, (op = makeDense(activation, bias !== undefined)));
-  return bias === undefined ? op(x, kernel) : op(x, kernel, bias);
+  registerGradientOnce(denseGradient);
+  const attrs: DenseOpAttrs = { activation, hasBias: bias !== undefined, inputGradient: gradientLikelyFlowsInto(x) };
+  return tf.engine().runKernel(DENSE_KERNELS.forward, bias === undefined ? { x, kernel } : { x, kernel, bias }, { ...attrs }) as tf.Tensor;
 }
 
 const registered = tf.serialization.SerializationMap.getMap().classNameMap.Dense;
