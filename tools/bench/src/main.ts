@@ -23,7 +23,7 @@ interface Subject {
 }
 
 /**
- * `npm run bench:throughput [-- --backends cpu,wasm,torch --reps 5 --min-seconds 1.5 --warmup 2 --batch 64 --models mlp,cnn,lstm,gru
+ * `npm run bench:throughput [-- --backends cpu,wasm,torch --reps 5 --min-seconds 1.5 --warmup 2 --warmup-seconds 3 --batch 64 --models mlp,cnn,lstm,gru
  * --apps healthcare,nlp,finance,autonomous|none --gates sigmoid|hardSigmoid --loops mlp,lstm,mlp-replayed,lstm-replayed,mlp-mimo-loss,lstm-mimo-loss,mlp-installed-losses,lstm-installed-losses|none --pytorch-adam fused|default --no-pytorch]`:
  * training samples/s of the bench models,
  * of a user's own loop over the MLP and the LSTM (user-loop.ts), and of
@@ -44,11 +44,14 @@ async function main(argv: string[]): Promise<void> {
   const pytorchAdam = flag('pytorch-adam', 'fused') as PytorchAdam;
   if (!PYTORCH_ADAMS.includes(pytorchAdam)) throw new Error(`--pytorch-adam must be one of ${PYTORCH_ADAMS.join(', ')}. Received: ${pytorchAdam}`);
   const batchSize = Number(flag('batch', '64'));
-  // --warmup: steps each side trains before its repetitions (a loop's JavaScript runs slower until V8 has optimised it).
+  // --warmup, --warmup-seconds: what each side trains before its repetitions, at least both (a loop's JavaScript
+  // runs slower until V8 has optimised it, longer in a process with more code loaded: docs/benchmarks.md).
   const warmupFlag = flag('warmup', '2');
-  const warmupSteps = Number(warmupFlag);
-  if (!Number.isInteger(warmupSteps) || warmupSteps < 1) throw new Error(`--warmup must be a positive integer. Received: ${warmupFlag}`);
-  const options: MeasureOptions = { repetitions: Number(flag('reps', '5')), minSeconds: Number(flag('min-seconds', '1.5')), warmupSteps };
+  const warmupSecondsFlag = flag('warmup-seconds', '3');
+  const warmup = { steps: Number(warmupFlag), seconds: Number(warmupSecondsFlag) };
+  if (!Number.isInteger(warmup.steps) || warmup.steps < 1) throw new Error(`--warmup must be a positive integer. Received: ${warmupFlag}`);
+  if (!(warmup.seconds >= 0)) throw new Error(`--warmup-seconds must be a number ≥ 0. Received: ${warmupSecondsFlag}`);
+  const options: MeasureOptions = { repetitions: Number(flag('reps', '5')), minSeconds: Number(flag('min-seconds', '1.5')), warmup };
   const lines = [`machine: ${os.cpus().length} × ${os.cpus()[0]?.model.trim()}, ${Math.round(os.totalmem() / 2 ** 30)} GiB, node ${process.version}, tfjs ${tf.version.tfjs}`];
   // Judged before anything runs: figures taken beside other busy work say little about either (docs/benchmarks.md).
   const cpu = await measureCpuContention(requestedThreads());
@@ -122,7 +125,7 @@ async function main(argv: string[]): Promise<void> {
 
   const columns = pytorchWanted ? [...backends, 'PyTorch'] : backends;
   const order = pytorch.worker === undefined ? '' : pytorch.besideTorch ? " (PyTorch's alternating with torch's)" : ' (PyTorch after the backends)';
-  lines.push(`batch ${batchSize}, Mimo's training step with Adam, ${options.repetitions} repetitions of ≥ ${options.minSeconds} s after ${options.warmupSteps} warm-up steps${order}; samples/s median (± half the spread)`);
+  lines.push(`batch ${batchSize}, Mimo's training step with Adam, ${options.repetitions} repetitions of ≥ ${options.minSeconds} s after ≥ ${options.warmup.steps} warm-up steps and ≥ ${options.warmup.seconds} s${order}; samples/s median (± half the spread)`);
   process.stdout.write(`${lines.join('\n')}\n\n${formatTable(subjects.map((s) => s.row), columns)}\n`);
 }
 
@@ -140,7 +143,7 @@ async function measureSubject(subject: Subject, backend: string | undefined, pyt
     if (backend !== undefined) {
       try {
         training = subject.training();
-        runs.push(trainingRun(training, subject.examples, options.warmupSteps));
+        runs.push(trainingRun(training, subject.examples, options.warmup));
         columns.push(backend);
       } catch (error) {
         row.results[backend] = failure(error);
@@ -148,7 +151,7 @@ async function measureSubject(subject: Subject, backend: string | undefined, pyt
     }
     if (pytorch !== undefined) {
       try {
-        const twin = await pytorch.prepare(subject.pytorch, options.warmupSteps);
+        const twin = await pytorch.prepare(subject.pytorch, options.warmup);
         runs.push(twin.run);
         columns.push('PyTorch');
         if (subject.tfjsParams !== undefined) lines.push(`PyTorch twin of ${row.model}: ${twin.params.toLocaleString('en-US')} parameters (tfjs: ${subject.tfjsParams.toLocaleString('en-US')})`);

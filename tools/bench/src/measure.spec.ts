@@ -1,4 +1,4 @@
-import { measureInterleaved, RepeatedRun } from './measure';
+import { measureInterleaved, RepeatedRun, trainingRun } from './measure';
 
 /** A run that logs its calls into `log` and returns `rates` in turn (an Error is thrown instead). */
 function fakeRun(name: string, log: string[], rates: Array<number | Error>, slow = false): RepeatedRun {
@@ -17,7 +17,7 @@ function fakeRun(name: string, log: string[], rates: Array<number | Error>, slow
   };
 }
 
-const options = { repetitions: 3, minSeconds: 0, warmupSteps: 1 };
+const options = { repetitions: 3, minSeconds: 0, warmup: { steps: 1, seconds: 0 } };
 
 describe('measureInterleaved', () => {
   it('warms every run up, then takes one repetition of each per round, and summarises each', async () => {
@@ -36,5 +36,25 @@ describe('measureInterleaved', () => {
     expect(slow).toEqual({ samplesPerSecond: [1], median: 1, spread: 0 });
     expect(broken).toBe('fails: out of memory');
     expect(ok).toMatchObject({ median: 7 });
+  });
+});
+
+describe('trainingRun', () => {
+  /** A training whose steps take about `ms` each, counted. */
+  const counted = (ms: number) => {
+    const training = { steps: 0, step: async () => void (training.steps++, await new Promise((resolve) => setTimeout(resolve, ms))), dispose: () => undefined };
+    return training;
+  };
+
+  it('warms up for at least the steps and at least the seconds asked for', async () => {
+    const byCount = counted(1);
+    expect(await trainingRun(byCount, 4, { steps: 3, seconds: 0 }).warmUp()).toBe(false);
+    expect(byCount.steps).toBe(3);
+
+    const byTime = counted(5);
+    const start = performance.now();
+    await trainingRun(byTime, 4, { steps: 2, seconds: 0.1 }).warmUp();
+    expect(performance.now() - start).toBeGreaterThanOrEqual(100);
+    expect(byTime.steps).toBeGreaterThan(2);
   });
 });

@@ -13,11 +13,17 @@ export interface Measurement {
 /** A measurement, or why the run failed ("fails: …"). */
 export type Timing = Measurement | string;
 
+/** What each side trains before its repetitions: at least `steps` steps and at least `seconds` seconds. */
+export interface Warmup {
+  steps: number;
+  seconds: number;
+}
+
 export interface MeasureOptions {
   repetitions: number;
   /** Each repetition trains whole steps until at least this long. */
   minSeconds: number;
-  warmupSteps: number;
+  warmup: Warmup;
 }
 
 /** Above this, the first step's time decides that one timed repetition is enough. */
@@ -75,14 +81,14 @@ export function benchModelTraining(name: BenchModelName, batchSize: number): Tim
 }
 
 /** `training`'s steps on the active backend as a run of `batchSize` examples a step. */
-export function trainingRun(training: TimedTraining, batchSize: number, warmupSteps: number): RepeatedRun {
+export function trainingRun(training: TimedTraining, batchSize: number, warmup: Warmup): RepeatedRun {
   return {
     warmUp: async () => {
       const first = performance.now();
       await training.step();
       // A step that takes many seconds (e.g. wasm's bridged conv gradients) is timed once, not repeated.
       if (performance.now() - first > SLOW_STEP_MS) return true;
-      for (let i = 1; i < warmupSteps; i++) await training.step();
+      for (let steps = 1; steps < warmup.steps || performance.now() - first < warmup.seconds * 1000; steps++) await training.step();
       return false;
     },
     repetition: async (minSeconds) => {

@@ -3,7 +3,7 @@ import { existsSync, realpathSync } from 'fs';
 import { delimiter, join } from 'path';
 import { createInterface } from 'readline';
 import { BenchModelName } from './bench-models';
-import { RepeatedRun } from './measure';
+import { RepeatedRun, Warmup } from './measure';
 
 type PytorchFound = { ok: true; python: string; version: string; blas: string } | { ok: false; reason: string };
 let found: PytorchFound | undefined;
@@ -140,13 +140,13 @@ export class PytorchWorker {
    * Builds `job`'s model: its parameter count, the Adam its optimizer runs ('fused' or 'default'), for a twin how
    * many of its LSTMs pack their rows, and its run (its warm-up and repetitions run in the worker).
    */
-  async prepare(job: PytorchJob, warmupSteps: number): Promise<{ params: number; adam: string; packed?: number; run: RepeatedRun }> {
+  async prepare(job: PytorchJob, warmup: Warmup): Promise<{ params: number; adam: string; packed?: number; run: RepeatedRun }> {
     const reply = await this.request({ prepare: job });
     const params = numberIn(reply, 'params');
     const adam = String(reply.adam);
     const run: RepeatedRun = {
       warmUp: async () => {
-        await this.request({ warmup: warmupSteps });
+        await this.request({ warmup: warmup.steps, seconds: warmup.seconds });
         return false;
       },
       repetition: async (minSeconds) => numberIn(await this.request({ repetition: minSeconds }), 'rate'),

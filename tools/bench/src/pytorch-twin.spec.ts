@@ -3,6 +3,9 @@ import { parseModelSpec, randomInputs } from '@mimo/core';
 import { AppBatch, appTwinJob, endPaddedLengths } from './app-models';
 import { findPytorch, PYTORCH_ADAMS, PytorchWorker, versionParts } from './pytorch-reference';
 
+/** One warm-up step and no minimum time: the checks here time nothing. */
+const NO_WARMUP = { steps: 1, seconds: 0 };
+
 const UNITS = 8;
 const spec = parseModelSpec({
   name: 'twin_check',
@@ -33,7 +36,7 @@ describe('the PyTorch worker', () => {
     const app: AppBatch = { spec, batch: { xs, ys: {} }, examples: 4, description: 'twin check', dispose: () => tf.dispose(Object.values(xs)) };
     const { tfjsParams, ...twin } = appTwinJob(app);
     app.dispose();
-    const { params, run } = await (worker as PytorchWorker).prepare({ twin }, 1);
+    const { params, run } = await (worker as PytorchWorker).prepare({ twin }, NO_WARMUP);
     expect(params).toBe(tfjsParams + 4 * UNITS);
     await run.warmUp();
     expect(await run.repetition(0.01)).toBeGreaterThan(0);
@@ -52,7 +55,7 @@ describe('the PyTorch worker', () => {
       const { tfjsParams, ...twin } = appTwinJob(app);
       app.dispose();
       expect(twin.inputs.text.lengths).toEqual([2, 1, 6, 0]);
-      const { params, packed, run } = await (worker as PytorchWorker).prepare({ twin: { ...twin, ...(pack === undefined ? {} : { pack }) } }, 1);
+      const { params, packed, run } = await (worker as PytorchWorker).prepare({ twin: { ...twin, ...(pack === undefined ? {} : { pack }) } }, NO_WARMUP);
       expect(params).toBe(tfjsParams + 4 * UNITS);
       expect(await run.repetition(0.01)).toBeGreaterThan(0);
       return packed;
@@ -65,8 +68,8 @@ describe('the PyTorch worker', () => {
 
   withPytorch('times a bench model, and answers a request it cannot serve with an error naming why, then goes on', async () => {
     const w = worker as PytorchWorker;
-    await expect(w.prepare({ bench: 'nope' as 'mlp', batch: 4 }, 1)).rejects.toThrow("ValueError: no bench model 'nope'");
-    const { params, run } = await w.prepare({ bench: 'mlp', batch: 4 }, 1);
+    await expect(w.prepare({ bench: 'nope' as 'mlp', batch: 4 }, NO_WARMUP)).rejects.toThrow("ValueError: no bench model 'nope'");
+    const { params, run } = await w.prepare({ bench: 'mlp', batch: 4 }, NO_WARMUP);
     expect(params).toBe(64 * 256 + 256 + 256 * 256 + 256 + 256 + 1);
     expect(await run.repetition(0.01)).toBeGreaterThan(0);
   });
@@ -83,7 +86,7 @@ describe('the PyTorch worker', () => {
         const runs = wanted === 'fused' && fusedOnCpu(started.version) ? 'fused' : 'default';
         if (wanted === 'fused' && runs === 'default') expect(started.adam).toMatch(/^default \(fused: .+\)$/);
         else expect(started.adam).toBe(runs);
-        expect((await started.worker.prepare({ loop: 'mlp', batch: 4 }, 1)).adam).toBe(runs);
+        expect((await started.worker.prepare({ loop: 'mlp', batch: 4 }, NO_WARMUP)).adam).toBe(runs);
       } finally {
         started.worker.close();
       }
@@ -104,8 +107,8 @@ describe('the PyTorch worker', () => {
     if (!started.ok) throw new Error(started.reason);
     const dying = started.worker;
     dying['child'].kill('SIGKILL');
-    await expect(dying.prepare({ bench: 'mlp', batch: 4 }, 1)).rejects.toThrow(/pytorch_bench\.py ended \(SIGKILL\)/);
-    await expect(dying.prepare({ bench: 'mlp', batch: 4 }, 1)).rejects.toThrow(/ended \(SIGKILL\)/);
+    await expect(dying.prepare({ bench: 'mlp', batch: 4 }, NO_WARMUP)).rejects.toThrow(/pytorch_bench\.py ended \(SIGKILL\)/);
+    await expect(dying.prepare({ bench: 'mlp', batch: 4 }, NO_WARMUP)).rejects.toThrow(/ended \(SIGKILL\)/);
     dying.close();
   });
 });

@@ -10,7 +10,7 @@ adam_kind), "denormals": "flushed" or "kept"} first, then one JSON line per requ
   {"prepare": {"twin": <a pytorch_twin.py job>}}                 → {"params": N, "packed": N}: packed: its LSTMs that
                                                                    pack their rows (pytorch_twin.py)
   {"prepare": {"loop": "mlp"|"lstm", "batch": N}}                → {"params": N}: a user's loop (see user_loop)
-  {"warmup": STEPS}             → {"steps": STEPS} after that many steps of the prepared model
+  {"warmup": STEPS, "seconds": S} → {"steps": N} after N ≥ STEPS steps of the prepared model, for ≥ S seconds (0 by default)
   {"repetition": MIN_SECONDS}   → {"rate": samples/s of its whole steps run for at least MIN_SECONDS}
 
 A request that fails gets {"error": "..."}. The worker ends with its input.
@@ -159,9 +159,11 @@ def serve(requests, reply, device):
             elif training is None:
                 reply({"error": "no model prepared"})
             elif "warmup" in request:
-                for _ in range(request["warmup"]):
+                start, steps = time.perf_counter(), 0
+                while steps < request["warmup"] or time.perf_counter() - start < request.get("seconds", 0):
                     training.step()
-                reply({"steps": request["warmup"]})
+                    steps += 1
+                reply({"steps": steps})
             else:
                 reply({"rate": training.repetition(request["repetition"])})
         except Exception as error:  # the bench reports it on the request's row and goes on
