@@ -36,27 +36,30 @@ python3 -c 'import sys, tarfile; tarfile.open(sys.argv[1]).extractall(sys.argv[2
 build_addon() {
   local include=$PWD/$kit/include obj=build/Release/obj
   cd libs/backend-torch
-  # find-libtorch's five answers at once: each has python3 import torch, seconds apiece.
+  # find-libtorch's six answers at once: each has python3 import torch, seconds apiece.
   mkdir -p "$obj/native" build/flags
-  printf '%s\n' includes libraries abi openmp c10d | xargs -P 5 -I{} sh -c 'node scripts/find-libtorch.js {} >build/flags/{}'
+  printf '%s\n' includes libraries abi openmp c10d cuda | xargs -P 6 -I{} sh -c 'node scripts/find-libtorch.js {} >build/flags/{}'
   # Space-separated lists, split as gyp's <!@(…) splits them.
-  local includes libraries c10d
+  local includes libraries c10d cuda
   read -r -a includes <<<"$(<build/flags/includes)"
   read -r -a libraries <<<"$(<build/flags/libraries)"
   read -r -a c10d <<<"$(<build/flags/c10d)"
+  read -r -a cuda <<<"$(<build/flags/cuda)"
   local flags=(-DNODE_GYP_MODULE_NAME=mimo_torch -DUSING_UV_SHARED=1 -DUSING_V8_SHARED=1 -DV8_DEPRECATION_WARNINGS=1
     -D_GLIBCXX_USE_CXX11_ABI="$(<build/flags/abi)" -D_FILE_OFFSET_BITS=64 -D_LARGEFILE_SOURCE -D__STDC_FORMAT_MACROS
     -DOPENSSL_NO_PINSHARED -DOPENSSL_THREADS -DNAPI_CPP_EXCEPTIONS -DNAPI_VERSION=8 -DBUILDING_NODE_EXTENSION
     -I"$include" "${includes[@]/#/-I}"
     -fPIC -pthread -Wall -Wextra -Wno-unused-parameter -m64 -fno-omit-frame-pointer
     -std=c++17 -O2 -fexceptions -frtti -Wno-deprecated-declarations "$(<build/flags/openmp)" -fno-trapping-math
-    -fno-math-errno -ffp-contract=off "${c10d[@]}")
+    -fno-math-errno -ffp-contract=off "${c10d[@]}" "${cuda[@]}")
   python3 -c 'import ast; print(*ast.literal_eval(open("binding.gyp").read())["targets"][0]["sources"], sep="\n")' |
     xargs -P "$(nproc)" -I{} g++ "${flags[@]}" -c {} -o "$obj/{}.o"
   g++ -shared -pthread -rdynamic -m64 -Wl,-soname=mimo_torch.node -o build/Release/mimo_torch.node \
     -Wl,--start-group "$obj"/native/*.o -Wl,--end-group "${libraries[@]}" -ldl -Wl,-z,now
   # As scripts/build.js writes it: the backend's probe reports where libtorch came from.
-  printf '{ "built": true, "libtorch": %s, "builtAt": "%s" }\n' "$(node scripts/find-libtorch.js)" "$(date -u +%FT%TZ)" >build/status.json
+  local graphs=false
+  ((${#cuda[@]} == 0)) || graphs=true
+  printf '{ "built": true, "libtorch": %s, "cudaGraphs": { "built": %s }, "builtAt": "%s" }\n' "$(node scripts/find-libtorch.js)" "$graphs" "$(date -u +%FT%TZ)" >build/status.json
 }
 
 failed=()

@@ -56,29 +56,40 @@ void adamInto(const at::Tensor& w, const at::Tensor& g, const at::Tensor& m, con
   });
 }
 
-// One variable's update at the bias-corrected rate `alpha`, into new tensors.
-std::vector<at::Tensor> adamUpdateOne(const at::Tensor& w, const at::Tensor& g, const at::Tensor& m, const at::Tensor& v, const AdamStep& s, double alpha, bool atenOps) {
-  if (atenOps || !onePass(w, g, m, v)) {
-    at::Tensor newM = m.mul(s.beta1).add_(g, 1 - s.beta1);
-    at::Tensor newV = v.mul(s.beta2).addcmul_(g, g, 1 - s.beta2);
-    return {w.addcdiv(newM, newV.sqrt().add_(s.epsilon), -alpha), newM, newV};
-  }
+// One variable's update at the bias-corrected rate `alpha`, into new tensors, on the cpu's one pass.
+std::vector<at::Tensor> adamUpdateOne(const at::Tensor& w, const at::Tensor& g, const at::Tensor& m, const at::Tensor& v, const AdamStep& s, double alpha) {
   at::Tensor newW = at::empty_like(w), newM = at::empty_like(m), newV = at::empty_like(v);
   adamInto(w, g, m, v, s, alpha, newW, newM, newV);
   return {newW, newM, newV};
+}
+
+// One variable's update in ATen ops at the rate `negativeAlpha` (−α as a one-element tensor on w's device).
+std::vector<at::Tensor> adamUpdateAten(const at::Tensor& w, const at::Tensor& g, const at::Tensor& m, const at::Tensor& v, const AdamStep& s, const at::Tensor& negativeAlpha) {
+  at::Tensor newM = m.mul(s.beta1).add_(g, 1 - s.beta1);
+  at::Tensor newV = v.mul(s.beta2).addcmul_(g, g, 1 - s.beta2);
+  return {w.addcmul(newM.div(newV.sqrt().add_(s.epsilon)), negativeAlpha), newM, newV};
+}
+
+// −α worked out from the iteration tensor `t` on its own device, in double, then rounded to float: no value is read
+// back to the host, so that the update can be part of a CUDA graph (step_graph.h).
+at::Tensor negativeAlphaOf(const at::Tensor& t, const AdamStep& s) {
+  const at::Tensor iteration = t.to(at::kDouble);
+  at::Tensor correction1 = at::pow(s.beta1, iteration).neg_().add_(1);
+  return at::pow(s.beta2, iteration).neg_().add_(1).sqrt_().mul_(-s.learningRate).div_(correction1).to(at::kFloat);
 }
 
 }  // namespace
 
 std::vector<at::Tensor> adamUpdate(const std::vector<at::Tensor>& tensors, const AdamStep& s, bool atenOps, bool inPlace) {
   if (tensors.size() % 4 != 1) throw std::invalid_argument("torch backend: adamUpdate takes w, g, m, v per variable, then the iteration");
-  const double t = static_cast<double>(tensors.back().item<int64_t>());
+  const at::Tensor& iteration = tensors.back();
+  // The one pass takes α in double from a cpu iteration; a device's is never read on the host (α is then unused).
+  const bool hostIteration = iteration.is_cpu();
+  const double t = hostIteration ? static_cast<double>(iteration.item<int64_t>()) : 1;
   const double alpha = s.learningRate * std::sqrt(1 - std::pow(s.beta2, t)) / (1 - std::pow(s.beta1, t));
-  bool writable = inPlace && !atenOps;
-  for (size_t i = 0; writable && i + 1 < tensors.size(); i += 4) {
-    const at::Tensor &w = tensors[i], &g = tensors[i + 1], &m = tensors[i + 2], &v = tensors[i + 3];
-    writable = onePass(w, g, m, v) && ownsStorage(w) && ownsStorage(m) && ownsStorage(v);
-  }
+  auto takesOnePass = [&](size_t i) { return !atenOps && hostIteration && onePass(tensors[i], tensors[i + 1], tensors[i + 2], tensors[i + 3]); };
+  bool writable = inPlace;
+  for (size_t i = 0; writable && i + 1 < tensors.size(); i += 4) writable = takesOnePass(i) && ownsStorage(tensors[i]) && ownsStorage(tensors[i + 2]) && ownsStorage(tensors[i + 3]);
   if (writable) {
     for (size_t i = 0; i + 1 < tensors.size(); i += 4) {
       at::Tensor w = tensors[i], m = tensors[i + 2], v = tensors[i + 3];
@@ -88,8 +99,12 @@ std::vector<at::Tensor> adamUpdate(const std::vector<at::Tensor>& tensors, const
   }
   std::vector<at::Tensor> updated;
   updated.reserve(tensors.size() / 4 * 3);
+  at::Tensor negativeAlpha;
   for (size_t i = 0; i + 1 < tensors.size(); i += 4) {
-    for (at::Tensor& result : adamUpdateOne(tensors[i], tensors[i + 1], tensors[i + 2], tensors[i + 3], s, alpha, atenOps)) updated.push_back(std::move(result));
+    if (!takesOnePass(i) && !negativeAlpha.defined()) negativeAlpha = negativeAlphaOf(iteration, s);
+    std::vector<at::Tensor> results = takesOnePass(i) ? adamUpdateOne(tensors[i], tensors[i + 1], tensors[i + 2], tensors[i + 3], s, alpha)
+                                                      : adamUpdateAten(tensors[i], tensors[i + 1], tensors[i + 2], tensors[i + 3], s, negativeAlpha);
+    for (at::Tensor& result : results) updated.push_back(std::move(result));
   }
   return updated;
 }

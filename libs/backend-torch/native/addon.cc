@@ -32,6 +32,7 @@
 #include "small_elementwise.h"
 #include "small_gemm.h"
 #include "step.h"
+#include "step_graph.h"
 #include "step_recording.h"
 #include "napi_guard.h"
 #include "tensor_store.h"
@@ -246,6 +247,7 @@ Napi::Value Call(const Napi::CallbackInfo& info) {
       return fromStack(info.Env(), stack);
     }
     const std::vector<at::Tensor> inputs = mimo::boxed::tensorsOf(stack);
+    if (schema.is_mutable()) recording::noteGraphObstacle("it runs an operator that writes in place, " + schema.name());
     torch::jit::Stack templ = mimo::boxed::hollow(stack);
     std::string signature = schema.name() + "." + schema.overload_name() + " " + mimo::boxed::signatureOf(stack);
     runOperator(op, small, stack);
@@ -576,8 +578,21 @@ Napi::Value Stats(const Napi::CallbackInfo& info) {
   return out;
 }
 
-// configure({ threads?, device?, flushDenormals?, kernelThread? }) → info(); throws when cuda is asked for but unavailable. Settles the BLAS threads (blas.h).
+// configure({ threads?, device?, flushDenormals?, kernelThread?, stepGraphs? }) → info(); throws when cuda is asked for but unavailable. Settles the BLAS threads (blas.h).
 Napi::Value Info(const Napi::CallbackInfo& info);
+
+const std::pair<const char*, recording::GraphMode> graphModes[] = {
+    {"auto", recording::GraphMode::automatic}, {"off", recording::GraphMode::off}, {"buffers", recording::GraphMode::buffers}};
+
+recording::GraphMode graphModeOf(const std::string& name) {
+  for (const auto& [known, mode] : graphModes) if (name == known) return mode;
+  throw std::invalid_argument("torch backend: stepGraphs must be auto, off or buffers, not " + name);
+}
+
+std::string graphModeName(recording::GraphMode mode) {
+  for (const auto& [name, known] : graphModes) if (mode == known) return name;
+  return "auto";
+}
 
 Napi::Value Configure(const Napi::CallbackInfo& info) {
   return guarded(info, [&]() -> Napi::Value {
@@ -587,6 +602,7 @@ Napi::Value Configure(const Napi::CallbackInfo& info) {
     const bool flush = options.Has("flushDenormals") && options.Get("flushDenormals").IsBoolean() ? options.Get("flushDenormals").As<Napi::Boolean>().Value() : mimo::flushingDenormals();
     mimo::setFlushingDenormals(flush);
     if (options.Has("kernelThread") && options.Get("kernelThread").IsBoolean()) kernel_thread::setEnabled(options.Get("kernelThread").As<Napi::Boolean>().Value());
+    if (options.Has("stepGraphs") && options.Get("stepGraphs").IsString()) recording::setGraphMode(graphModeOf(options.Get("stepGraphs").As<Napi::String>().Utf8Value()));
     if (options.Has("device") && options.Get("device").IsString()) {
       c10::Device requested(options.Get("device").As<Napi::String>().Utf8Value());
       if (requested.is_cuda() && !at::hasCUDA()) throw std::invalid_argument("torch backend: cuda requested but this libtorch sees no CUDA device");
@@ -610,6 +626,8 @@ Napi::Value Info(const Napi::CallbackInfo& info) {
   out.Set("ownProducts", Napi::Boolean::New(info.Env(), mimo::smallGemmAvailable()));
   out.Set("flushDenormals", Napi::Boolean::New(info.Env(), mimo::flushingDenormals()));
   out.Set("kernelThread", Napi::Boolean::New(info.Env(), kernel_thread::enabled() && device.is_cpu()));
+  out.Set("stepGraphs", Napi::String::New(info.Env(), graphModeName(recording::graphMode())));
+  out.Set("cudaGraphs", Napi::Boolean::New(info.Env(), mimo::step_graph::available()));
   return out;
 }
 
@@ -678,6 +696,18 @@ Napi::Value PlanReplay(const Napi::CallbackInfo& info) {
   });
 }
 
+// planGraph(plan) → { mode, reason? }: how its replays run (recording::graphState); undefined for a plan that is gone.
+Napi::Value PlanGraph(const Napi::CallbackInfo& info) {
+  return guarded(info, [&]() -> Napi::Value {
+    const std::optional<recording::GraphState> state = recording::graphState(info[0].As<Napi::Number>().Uint32Value());
+    if (!state) return info.Env().Undefined();
+    Napi::Object out = Napi::Object::New(info.Env());
+    out.Set("mode", Napi::String::New(info.Env(), state->mode));
+    if (!state->reason.empty()) out.Set("reason", Napi::String::New(info.Env(), state->reason));
+    return out;
+  });
+}
+
 // planDrop(plan) → true when it existed.
 Napi::Value PlanDrop(const Napi::CallbackInfo& info) {
   return Napi::Boolean::New(info.Env(), recording::drop(info[0].As<Napi::Number>().Uint32Value()));
@@ -718,6 +748,7 @@ Napi::Object Init(Napi::Env env, Napi::Object exports) {
   exports.Set("planFinish", Napi::Function::New(env, PlanFinish, "planFinish"));
   exports.Set("planReplay", Napi::Function::New(env, PlanReplay, "planReplay"));
   exports.Set("planDrop", Napi::Function::New(env, PlanDrop, "planDrop"));
+  exports.Set("planGraph", Napi::Function::New(env, PlanGraph, "planGraph"));
   mimo::registerDistributed(env, exports);
   return exports;
 }

@@ -4,6 +4,8 @@
 // (inference runs it too), so it always records: the graph's memory lasts as long as the states do.
 #include "libtorch_rnn.h"
 
+#include "step_recording.h"
+
 #include <ATen/ATen.h>
 #include <ATen/ops/_cudnn_rnn_flatten_weight.h>
 #include <c10/core/GradMode.h>
@@ -99,6 +101,7 @@ std::optional<std::vector<at::Tensor>> tryLibtorchRnnForward(const RecurrentInpu
   if (in.gate != GateActivation::Sigmoid || in.x.size(0) == 0 || in.atenOps || !(in.x.is_cuda() || in.libtorchRnn)) return std::nullopt;
   at::Tensor lengths;  // undefined: every row runs every step, unpacked
   if (in.mask.defined()) {
+    if (!in.mask.is_cpu()) recording::noteGraphObstacle("it reads its LSTM / GRU mask on the host, for cuDNN's lengths");
     const auto [leading, full] = lengthsOfLeadingSteps(in.mask);
     if (!leading.defined()) return std::nullopt;
     if (!full) lengths = leading;

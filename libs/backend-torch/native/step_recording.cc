@@ -1,5 +1,6 @@
 #include "step_recording.h"
 
+#include "step_graph.h"
 #include "thread_handoff.h"
 
 #include <ATen/ops/equal.h>
@@ -36,6 +37,14 @@ struct Plan {
   int registers = 0;
   std::vector<int> results;  // after `finish`
   std::vector<std::vector<int>> releaseAfter;  // registers dead after each instruction
+  // Replays through buffers of the plan's own (a CUDA graph reads its inputs and writes its results at fixed
+  // addresses): why not (set while recording, by `finish`, or by a failed capture), the device, the buffers, the graph.
+  std::optional<std::string> graphObstacle;
+  c10::Device device = c10::Device(c10::kCPU);
+  int unbufferedReplays = 0;
+  bool buffered = false;
+  std::vector<at::Tensor> bufferedInputs, bufferedResults;
+  std::unique_ptr<step_graph::Graph> graph;
   // Recording only: which register a tensor and a handle are, and every tensor seen (kept alive so that a freed
   // tensor's address cannot come back as another tensor's).
   std::unordered_map<const c10::TensorImpl*, int> registerOf;
@@ -44,6 +53,7 @@ struct Plan {
 };
 
 std::map<uint32_t, std::unique_ptr<Plan>> plans;
+GraphMode mode = GraphMode::automatic;
 uint32_t nextPlan = 1;
 Plan* current = nullptr;
 uint32_t currentId = 0;
@@ -74,6 +84,83 @@ std::string describeShape(const std::vector<int64_t>& sizes) {
   std::string out = "[";
   for (size_t i = 0; i < sizes.size(); ++i) out += (i ? ", " : "") + std::to_string(sizes[i]);
   return out + "]";
+}
+
+// Why a finished plan cannot replay through buffers of its own, or nullopt: every tensor it touches must be on one
+// device (a graph would bake a cpu tensor's value in). Inputs that share memory are fine: nothing the plan runs
+// writes in place (noteGraphObstacle), so each may be copied into a buffer of its own.
+std::optional<std::string> bufferObstacle(const Plan& plan) {
+  for (const at::Tensor& t : plan.seen) {
+    if (t.device() != plan.device) return "it touches tensors on " + plan.device.str() + " and on " + t.device().str();
+  }
+  return std::nullopt;
+}
+
+bool wantsBuffers(const Plan& plan) {
+  if (plan.graphObstacle) return false;
+  return mode == GraphMode::buffers || (mode == GraphMode::automatic && plan.device.is_cuda() && step_graph::available());
+}
+
+// The plan's instructions one after another on `inputs` → its results.
+std::vector<at::Tensor> runInstructions(const Plan& plan, const std::vector<at::Tensor>& inputs) {
+  std::vector<at::Tensor> regs(plan.registers);
+  for (size_t i = 0; i < inputs.size(); ++i) regs[plan.externals[i].reg] = inputs[i];
+  std::vector<at::Tensor> args;
+  const BackToBackCalls backToBack;
+  for (size_t i = 0; i < plan.instructions.size(); ++i) {
+    const Instruction& instruction = plan.instructions[i];
+    args.clear();
+    for (int reg : instruction.inputs) args.push_back(reg == kNone ? at::Tensor() : regs[reg]);
+    std::vector<at::Tensor> outs = instruction.run(args);
+    for (size_t k = 0; k < instruction.outputs.size() && k < outs.size(); ++k) {
+      if (instruction.outputs[k] != kNone) regs[instruction.outputs[k]] = std::move(outs[k]);
+    }
+    for (int reg : plan.releaseAfter[i]) regs[reg].reset();
+  }
+  std::vector<at::Tensor> results;
+  results.reserve(plan.results.size());
+  for (int reg : plan.results) results.push_back(regs[reg]);
+  return results;
+}
+
+// Sets up a plan's buffers: its inputs' first values, and in automatic mode the graph, captured from the plan's
+// instructions on them (nothing runs then). False when the capture fails: the plan replays as calls from then on.
+bool setUpBuffers(Plan& plan, const std::vector<at::Tensor>& inputs) {
+  plan.bufferedInputs.clear();
+  for (const at::Tensor& input : inputs) plan.bufferedInputs.push_back(input.clone());
+  if (mode == GraphMode::automatic) {
+    try {
+      plan.graph = step_graph::capture(plan.device, [&plan] { plan.bufferedResults = runInstructions(plan, plan.bufferedInputs); });
+    } catch (const std::exception& e) {
+      plan.graphObstacle = std::string("its capture as a CUDA graph failed: ") + e.what();
+      plan.bufferedInputs.clear();
+      plan.bufferedResults.clear();
+      return false;
+    }
+  }
+  plan.buffered = true;
+  return true;
+}
+
+// A replay through the plan's buffers: the inputs copied in, the graph launched (or, with `buffers`, the
+// instructions run on them and their results copied into buffers kept as a graph's are), the results copied out
+// (the next replay overwrites the buffers).
+std::vector<at::Tensor> replayThroughBuffers(Plan& plan, const std::vector<at::Tensor>& inputs) {
+  for (size_t i = 0; i < inputs.size(); ++i) plan.bufferedInputs[i].copy_(inputs[i]);
+  if (plan.graph) {
+    plan.graph->launch();
+  } else {
+    std::vector<at::Tensor> fresh = runInstructions(plan, plan.bufferedInputs);
+    if (plan.bufferedResults.empty()) {
+      for (const at::Tensor& result : fresh) plan.bufferedResults.push_back(result.clone());
+    } else {
+      for (size_t i = 0; i < fresh.size(); ++i) plan.bufferedResults[i].copy_(fresh[i]);
+    }
+  }
+  std::vector<at::Tensor> results;
+  results.reserve(plan.bufferedResults.size());
+  for (const at::Tensor& result : plan.bufferedResults) results.push_back(result.clone());
+  return results;
 }
 
 }  // namespace
@@ -111,6 +198,10 @@ void noteLookup(uint32_t handle, const at::Tensor& t) {
 
 void noteMade(uint32_t handle, const at::Tensor& t) {
   current->handleRegister[handle] = registerFor(t);
+}
+
+void noteGraphObstacle(const std::string& why) {
+  if (current != nullptr && !current->graphObstacle) current->graphObstacle = why;
 }
 
 void add(std::string signature, const std::vector<at::Tensor>& inputs, Run run, const std::vector<at::Tensor>& outputs) {
@@ -203,6 +294,8 @@ void finish(uint32_t id, const std::vector<uint32_t>& handles) {
   for (int reg = 0; reg < plan.registers; ++reg) {
     if (!isResult[reg] && made[reg] && !plan.instructions.empty()) plan.releaseAfter[lastUse[reg]].push_back(reg);
   }
+  if (!plan.seen.empty()) plan.device = plan.seen.front().device();
+  if (!plan.graphObstacle) plan.graphObstacle = bufferObstacle(plan);
   // The recording's own references go: a plan holds only its constants.
   plan.registerOf.clear();
   plan.handleRegister.clear();
@@ -210,35 +303,24 @@ void finish(uint32_t id, const std::vector<uint32_t>& handles) {
 }
 
 std::vector<at::Tensor> replay(uint32_t id, const std::vector<at::Tensor>& inputs) {
-  const Plan& plan = planAt(id);
+  Plan& plan = planAt(id);
   if (inputs.size() != plan.externals.size()) {
     throw std::invalid_argument("torch backend: step plan takes " + std::to_string(plan.externals.size()) + " inputs, got " + std::to_string(inputs.size()));
   }
-  std::vector<at::Tensor> regs(plan.registers);
   for (size_t i = 0; i < inputs.size(); ++i) {
     const External& external = plan.externals[i];
     if (inputs[i].sizes() != at::IntArrayRef(external.sizes) || inputs[i].scalar_type() != external.dtype) {
       throw std::invalid_argument("torch backend: step input " + std::to_string(i + 1) + " is " + describeShape(inputs[i].sizes().vec()) +
                                   ", recorded as " + describeShape(external.sizes));
     }
-    regs[external.reg] = inputs[i];
   }
-  std::vector<at::Tensor> args;
-  const BackToBackCalls backToBack;
-  for (size_t i = 0; i < plan.instructions.size(); ++i) {
-    const Instruction& instruction = plan.instructions[i];
-    args.clear();
-    for (int reg : instruction.inputs) args.push_back(reg == kNone ? at::Tensor() : regs[reg]);
-    std::vector<at::Tensor> outs = instruction.run(args);
-    for (size_t k = 0; k < instruction.outputs.size() && k < outs.size(); ++k) {
-      if (instruction.outputs[k] != kNone) regs[instruction.outputs[k]] = std::move(outs[k]);
-    }
-    for (int reg : plan.releaseAfter[i]) regs[reg].reset();
+  if (!wantsBuffers(plan)) return runInstructions(plan, inputs);
+  if (!plan.buffered) {
+    // A graph is captured on the second replay: the first, as calls, initialises what they use lazily.
+    if (mode == GraphMode::automatic && plan.unbufferedReplays++ == 0) return runInstructions(plan, inputs);
+    if (!setUpBuffers(plan, inputs)) return runInstructions(plan, inputs);
   }
-  std::vector<at::Tensor> results;
-  results.reserve(plan.results.size());
-  for (int reg : plan.results) results.push_back(regs[reg]);
-  return results;
+  return replayThroughBuffers(plan, inputs);
 }
 
 bool drop(uint32_t id) {
@@ -248,6 +330,26 @@ bool drop(uint32_t id) {
 
 size_t instructionCount(uint32_t id) {
   return planAt(id).instructions.size();
+}
+
+void setGraphMode(GraphMode m) {
+  mode = m;
+}
+
+GraphMode graphMode() {
+  return mode;
+}
+
+std::optional<GraphState> graphState(uint32_t id) {
+  auto it = plans.find(id);
+  if (it == plans.end()) return std::nullopt;
+  const Plan& plan = *it->second;
+  if (plan.buffered && wantsBuffers(plan)) return GraphState{plan.graph ? "graph" : "buffers", ""};
+  if (wantsBuffers(plan)) return GraphState{"pending", ""};
+  if (plan.graphObstacle) return GraphState{"calls", *plan.graphObstacle};
+  if (mode == GraphMode::off) return GraphState{"calls", "step graphs are off"};
+  if (!plan.device.is_cuda()) return GraphState{"calls", "it runs on " + plan.device.str() + ", not cuda"};
+  return GraphState{"calls", "this build of the addon has no CUDA graphs"};
 }
 
 }  // namespace mimo::recording

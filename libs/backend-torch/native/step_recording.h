@@ -2,7 +2,9 @@
 // call, the recurrent and Adam ops, Step, a constant from JavaScript) is also written down as an instruction over
 // registers, one register per distinct tensor. A finished recording is a plan: replaying it runs the same
 // instructions with the same arguments on new input tensors in one native call, with tfjs's engine, its tape and
-// the N-API round trips out of the loop. The same ATen calls on the same inputs give the same numbers.
+// the N-API round trips out of the loop. The same ATen calls on the same inputs give the same numbers. On a CUDA
+// device, where the build has CUDA graphs (step_graph.h), a plan's second replay captures its kernels as a graph
+// that later replays launch in one call.
 #pragma once
 
 #include <ATen/core/Tensor.h>
@@ -66,5 +68,27 @@ bool drop(uint32_t plan);
 
 /** Instructions a plan runs (after `finish`). */
 size_t instructionCount(uint32_t plan);
+
+/**
+ * How replays run: `automatic` (the default) as a CUDA graph on a CUDA device where the build has them, else one
+ * call after another; `off` never as a graph; `buffers` on any device through the inputs and results a graph
+ * keeps, but calling the instructions (how machines without a GPU test that part).
+ */
+enum class GraphMode { automatic, off, buffers };
+void setGraphMode(GraphMode mode);
+GraphMode graphMode();
+
+/**
+ * The step under recording, if any, cannot replay through buffers of its own, `why`: it reads a device value on the
+ * host (which a graph cannot), or writes a tensor in place (which may be one it reads, then copied into a buffer).
+ */
+void noteGraphObstacle(const std::string& why);
+
+/** How a plan's replays run: "graph", "buffers", "pending" (the next replay captures a graph) or "calls", and why not a graph; nullopt for a plan that is gone. */
+struct GraphState {
+  std::string mode;
+  std::string reason;
+};
+std::optional<GraphState> graphState(uint32_t plan);
 
 }  // namespace mimo::recording

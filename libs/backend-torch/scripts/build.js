@@ -8,7 +8,7 @@
 const { spawnSync } = require('child_process');
 const { existsSync, mkdirSync, writeFileSync } = require('fs');
 const path = require('path');
-const { findGloo, findLibtorch } = require('./find-libtorch');
+const { findCudaHeaders, findGloo, findLibtorch } = require('./find-libtorch');
 
 const projectDir = path.resolve(__dirname, '..');
 const buildDir = path.join(projectDir, 'build');
@@ -42,6 +42,9 @@ if (result.status !== 0) {
   process.exit(duringInstall ? 0 : (result.status ?? 1));
 }
 const gloo = findGloo(libtorch);
-writeStatus({ built: true, libtorch, distributed: gloo.found ? { built: true } : { built: false, reason: gloo.reason } });
+const cuda = findCudaHeaders(libtorch);
+const part = (found) => (found.found ? { built: true } : { built: false, reason: found.reason });
+writeStatus({ built: true, libtorch, distributed: part(gloo), cudaGraphs: part(cuda) });
 if (!gloo.found) console.log(`@mimo/backend-torch: distributed training not built: ${gloo.reason}`);
+if (!cuda.found && existsSync(path.join(libtorch.libDir, 'libtorch_cuda.so'))) console.log(`@mimo/backend-torch: CUDA graphs not built: ${cuda.reason}`);
 console.log(`@mimo/backend-torch: built in ${((Date.now() - started) / 1000).toFixed(1)} s`);

@@ -8,6 +8,7 @@
 //   node find-libtorch.js abi        → 0 or 1, for -D_GLIBCXX_USE_CXX11_ABI (binding.gyp)
 //   node find-libtorch.js openmp     → the OpenMP flag matching libtorch's threading (binding.gyp)
 //   node find-libtorch.js c10d       → flags that compile the distributed part, empty without Gloo headers (binding.gyp)
+//   node find-libtorch.js cuda       → flags that compile CUDA graphs of replayed steps, empty without a CUDA build and headers (binding.gyp)
 'use strict';
 const { execFileSync } = require('child_process');
 const { existsSync, readFileSync } = require('fs');
@@ -111,7 +112,23 @@ function findGloo(libtorch) {
   return { found: true, includeDir };
 }
 
-module.exports = { findLibtorch, findGloo, openmpFlagFor };
+/**
+ * Where the CUDA runtime's headers that ATen/cuda/CUDAGraph.h includes are, for a CUDA build of libtorch:
+ * $CUDA_HOME, /usr/local/cuda, the system's (Debian's nvidia-cuda-dev), then the nvidia-* wheels beside a Python
+ * torch (nvidia/cuda_runtime/include, nvidia/cu13/include). → { found: true, includeDir } or { found: false, reason }.
+ */
+function findCudaHeaders(libtorch) {
+  if (!existsSync(path.join(libtorch.libDir, 'libtorch_cuda.so'))) return { found: false, reason: `${libtorch.source} is not a CUDA build (no libtorch_cuda.so)` };
+  if (!libtorch.includeDirs.some((dir) => existsSync(path.join(dir, 'ATen', 'cuda', 'CUDAGraph.h')))) return { found: false, reason: `${libtorch.source} has no ATen/cuda/CUDAGraph.h` };
+  const wheels = path.join(libtorch.root, '..', 'nvidia');
+  const candidates = [process.env.CUDA_HOME && path.join(process.env.CUDA_HOME, 'include'), '/usr/local/cuda/include', '/usr/include',
+    path.join(wheels, 'cuda_runtime', 'include'), path.join(wheels, 'cu13', 'include')].filter(Boolean);
+  const includeDir = candidates.find((dir) => existsSync(path.join(dir, 'cuda_runtime_api.h')));
+  if (!includeDir) return { found: false, reason: `no CUDA headers (cuda_runtime_api.h) in ${candidates.join(', ')}; set CUDA_HOME` };
+  return { found: true, includeDir };
+}
+
+module.exports = { findLibtorch, findGloo, findCudaHeaders, openmpFlagFor };
 
 if (require.main === module) {
   const found = findLibtorch();
@@ -135,6 +152,9 @@ if (require.main === module) {
   } else if (what === 'c10d') {
     const gloo = findGloo(found);
     if (gloo.found) process.stdout.write(`-DMIMO_C10D -DUSE_C10D_GLOO${gloo.includeDir === '/usr/include' ? '' : ` -I${gloo.includeDir}`}`);
+  } else if (what === 'cuda') {
+    const cuda = findCudaHeaders(found);
+    if (cuda.found) process.stdout.write(`-DMIMO_CUDA_GRAPHS${cuda.includeDir === '/usr/include' ? '' : ` -I${cuda.includeDir}`}`);
   } else if (what === 'openmp') {
     process.stdout.write(openmpFlag(found.libDir));
   }

@@ -3,7 +3,7 @@
 export * from './register-torch';
 export { TorchBackend } from './torch-backend';
 export { TORCH_BACKEND, TORCH_KERNELS } from './kernels';
-export type { TorchInfo } from './native/torch-addon';
+export type { StepGraphs, TorchInfo } from './native/torch-addon';
 export type { LibtorchBuildInfo } from './native/load-addon';
 export { TorchProcessGroup, distributedStatus } from './distributed/torch-process-group';
 export { rendezvousFromEnv, isDistributedLaunch, RendezvousError, DEFAULT_TIMEOUT_SECONDS } from './distributed/rendezvous';

@@ -1,7 +1,8 @@
 import * as tf from '@tensorflow/tfjs';
 import * as fs from 'fs';
 import * as os from 'os';
-import { registerTorchBackend, requestedThreads } from './register-torch';
+import * as path from 'path';
+import { registerTorchBackend, requestedStepGraphs, requestedThreads } from './register-torch';
 
 describe('registerTorchBackend', () => {
   const status = registerTorchBackend();
@@ -32,6 +33,21 @@ describe('registerTorchBackend', () => {
     expect(requestedThreads({ MIMO_THREADS: ' ' })).toBe(os.availableParallelism());
     expect(requestedThreads({ MIMO_THREADS: '3' })).toBe(3);
     for (const bad of ['0', '-1', '1.5', 'two']) expect(() => requestedThreads({ MIMO_THREADS: bad })).toThrow(`MIMO_THREADS must be a positive integer. Received: ${bad}`);
+  });
+
+  it('takes MIMO_STEP_GRAPHS as how replayed steps run, auto when it is unset or empty', () => {
+    expect(requestedStepGraphs({})).toBe('auto');
+    expect(requestedStepGraphs({ MIMO_STEP_GRAPHS: ' ' })).toBe('auto');
+    expect(requestedStepGraphs({ MIMO_STEP_GRAPHS: 'OFF' })).toBe('off');
+    expect(requestedStepGraphs({ MIMO_STEP_GRAPHS: 'buffers' })).toBe('buffers');
+    for (const bad of ['1', 'cuda']) expect(() => requestedStepGraphs({ MIMO_STEP_GRAPHS: bad })).toThrow(`MIMO_STEP_GRAPHS must be auto, off or buffers. Received: ${bad}`);
+  });
+
+  (status.available ? it : it.skip)('reports how replayed steps run, and whether this build has CUDA graphs (a CUDA libtorch and headers when it built)', () => {
+    if (!status.available) throw new Error('unreachable: skipped without the addon');
+    expect(status.info.stepGraphs).toBe(requestedStepGraphs());
+    const built = JSON.parse(fs.readFileSync(path.join(__dirname, '..', 'build', 'status.json'), 'utf8')) as { cudaGraphs: { built: boolean } };
+    expect(status.info.cudaGraphs).toBe(built.cudaGraphs.built);
   });
 
   it('is idempotent', () => {

@@ -3,7 +3,7 @@ import * as os from 'os';
 import { RECURRENT_SEQUENCE_KERNELS } from '@mimo/kernels';
 import { TORCH_BACKEND, TORCH_KERNELS } from './kernels';
 import { LibtorchBuildInfo, loadTorchAddon } from './native/load-addon';
-import { TorchInfo } from './native/torch-addon';
+import { StepGraphs, TorchInfo } from './native/torch-addon';
 import { TorchBackend } from './torch-backend';
 
 /** Whether the torch backend is registered with tf, and if not, why. */
@@ -15,8 +15,8 @@ let status: TorchStatus | undefined;
 
 /**
  * Loads the addon, applies MIMO_THREADS (default: every core), MIMO_DEVICE (default
- * cpu; cuda only when libtorch sees a CUDA device), MIMO_FLUSH_DENORMALS (default 1) and MIMO_KERNEL_THREAD (default 1
- * on 2 threads or more), and registers the 'torch' backend
+ * cpu; cuda only when libtorch sees a CUDA device), MIMO_FLUSH_DENORMALS (default 1), MIMO_KERNEL_THREAD (default 1
+ * on 2 threads or more) and MIMO_STEP_GRAPHS (default auto), and registers the 'torch' backend
  * and its kernels with tf. Priority 0, so it never becomes tf's default by itself: the
  * resolver in @mimo/backend selects it. Idempotent; never throws.
  */
@@ -31,7 +31,7 @@ function register(): TorchStatus {
   let info: TorchInfo;
   try {
     const threads = requestedThreads();
-    info = loaded.addon.configure({ threads, device: requestedDevice(), flushDenormals: requestedDenormalFlush(), kernelThread: requestedKernelThread(threads) });
+    info = loaded.addon.configure({ threads, device: requestedDevice(), flushDenormals: requestedDenormalFlush(), kernelThread: requestedKernelThread(threads), stepGraphs: requestedStepGraphs() });
   } catch (error) {
     return { available: false, reason: error instanceof Error ? error.message : String(error) };
   }
@@ -70,6 +70,18 @@ export function requestedDenormalFlush(env: NodeJS.ProcessEnv = process.env): bo
  */
 export function requestedKernelThread(threads: number, env: NodeJS.ProcessEnv = process.env): boolean {
   return zeroOrOne(env, 'MIMO_KERNEL_THREAD') ?? threads >= 2;
+}
+
+/**
+ * MIMO_STEP_GRAPHS: how replayed steps run (`replayable`, the Trainer). `auto` (the default) captures each on a CUDA
+ * device as one CUDA graph where the addon was built with them; `off` replays them call by call; `buffers` runs the
+ * graph's input and result buffers on any device, calling the kernels (a check without a GPU).
+ */
+export function requestedStepGraphs(env: NodeJS.ProcessEnv = process.env): StepGraphs {
+  const raw = env.MIMO_STEP_GRAPHS?.trim().toLowerCase();
+  if (raw === undefined || raw === '') return 'auto';
+  if (raw === 'auto' || raw === 'off' || raw === 'buffers') return raw;
+  throw new Error(`MIMO_STEP_GRAPHS must be auto, off or buffers. Received: ${raw}`);
 }
 
 /** An environment variable that is 0 or 1, undefined when unset or empty; anything else throws. */

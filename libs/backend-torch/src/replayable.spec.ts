@@ -1,5 +1,6 @@
 import * as tf from '@tensorflow/tfjs';
 import { invalidateRecordedSteps, RECURRENT_SEQUENCE_KERNELS, replayable, ReplayableStep } from '@mimo/kernels';
+import { loadTorchAddon } from './native/load-addon';
 import { registerTorchBackend } from './register-torch';
 import { TorchBackend } from './torch-backend';
 
@@ -61,6 +62,17 @@ function train(run: (xb: tf.Tensor, yb: tf.Tensor) => tf.Scalar, xs: tf.Tensor, 
     replayed.weights.forEach((w, i) => expect(Array.from(w.dataSync())).toEqual(Array.from(plain.weights[i].dataSync())));
     step.dispose();
     tf.dispose([xs, ys, ...plain.weights, ...replayed.weights]);
+  });
+
+  it('says why its replays on the cpu are no CUDA graph', () => {
+    const { xs, ys } = data();
+    const net = network();
+    const step = replayable(userStep(tf.train.adam(0.01), net));
+    train(step, xs, ys, 5);
+    expect(step.status.graph).toEqual({ mode: 'calls', reason: 'it runs on cpu, not cuda' });
+    step.dispose();
+    expect(step.status.graph).toBeUndefined();
+    tf.dispose([xs, ys, ...net.weights]);
   });
 
   it('replays a step that returns nothing once per call: the update alone, applied as often as called', () => {
@@ -229,5 +241,58 @@ function train(run: (xb: tf.Tensor, yb: tf.Tensor) => tf.Scalar, xs: tf.Tensor, 
     expect(f.status.reason).toBe('backend cpu does not replay steps');
     await tf.setBackend('torch');
     tf.dispose([x, dx, y]);
+  });
+});
+
+// What a CUDA graph needs besides the graph itself: buffers of its own for the step's inputs and results, copied in and
+// out each replay. MIMO_STEP_GRAPHS=buffers runs them on any device, calling the kernels where a graph would launch them.
+(status.available ? describe : describe.skip)('replayable through the buffers a CUDA graph keeps (stepGraphs: buffers)', () => {
+  const configure = (stepGraphs: 'auto' | 'buffers') => {
+    const loaded = loadTorchAddon();
+    if (!loaded.ok) throw new Error(loaded.reason);
+    loaded.addon.configure({ stepGraphs });
+  };
+  beforeAll(async () => {
+    await tf.setBackend('torch');
+    configure('buffers');
+  });
+  afterAll(() => {
+    configure('auto');
+    tf.setBackend('cpu');
+  });
+
+  it("replays a training step with exactly the plain step's losses and weights, through the buffers", () => {
+    const { xs, ys } = data();
+    const plain = network();
+    configure('auto');
+    const plainLosses = train(userStep(tf.train.adam(0.01), plain), xs, ys, 12);
+    configure('buffers');
+    const replayed = network();
+    const step = replayable(userStep(tf.train.adam(0.01), replayed));
+    const graphs: unknown[] = [];
+    const replayedLosses = train((xb, yb) => {
+      const loss = step(xb, yb);
+      graphs.push(step.status.graph);
+      return loss;
+    }, xs, ys, 12);
+    expect(graphs.slice(3)).toEqual(Array(9).fill({ mode: 'buffers' }));
+    expect(replayedLosses).toEqual(plainLosses);
+    replayed.weights.forEach((w, i) => expect(Array.from(w.dataSync())).toEqual(Array.from(plain.weights[i].dataSync())));
+    step.dispose();
+    tf.dispose([xs, ys, ...plain.weights, ...replayed.weights]);
+  });
+
+  it('hands out results of their own: a loss kept from one replay keeps its value after the next', () => {
+    const w = tf.variable(tf.zeros([3]));
+    const step = replayable((g: tf.Tensor) => {
+      w.assign(tf.add(w, g));
+      return tf.sum(w);
+    });
+    const g = tf.tensor1d([1, 2, 3]);
+    const sums = Array.from({ length: 6 }, () => step(g));
+    expect(step.status.graph).toEqual({ mode: 'buffers' });
+    expect(sums.map((sum) => sum.dataSync()[0])).toEqual([6, 12, 18, 24, 30, 36]);
+    step.dispose();
+    tf.dispose([w, g, ...sums]);
   });
 });

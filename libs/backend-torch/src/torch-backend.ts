@@ -1,5 +1,5 @@
 import * as tf from '@tensorflow/tfjs';
-import type { RecurrentAttrs, StepRecorder, StepRecording } from '@mimo/kernels';
+import type { RecurrentAttrs, ReplayGraph, StepRecorder, StepRecording } from '@mimo/kernels';
 import { NativeArg, NativeTensor, NativeValue, TorchAddon, TorchInfo } from './native/torch-addon';
 
 /** What the backend keeps per tfjs dataId: a native handle, or (string tensors only) the JS values. */
@@ -172,6 +172,10 @@ export class TorchBackend extends tf.KernelBackend implements StepRecorder {
 
   dropPlan(plan: number): void {
     this.addon.planDrop(plan);
+  }
+
+  planGraph(plan: number): ReplayGraph | undefined {
+    return this.addon.planGraph?.(plan);
   }
 
   holds(dataId: tf.DataId): boolean {

@@ -57,7 +57,7 @@ export type { TrainingOptimizer, TrainingOptimizerConfig, TrainingOptimizerConfi
 // and whole-step replay (the Trainer does both itself; docs/replay.md).
 export { losses, installFusedLosses } from './training';
 export { replayable, invalidateRecordedSteps } from '@mimo/kernels';
-export type { ReplayableStep, ReplayStatus, StepResult } from '@mimo/kernels';
+export type { ReplayableStep, ReplayGraph, ReplayStatus, StepResult } from '@mimo/kernels';
 
 // Ensembles and transfer learning.
 export { trainBagging, trainStacking, transferWeights, setTrainable, pretrainedInput, encoderLayerNames } from './training';

@@ -12,4 +12,4 @@ export { replayable } from './replay/replayable';
 export type { ReplayableStep, ReplayStatus } from './replay/replayable';
 export type { StepResult } from './replay/step-result';
 export { isStepRecorder } from './replay/step-recorder';
-export type { StepRecorder, StepRecording } from './replay/step-recorder';
+export type { ReplayGraph, StepRecorder, StepRecording } from './replay/step-recorder';

@@ -1,3 +1,5 @@
+import type { ReplayGraph } from '@mimo/kernels';
+
 /** A tensor in the native store: its handle, shape and ATen dtype ('int64' only for intermediates). */
 export interface NativeTensor {
   id: number;
@@ -38,7 +40,20 @@ export interface TorchInfo {
   flushDenormals?: boolean;
   /** Whether calls are queued on a thread of their own (native/kernel_thread.h; MIMO_KERNEL_THREAD); absent from older builds. */
   kernelThread?: boolean;
+  /** How replayed steps run (native/step_recording.h; MIMO_STEP_GRAPHS); absent from older builds. */
+  stepGraphs?: StepGraphs;
+  /** Whether this build captures a replayed step on a CUDA device as a CUDA graph (native/step_graph.h); absent from older builds. */
+  cudaGraphs?: boolean;
 }
+
+/**
+ * How replayed steps run: `auto` as a CUDA graph on a CUDA device where the build has them (each a call after
+ * another otherwise); `off` never as a graph; `buffers` on any device through the inputs and results a graph keeps,
+ * its instructions called (how machines without a GPU test that part).
+ */
+export type StepGraphs = 'auto' | 'off' | 'buffers';
+
+
 
 /** How a process joins a c10d process group (native/distributed.h). */
 export interface NativeRendezvous {
@@ -111,7 +126,7 @@ export interface TorchAddon {
    * calls queued on the kernel thread so far (native/kernel_thread.h; absent from older builds).
    */
   stats(): { count: number; bytes: number; rnnGraphs: number; callsQueued?: number };
-  configure(options: { threads?: number; device?: string; flushDenormals?: boolean; kernelThread?: boolean }): TorchInfo;
+  configure(options: { threads?: number; device?: string; flushDenormals?: boolean; kernelThread?: boolean; stepGraphs?: StepGraphs }): TorchInfo;
   /** Whether this build has c10d's Gloo process group (absent from addons built before it). */
   distributedStatus?(): { available: boolean; reason?: string };
   /** Joins a Gloo process group; resolves to its id once every rank has connected. */
@@ -137,4 +152,6 @@ export interface TorchAddon {
   planReplay(plan: number, inputs: readonly number[]): NativeTensor[];
   /** Drops a plan; true when it existed. */
   planDrop(plan: number): boolean;
+  /** How a plan's replays run, undefined for a plan that is gone (absent from addons built before CUDA graphs). */
+  planGraph?(plan: number): ReplayGraph | undefined;
 }

@@ -1,7 +1,7 @@
 import * as tf from '@tensorflow/tfjs';
 import { recordedStepsGeneration } from './recorded-steps';
 import { differentRuns, InputSource, RecordedStep, recordStep } from './record-step';
-import { isStepRecorder, StepRecorder } from './step-recorder';
+import { isStepRecorder, ReplayGraph, StepRecorder } from './step-recorder';
 import { flattenResult, StepResult } from './step-result';
 
 /** How a replayable step ran on its latest call. */
@@ -12,6 +12,8 @@ export interface ReplayStatus {
   reason?: string;
   /** Native calls a replay makes. */
   nativeCalls?: number;
+  /** On replay, whether the backend runs it as one CUDA graph, and why not (backends that can tell; read when asked). */
+  readonly graph?: ReplayGraph;
 }
 
 /** A training step that replays its recorded native calls; call it like the function it wraps. */
@@ -85,7 +87,7 @@ export function replayable<A extends tf.Tensor[], R extends StepResult>(fn: (...
     if (entry.ready !== undefined) {
       const replayed = replay(backend, entry.ready, args);
       if (replayed !== undefined) {
-        status = { mode: 'replay', nativeCalls: entry.ready.nativeCalls };
+        status = replayStatus(backend, entry.ready);
         return replayed.value;
       }
       backend.dropPlan(entry.ready.recording.plan);
@@ -119,6 +121,14 @@ export function replayable<A extends tf.Tensor[], R extends StepResult>(fn: (...
     }
     return run.result.rebuild(run.result.tensors);
   };
+
+  const replayStatus = (backend: StepRecorder, ready: NonNullable<Entry<R>['ready']>): ReplayStatus => ({
+    mode: 'replay',
+    nativeCalls: ready.nativeCalls,
+    get graph() {
+      return backend.planGraph?.(ready.recording.plan);
+    },
+  });
 
   const refuse = (backend: StepRecorder, entry: Entry<R>, reason: string) => {
     if (entry.previous) backend.dropPlan(entry.previous.recording.plan);

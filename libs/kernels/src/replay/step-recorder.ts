@@ -10,6 +10,16 @@ export interface StepRecording {
 }
 
 /**
+ * How a backend runs a plan's replays: `graph` as one CUDA graph, `buffers` through the buffers a graph would keep
+ * (its calls made one after another: a check without a GPU), `pending` (the next replay captures a graph), `calls`
+ * one native call after another, `reason` saying why not a graph.
+ */
+export interface ReplayGraph {
+  mode: 'graph' | 'buffers' | 'pending' | 'calls';
+  reason?: string;
+}
+
+/**
  * What a backend offers for whole-step replay (`replayable`): it writes down the native calls a step makes and
  * replays them on new inputs in one call. @mimo/backend-torch's backend is one.
  */
@@ -25,6 +35,8 @@ export interface StepRecorder {
   /** Replays `plan` reading `inputs` (in `StepRecording.inputs`' order); → the new results' data. */
   replayPlan(plan: number, inputs: readonly tf.DataId[]): tf.TensorInfo[];
   dropPlan(plan: number): void;
+  /** How `plan`'s replays run (backends that can tell; undefined once it is dropped). */
+  planGraph?(plan: number): ReplayGraph | undefined;
   /** Whether `dataId` is alive. */
   holds(dataId: tf.DataId): boolean;
   /** Moves `source`'s values (a replay's result, used nowhere else) into `target`'s data, whose old values go. */
