@@ -84,6 +84,16 @@ export function requestedStepGraphs(env: NodeJS.ProcessEnv = process.env): StepG
   throw new Error(`MIMO_STEP_GRAPHS must be auto, off or buffers. Received: ${raw}`);
 }
 
+/**
+ * Changes how replayed steps run from now on (MIMO_STEP_GRAPHS sets it when the backend registers); a plan already
+ * replaying as a CUDA graph or through its buffers goes on so unless `off`. Throws when the addon is not loaded.
+ */
+export function setStepGraphs(mode: StepGraphs): void {
+  const loaded = loadTorchAddon();
+  if (!loaded.ok) throw new Error(`the torch backend is not available: ${loaded.reason}`);
+  loaded.addon.configure({ stepGraphs: mode });
+}
+
 /** An environment variable that is 0 or 1, undefined when unset or empty; anything else throws. */
 function zeroOrOne(env: NodeJS.ProcessEnv, name: string): boolean | undefined {
   const raw = env[name]?.trim();

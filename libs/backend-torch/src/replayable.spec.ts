@@ -1,7 +1,6 @@
 import * as tf from '@tensorflow/tfjs';
 import { invalidateRecordedSteps, RECURRENT_SEQUENCE_KERNELS, replayable, ReplayableStep } from '@mimo/kernels';
-import { loadTorchAddon } from './native/load-addon';
-import { registerTorchBackend } from './register-torch';
+import { registerTorchBackend, setStepGraphs } from './register-torch';
 import { TorchBackend } from './torch-backend';
 
 const status = registerTorchBackend();
@@ -247,26 +246,21 @@ function train(run: (xb: tf.Tensor, yb: tf.Tensor) => tf.Scalar, xs: tf.Tensor, 
 // What a CUDA graph needs besides the graph itself: buffers of its own for the step's inputs and results, copied in and
 // out each replay. MIMO_STEP_GRAPHS=buffers runs them on any device, calling the kernels where a graph would launch them.
 (status.available ? describe : describe.skip)('replayable through the buffers a CUDA graph keeps (stepGraphs: buffers)', () => {
-  const configure = (stepGraphs: 'auto' | 'buffers') => {
-    const loaded = loadTorchAddon();
-    if (!loaded.ok) throw new Error(loaded.reason);
-    loaded.addon.configure({ stepGraphs });
-  };
   beforeAll(async () => {
     await tf.setBackend('torch');
-    configure('buffers');
+    setStepGraphs('buffers');
   });
   afterAll(() => {
-    configure('auto');
+    setStepGraphs('auto');
     tf.setBackend('cpu');
   });
 
   it("replays a training step with exactly the plain step's losses and weights, through the buffers", () => {
     const { xs, ys } = data();
     const plain = network();
-    configure('auto');
+    setStepGraphs('auto');
     const plainLosses = train(userStep(tf.train.adam(0.01), plain), xs, ys, 12);
-    configure('buffers');
+    setStepGraphs('buffers');
     const replayed = network();
     const step = replayable(userStep(tf.train.adam(0.01), replayed));
     const graphs: unknown[] = [];

@@ -1,14 +1,12 @@
 import * as tf from '@tensorflow/tfjs';
-import { registerTorchBackend } from '@mimo/backend-torch';
-import { createTrainingOptimizer, replayable } from '@mimo/core';
-import { loadTorchAddon } from '../../../libs/backend-torch/src/native/load-addon';
-import { buildBenchModel } from '../../bench/src/bench-models';
+import { registerTorchBackend, setStepGraphs } from '@mimo/backend-torch';
+import { createTrainingOptimizer, FusedDense, FusedLSTM, replayable } from '@mimo/core';
 
 /**
  * A user's replayed training step on the active device (MIMO_DEVICE) with each way of replaying it
- * (MIMO_STEP_GRAPHS: `off`, call by call; `buffers`; `auto`, a CUDA graph on cuda where the build has them): the
- * bench's MLP and LSTM in `replayable` steps of Mimo's Adam on batches sliced from a larger tensor, 40 steps each
- * way from the same weights. Prints how the replays ran (`status.graph`), how far the losses and weights are from
+ * (MIMO_STEP_GRAPHS: `off`, call by call; `buffers`; `auto`, a CUDA graph on cuda where the build has them): an
+ * MLP and an LSTM of Mimo's fused layers in `replayable` steps of Mimo's Adam on batches sliced from a larger tensor,
+ * 40 steps each way from the same weights. Prints how the replays ran (`status.graph`), how far the losses and weights are from
  * the `off` run (‖a − b‖ / ‖b‖), and the time of a step (median of 5 repetitions of 100 steps, ± half the spread).
  * Exits 1 when a run disagrees beyond 1e-6, or when on cuda a build with CUDA graphs does not replay as one.
  * `npx tsx tools/gpu/src/step-graphs.ts`, or through tools/gpu/cuda-check.sh.
@@ -21,9 +19,8 @@ const MODES = ['off', 'buffers', 'auto'] as const;
 type Mode = (typeof MODES)[number];
 
 const status = registerTorchBackend();
-const loaded = loadTorchAddon();
-if (!status.available || !loaded.ok) throw new Error(`the torch backend is not available: ${status.available ? 'no addon' : status.reason}`);
-const addon = loaded.addon;
+if (!status.available) throw new Error(`the torch backend is not available: ${status.reason}`);
+const { info } = status;
 
 interface Run {
   losses: number[];
@@ -32,20 +29,33 @@ interface Run {
   msPerStep: { median: number; halfSpread: number };
 }
 
-/** A bench model, the data its batches are sliced from, and its first weights. */
-type Problem = ReturnType<typeof buildBenchModel> & { xs: tf.Tensor; ys: tf.Tensor; initial: tf.Tensor[] };
+/** A model (logits out), the data its batches are sliced from, and its first weights. */
+interface Problem {
+  model: tf.Sequential;
+  xs: tf.Tensor;
+  ys: tf.Tensor;
+  initial: tf.Tensor[];
+}
 
+/** An MLP 64→256→256→1, or an LSTM(64) with sigmoid gates over 50 steps × 16 features → 1. */
 function problem(name: 'mlp' | 'lstm'): Problem {
-  const built = buildBenchModel(name, BATCH);
-  const features = built.model.inputs[0].shape.slice(1) as number[];
+  const model = tf.sequential();
+  if (name === 'mlp') {
+    model.add(new FusedDense({ inputShape: [64], units: 256, activation: 'relu' }));
+    model.add(new FusedDense({ units: 256, activation: 'relu' }));
+  } else {
+    model.add(new FusedLSTM({ inputShape: [50, 16], units: 64, recurrentActivation: 'sigmoid' }));
+  }
+  model.add(new FusedDense({ units: 1 }));
+  const features = model.inputs[0].shape.slice(1) as number[];
   const xs = tf.randomNormal([BATCH * BATCHES, ...features], 0, 1, 'float32', 1);
   const ys = tf.tidy(() => tf.cast(tf.greater(tf.randomUniform([BATCH * BATCHES, 1], 0, 1, 'float32', 2), 0.5), 'float32'));
-  return { ...built, xs, ys, initial: built.model.trainableWeights.map((w) => tf.clone(w.read())) };
+  return { model, xs, ys, initial: model.trainableWeights.map((w) => tf.clone(w.read())) };
 }
 
 /** Trains from the problem's first weights with replays in `mode`: the losses of the first steps, the weights after them, then timings. */
 async function train({ model, xs, ys, initial }: Problem, mode: Mode): Promise<Run> {
-  addon.configure({ stepGraphs: mode });
+  setStepGraphs(mode);
   const features = model.inputs[0].shape.slice(1) as number[];
   const optimizer = createTrainingOptimizer({ type: 'adam', learningRate: 1e-3 });
   const variables = model.trainableWeights.map((w) => w.read() as tf.Variable);
@@ -87,7 +97,7 @@ function relativeError(a: number[] | tf.Tensor[], b: number[] | tf.Tensor[]): nu
 
 async function main(): Promise<void> {
   await tf.setBackend('torch');
-  const { device, cudaGraphs, version } = addon.info();
+  const { device, cudaGraphs, version } = info;
   console.log(`libtorch ${version}, device ${device}, CUDA graphs ${cudaGraphs ? 'built' : 'not built'}`);
   const failures: string[] = [];
   for (const name of ['mlp', 'lstm'] as const) {
@@ -107,9 +117,9 @@ async function main(): Promise<void> {
     if (auto.graph.startsWith('graph')) console.log(`${name}: a step as a CUDA graph takes ${(auto.msPerStep.median / off.msPerStep.median).toFixed(2)}× the time of one call by call`);
     runs.forEach((run) => tf.dispose(run.weights));
     trained.model.dispose();
-    tf.dispose([trained.x, trained.y, trained.xs, trained.ys, ...trained.initial]);
+    tf.dispose([trained.xs, trained.ys, ...trained.initial]);
   }
-  addon.configure({ stepGraphs: 'auto' });
+  setStepGraphs('auto');
   if (failures.length > 0) {
     console.error(`failed: ${failures.join('; ')}`);
     process.exit(1);

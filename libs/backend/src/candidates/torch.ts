@@ -60,7 +60,7 @@ export const torchCandidate: BackendCandidate<'torch'> = {
       threads: info.threads,
       detail:
         `libtorch ${info.version}${libtorch === undefined ? '' : ` (${libtorch.libDir})`}, device ${info.device}, ` +
-        `${info.threads} thread${info.threads === 1 ? '' : 's'}, BLAS ${info.blas}${productsNote(info)}${denormalsNote(info)}${kernelThreadNote(info)}, ${kernels.length} native kernels, ${bridge.bridged.length} bridged from cpu`,
+        `${info.threads} thread${info.threads === 1 ? '' : 's'}, BLAS ${info.blas}${productsNote(info)}${denormalsNote(info)}${kernelThreadNote(info)}${stepGraphsNote(info)}, ${kernels.length} native kernels, ${bridge.bridged.length} bridged from cpu`,
     };
   },
 };
@@ -74,6 +74,14 @@ function denormalsNote(info: { flushDenormals?: boolean }): string {
 /** Whether native calls are queued on a kernel thread, where the build says (older addons do not). */
 function kernelThreadNote(info: { kernelThread?: boolean }): string {
   return info.kernelThread === true ? ', kernels queued on a thread of their own' : '';
+}
+
+/** How replayed steps run where that is not call by call on the cpu (older addons say nothing). */
+function stepGraphsNote(info: { device: string; stepGraphs?: string; cudaGraphs?: boolean }): string {
+  if (info.stepGraphs === 'buffers') return ', replayed steps through graph buffers (MIMO_STEP_GRAPHS=buffers)';
+  if (!info.device.startsWith('cuda') || info.stepGraphs === undefined) return '';
+  if (info.stepGraphs === 'off') return ', replayed steps call by call (MIMO_STEP_GRAPHS=off)';
+  return info.cudaGraphs ? ', replayed steps as CUDA graphs' : ', replayed steps call by call (this build has no CUDA graphs)';
 }
 
 /**
