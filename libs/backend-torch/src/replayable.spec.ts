@@ -1,5 +1,5 @@
 import * as tf from '@tensorflow/tfjs';
-import { invalidateRecordedSteps, RECURRENT_SEQUENCE_KERNELS, replayable, ReplayableStep } from '@mimo/kernels';
+import { invalidateRecordedSteps, RECURRENT_SEQUENCE_KERNELS, replayable, ReplayableStep, ReplayStatus } from '@mimo/kernels';
 import { registerTorchBackend, setStepGraphs } from './register-torch';
 import { TorchBackend } from './torch-backend';
 
@@ -37,6 +37,17 @@ function train(run: (xb: tf.Tensor, yb: tf.Tensor) => tf.Scalar, xs: tf.Tensor, 
   return losses;
 }
 
+/** `steps` calls of a replayable step as `train` makes them; → the losses and the step's status after each call. */
+function trainReplayed(step: ReplayableStep<[tf.Tensor, tf.Tensor], tf.Scalar>, xs: tf.Tensor, ys: tf.Tensor, steps: number) {
+  const statuses: ReplayStatus[] = [];
+  const losses = train((xb, yb) => {
+    const loss = step(xb, yb);
+    statuses.push(step.status);
+    return loss;
+  }, xs, ys, steps);
+  return { losses, statuses };
+}
+
 (status.available ? describe : describe.skip)('replayable (whole-step replay on the torch backend)', () => {
   beforeAll(() => tf.setBackend('torch'));
   afterAll(() => tf.setBackend('cpu'));
@@ -47,12 +58,8 @@ function train(run: (xb: tf.Tensor, yb: tf.Tensor) => tf.Scalar, xs: tf.Tensor, 
     const plainLosses = train(userStep(tf.train.adam(0.01), plain), xs, ys, 12);
     const replayed = network();
     const step = replayable(userStep(tf.train.adam(0.01), replayed));
-    const modes: string[] = [];
-    const replayedLosses = train((xb, yb) => {
-      const loss = step(xb, yb);
-      modes.push(step.status.mode);
-      return loss;
-    }, xs, ys, 12);
+    const { losses: replayedLosses, statuses } = trainReplayed(step, xs, ys, 12);
+    const modes = statuses.map((s) => s.mode);
 
     expect(modes.slice(0, 3)).toEqual(['eager', 'recording', 'recording']);
     expect(modes.slice(3)).toEqual(Array(9).fill('replay'));
@@ -263,12 +270,8 @@ function train(run: (xb: tf.Tensor, yb: tf.Tensor) => tf.Scalar, xs: tf.Tensor, 
     setStepGraphs('buffers');
     const replayed = network();
     const step = replayable(userStep(tf.train.adam(0.01), replayed));
-    const graphs: unknown[] = [];
-    const replayedLosses = train((xb, yb) => {
-      const loss = step(xb, yb);
-      graphs.push(step.status.graph);
-      return loss;
-    }, xs, ys, 12);
+    const { losses: replayedLosses, statuses } = trainReplayed(step, xs, ys, 12);
+    const graphs = statuses.map((s) => s.graph);
     expect(graphs.slice(3)).toEqual(Array(9).fill({ mode: 'buffers' }));
     expect(replayedLosses).toEqual(plainLosses);
     replayed.weights.forEach((w, i) => expect(Array.from(w.dataSync())).toEqual(Array.from(plain.weights[i].dataSync())));
