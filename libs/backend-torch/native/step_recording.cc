@@ -91,9 +91,17 @@ std::string describeShape(const std::vector<int64_t>& sizes) {
 // writes in place (noteGraphObstacle), so each may be copied into a buffer of its own.
 std::optional<std::string> bufferObstacle(const Plan& plan) {
   for (const at::Tensor& t : plan.seen) {
-    if (t.device() != plan.device) return "it touches tensors on " + plan.device.str() + " and on " + t.device().str();
+    if (t.defined() && t.device() != plan.device) return "it touches tensors on " + plan.device.str() + " and on " + t.device().str();
   }
   return std::nullopt;
+}
+
+// The device of the first tensor a plan touches (cpu for none).
+c10::Device deviceOf(const Plan& plan) {
+  for (const at::Tensor& t : plan.seen) {
+    if (t.defined()) return t.device();
+  }
+  return c10::Device(c10::kCPU);
 }
 
 bool wantsBuffers(const Plan& plan) {
@@ -294,7 +302,7 @@ void finish(uint32_t id, const std::vector<uint32_t>& handles) {
   for (int reg = 0; reg < plan.registers; ++reg) {
     if (!isResult[reg] && made[reg] && !plan.instructions.empty()) plan.releaseAfter[lastUse[reg]].push_back(reg);
   }
-  if (!plan.seen.empty()) plan.device = plan.seen.front().device();
+  plan.device = deviceOf(plan);
   if (!plan.graphObstacle) plan.graphObstacle = bufferObstacle(plan);
   // The recording's own references go: a plan holds only its constants.
   plan.registerOf.clear();
