@@ -11,9 +11,20 @@ import { computeStep } from './train-step';
 
 /** tinySpec without its dropout: every step the same native calls, so the step replays. */
 const spec = parseModelSpec({ ...tinySpec, inputs: { ...tinySpec.inputs, b: { ...tinySpec.inputs.b, encoder: { type: 'dense', units: [4] } } } });
+/** The same with an image in place of b: convolutions, pooling and their gradients in the step. */
+const imageSpec = parseModelSpec({ ...tinySpec, inputs: { a: tinySpec.inputs.a, img: { kind: 'image', height: 6, width: 6, channels: 1, encoder: { type: 'cnn', filters: [2] } } } });
+const imageData = (n: number) => {
+  const { xs, ys } = tinyData(n);
+  tf.dispose(xs.b);
+  return { xs: { a: xs.a, img: tf.randomNormal([n, 6, 6, 1], 0, 1, 'float32', 3) }, ys };
+};
+
 describe('ReplayedTrainingStep', () => {
-  it('trains with exactly the losses and weights of the plain step: replayed on a recording backend (torch), plain elsewhere', () => {
-    const data = tinyData(16);
+  it.each([
+    ['dense encoders', spec, () => tinyData(16)],
+    ['an image encoder', imageSpec, () => imageData(16)],
+  ] as const)('trains with exactly the losses and weights of the plain step (%s): replayed on a recording backend (torch), plain elsewhere', (_, spec, makeData) => {
+    const data = makeData();
     const plain = { model: buildModel(spec), optimizer: createTrainingOptimizer({ type: 'adam', learningRate: 0.01, clipNorm: 1 }) };
     const replayed = { model: buildModel(spec), optimizer: createTrainingOptimizer({ type: 'adam', learningRate: 0.01, clipNorm: 1 }) };
     const variables = (model: tf.LayersModel) => model.trainableWeights.map((w) => w.read() as tf.Variable);
