@@ -99,11 +99,15 @@ std::vector<at::Tensor> adamUpdate(const std::vector<at::Tensor>& tensors, const
   }
   std::vector<at::Tensor> updated;
   updated.reserve(tensors.size() / 4 * 3);
-  at::Tensor negativeAlpha;
+  at::Tensor negativeAlpha;  // worked out once, for the first variable that runs ATen ops
   for (size_t i = 0; i + 1 < tensors.size(); i += 4) {
-    if (!takesOnePass(i) && !negativeAlpha.defined()) negativeAlpha = negativeAlphaOf(iteration, s);
-    std::vector<at::Tensor> results = takesOnePass(i) ? adamUpdateOne(tensors[i], tensors[i + 1], tensors[i + 2], tensors[i + 3], s, alpha)
-                                                      : adamUpdateAten(tensors[i], tensors[i + 1], tensors[i + 2], tensors[i + 3], s, negativeAlpha);
+    std::vector<at::Tensor> results;
+    if (takesOnePass(i)) {
+      results = adamUpdateOne(tensors[i], tensors[i + 1], tensors[i + 2], tensors[i + 3], s, alpha);
+    } else {
+      if (!negativeAlpha.defined()) negativeAlpha = negativeAlphaOf(iteration, s);
+      results = adamUpdateAten(tensors[i], tensors[i + 1], tensors[i + 2], tensors[i + 3], s, negativeAlpha);
+    }
     for (at::Tensor& result : results) updated.push_back(std::move(result));
   }
   return updated;

@@ -1,5 +1,6 @@
 #include "step_graph.h"
 
+#include <optional>
 #include <stdexcept>
 
 #ifdef MIMO_CUDA_GRAPHS
@@ -29,7 +30,7 @@ class OnDeviceStream {
 
  private:
   c10::DeviceIndex previousDevice_;
-  c10::optional<c10::cuda::CUDAStream> previousStream_;
+  std::optional<c10::cuda::CUDAStream> previousStream_;
 };
 
 class CudaGraph final : public Graph {

@@ -8,7 +8,7 @@
 const { spawnSync } = require('child_process');
 const { existsSync, mkdirSync, writeFileSync } = require('fs');
 const path = require('path');
-const { findCudaHeaders, findGloo, findLibtorch } = require('./find-libtorch');
+const { findCudaHeaders, findGloo, findLibtorch, isCudaBuild } = require('./find-libtorch');
 
 const projectDir = path.resolve(__dirname, '..');
 const buildDir = path.join(projectDir, 'build');
@@ -46,5 +46,5 @@ const cuda = findCudaHeaders(libtorch);
 const part = (found) => (found.found ? { built: true } : { built: false, reason: found.reason });
 writeStatus({ built: true, libtorch, distributed: part(gloo), cudaGraphs: part(cuda) });
 if (!gloo.found) console.log(`@mimo/backend-torch: distributed training not built: ${gloo.reason}`);
-if (!cuda.found && existsSync(path.join(libtorch.libDir, 'libtorch_cuda.so'))) console.log(`@mimo/backend-torch: CUDA graphs not built: ${cuda.reason}`);
+if (!cuda.found && isCudaBuild(libtorch)) console.log(`@mimo/backend-torch: CUDA graphs not built: ${cuda.reason}`);
 console.log(`@mimo/backend-torch: built in ${((Date.now() - started) / 1000).toFixed(1)} s`);

@@ -112,13 +112,18 @@ function findGloo(libtorch) {
   return { found: true, includeDir };
 }
 
+/** Whether `libtorch` is a CUDA build (it has libtorch_cuda.so). */
+function isCudaBuild(libtorch) {
+  return existsSync(path.join(libtorch.libDir, 'libtorch_cuda.so'));
+}
+
 /**
  * Where the CUDA runtime's headers that ATen/cuda/CUDAGraph.h includes are, for a CUDA build of libtorch:
  * $CUDA_HOME, /usr/local/cuda, the system's (Debian's nvidia-cuda-dev), then the nvidia-* wheels beside a Python
  * torch (nvidia/cuda_runtime/include, nvidia/cu13/include). → { found: true, includeDir } or { found: false, reason }.
  */
 function findCudaHeaders(libtorch) {
-  if (!existsSync(path.join(libtorch.libDir, 'libtorch_cuda.so'))) return { found: false, reason: `${libtorch.source} is not a CUDA build (no libtorch_cuda.so)` };
+  if (!isCudaBuild(libtorch)) return { found: false, reason: `${libtorch.source} is not a CUDA build (no libtorch_cuda.so)` };
   if (!libtorch.includeDirs.some((dir) => existsSync(path.join(dir, 'ATen', 'cuda', 'CUDAGraph.h')))) return { found: false, reason: `${libtorch.source} has no ATen/cuda/CUDAGraph.h` };
   const wheels = path.join(libtorch.root, '..', 'nvidia');
   const candidates = [process.env.CUDA_HOME && path.join(process.env.CUDA_HOME, 'include'), '/usr/local/cuda/include', '/usr/include',
@@ -128,7 +133,7 @@ function findCudaHeaders(libtorch) {
   return { found: true, includeDir };
 }
 
-module.exports = { findLibtorch, findGloo, findCudaHeaders, openmpFlagFor };
+module.exports = { findLibtorch, findGloo, findCudaHeaders, isCudaBuild, openmpFlagFor };
 
 if (require.main === module) {
   const found = findLibtorch();
@@ -143,7 +148,7 @@ if (require.main === module) {
     process.stdout.write(found.includeDirs.filter((dir) => dir !== '/usr/include').join(' '));
   } else if (what === 'libraries') {
     // A CUDA build of libtorch adds torch_cuda and c10_cuda: link them so the cuda device's kernels register.
-    const cuda = existsSync(path.join(found.libDir, 'libtorch_cuda.so')) ? ['torch_cuda', 'c10_cuda'] : [];
+    const cuda = isCudaBuild(found) ? ['torch_cuda', 'c10_cuda'] : [];
     const libs = [...LIBS, ...cuda].map((lib) => `-l${lib}`).join(' ');
     // --no-as-needed keeps libtorch.so (and, in a CUDA build, libtorch_cuda's kernel registrations) loaded.
     process.stdout.write(`-L${found.libDir} -Wl,-rpath,${found.libDir} -Wl,--no-as-needed ${libs} -Wl,--as-needed`);
