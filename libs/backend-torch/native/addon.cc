@@ -412,7 +412,7 @@ Napi::Value StepCpu(const Napi::CallbackInfo& info) {
   });
 }
 
-// dropoutMask(seed, shape, rate) → handle of a dropout mask (dropout.h) on the current device.
+// dropoutMask(seed, shape, rate, atenOps) → handle of a dropout mask (dropout.h) on the current device.
 Napi::Value DropoutMask(const Napi::CallbackInfo& info) {
   return guardedQueueing(info, [&]() -> Napi::Value {
     const at::Tensor seed = lookup(info[0]);
@@ -420,10 +420,11 @@ Napi::Value DropoutMask(const Napi::CallbackInfo& info) {
     std::vector<int64_t> shape(jsShape.Length());
     for (uint32_t i = 0; i < jsShape.Length(); ++i) shape[i] = jsShape.Get(i).As<Napi::Number>().Int64Value();
     const double rate = info[2].As<Napi::Number>().DoubleValue();
+    const bool atenOps = info[3].ToBoolean().Value();
     const at::Device on = device;
-    auto run = [shape, rate, on](const std::vector<at::Tensor>& t) { return std::vector<at::Tensor>{mimo::dropoutMask(t[0], shape, rate, on)}; };
+    auto run = [shape, rate, on, atenOps](const std::vector<at::Tensor>& t) { return std::vector<at::Tensor>{mimo::dropoutMask(t[0], shape, rate, on, atenOps)}; };
     auto predict = [&]() { return std::optional<Prediction>(Prediction{floatOfSizes(shape)}); };
-    return runOrQueue(info.Env(), {seed}, run, [&]() { return "dropout_mask " + mimo::boxed::signatureOf({c10::List<int64_t>(shape), rate, on}); }, predict).Get(0u);
+    return runOrQueue(info.Env(), {seed}, run, [&]() { return "dropout_mask " + mimo::boxed::signatureOf({c10::List<int64_t>(shape), rate, on, atenOps}); }, predict).Get(0u);
   });
 }
 

@@ -261,8 +261,8 @@ export class TorchBackend extends tf.KernelBackend implements StepRecorder {
   }
 
   /** A dropout mask from an int32 scalar seed (see `TorchAddon.dropoutMask`). */
-  dropoutMask(seed: tf.TensorInfo, shape: number[], rate: number): NativeTensor {
-    return this.track([this.addon.dropoutMask(this.handle(seed), shape, rate)])[0];
+  dropoutMask(seed: tf.TensorInfo, shape: number[], rate: number, atenOps = false): NativeTensor {
+    return this.track([this.addon.dropoutMask(this.handle(seed), shape, rate, atenOps)])[0];
   }
 
   /** a·b + bias for 2-D a and b (either may be a transposed view): AVX-512 registers for float32 on the cpu where it can (see `TorchAddon.linear`). */

@@ -1,11 +1,11 @@
 import * as tf from '@tensorflow/tfjs';
 import { registerTorchBackend, setStepGraphs } from '@mimo/backend-torch';
-import { createTrainingOptimizer, FusedDense, FusedLSTM, replayable } from '@mimo/core';
+import { createTrainingOptimizer, FusedDense, FusedDropout, FusedLSTM, replayable } from '@mimo/core';
 
 /**
  * A user's replayed training step on the active device (MIMO_DEVICE) with each way of replaying it
  * (MIMO_STEP_GRAPHS: `off`, call by call; `buffers`; `auto`, a CUDA graph on cuda where the build has them): an
- * MLP and an LSTM of Mimo's fused layers in `replayable` steps of Mimo's Adam on batches sliced from a larger tensor,
+ * MLP with dropout and an LSTM of Mimo's fused layers in `replayable` steps of Mimo's Adam on batches sliced from a larger tensor,
  * 40 steps each way from the same weights. Prints how the replays ran (`status.graph`), how far the losses and weights are from
  * the `off` run (‖a − b‖ / ‖b‖), and the time of a step (median of 5 repetitions of 100 steps, ± half the spread).
  * Exits 1 when a run disagrees beyond 1e-6, or when on cuda a build with CUDA graphs does not replay as one.
@@ -37,12 +37,14 @@ interface Problem {
   initial: tf.Tensor[];
 }
 
-/** An MLP 64→256→256→1, or an LSTM(64) with sigmoid gates over 50 steps × 16 features → 1. */
+/** An MLP 64→256→256→1 with dropout 0.2 after each hidden layer, or an LSTM(64) with sigmoid gates over 50 steps × 16 features → 1. */
 function problem(name: 'mlp' | 'lstm'): Problem {
   const model = tf.sequential();
   if (name === 'mlp') {
     model.add(new FusedDense({ inputShape: [64], units: 256, activation: 'relu' }));
+    model.add(new FusedDropout({ rate: 0.2 }));
     model.add(new FusedDense({ units: 256, activation: 'relu' }));
+    model.add(new FusedDropout({ rate: 0.2 }));
   } else {
     model.add(new FusedLSTM({ inputShape: [50, 16], units: 64, recurrentActivation: 'sigmoid' }));
   }
@@ -60,6 +62,8 @@ async function train({ model, xs, ys, initial }: Problem, mode: Mode): Promise<R
   const optimizer = createTrainingOptimizer({ type: 'adam', learningRate: 1e-3 });
   const variables = model.trainableWeights.map((w) => w.read() as tf.Variable);
   variables.forEach((v, i) => v.assign(initial[i]));
+  // The same masks each way: every run starts its dropout layers from the same seeds.
+  for (const [i, layer] of model.layers.entries()) if (layer instanceof FusedDropout) layer.reseed(i);
   const step = replayable((xb: tf.Tensor, yb: tf.Tensor) => {
     const { value, grads } = tf.variableGrads(() => tf.losses.sigmoidCrossEntropy(yb, model.apply(xb, { training: true }) as tf.Tensor) as tf.Scalar, variables);
     optimizer.applyGradients(variables, variables.map((v) => grads[v.name]));

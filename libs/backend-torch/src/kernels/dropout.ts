@@ -6,7 +6,7 @@ import { torchKernel } from './kernel';
 
 export const dropoutKernels: tf.KernelConfig[] = [
   torchKernel(DROPOUT_MASK_KERNEL, ({ inputs: { seed }, attrs, backend }) => {
-    const { shape, rate } = attrs as unknown as DropoutMaskAttrs;
-    return backend.dropoutMask(seed, shape, rate);
+    const { shape, rate, atenOps } = attrs as unknown as DropoutMaskAttrs;
+    return backend.dropoutMask(seed, shape, rate, atenOps === true);
   }),
 ];

@@ -106,8 +106,12 @@ export interface TorchAddon {
   headLoss(loss: string, yTrue: number, yPred: number, weights: number | null, epsilon: number, atenOps: boolean): NativeTensor;
   /** The head loss's gradient for yPred, given the loss's gradient `dy` (a scalar). */
   headLossGrad(loss: string, yTrue: number, yPred: number, weights: number | null, dy: number, epsilon: number, atenOps: boolean): NativeTensor;
-  /** A dropout mask (@mimo/kernels' MimoDropoutMask) from the integer scalar `seed`: float32 `shape`, 1/(1−rate) or 0. */
-  dropoutMask(seed: number, shape: readonly number[], rate: number): NativeTensor;
+  /**
+   * A dropout mask (@mimo/kernels' MimoDropoutMask) from the integer scalar `seed`: float32 `shape`, 1/(1−rate) or 0,
+   * a hash of the seed and each element's index (native/dropout.h). `atenOps`: for checks, the ATen ops other devices
+   * run instead of the cpu's loop (the same mask).
+   */
+  dropoutMask(seed: number, shape: readonly number[], rate: number, atenOps: boolean): NativeTensor;
   /** a·b + bias (null for none) for 2-D a and b, either possibly a transposed view (native/matmul.h). */
   linear(a: number, b: number, bias: number | null): NativeTensor;
   /** @mimo/kernels' Dense forward for a 2-D x in one call (native/dense.h): activation(x·kernel + bias), bias null for none. */
