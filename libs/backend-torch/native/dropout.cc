@@ -4,6 +4,8 @@
 #include <ATen/Parallel.h>
 
 #include <cstdint>
+#include <sstream>
+#include <stdexcept>
 
 namespace mimo {
 namespace {
@@ -52,6 +54,12 @@ at::Tensor opsMask(const at::Tensor& seed, at::IntArrayRef shape, uint32_t thres
 }  // namespace
 
 at::Tensor dropoutMask(const at::Tensor& seed, at::IntArrayRef shape, double rate, at::Device device, bool atenOps) {
+  // rate 1 would scale by 1/0; the loop and the ATen form would disagree on 0 · ∞.
+  if (!(rate >= 0 && rate < 1)) {
+    std::ostringstream message;
+    message << "torch backend: a dropout rate must be at least 0 and below 1. Received: " << rate;
+    throw std::invalid_argument(message.str());
+  }
   const double keep = 1 - rate;
   const uint32_t threshold = static_cast<uint32_t>(keep * (1u << (32 - kDropBits)));
   const float scale = 1.0f / static_cast<float>(keep);

@@ -32,6 +32,12 @@ const status = registerTorchBackend();
     }
   });
 
+  it('refuses a rate outside [0, 1), naming it', () => {
+    expect(() => mask(1, [4], 1)).toThrow(/a dropout rate must be at least 0 and below 1\. Received: 1$/);
+    expect(() => mask(1, [4], -0.5)).toThrow(/Received: -0\.5$/);
+    expect(mask(1, [4], 0)).toEqual([1, 1, 1, 1]);
+  });
+
   it('keeps elements independently of their neighbours and of the next seed', () => {
     const first = mask(100, [40_000], 0.5).map((v) => (v > 0 ? 1 : 0));
     const next = mask(101, [40_000], 0.5).map((v) => (v > 0 ? 1 : 0));
