@@ -420,6 +420,7 @@ Napi::Value DropoutMask(const Napi::CallbackInfo& info) {
     std::vector<int64_t> shape(jsShape.Length());
     for (uint32_t i = 0; i < jsShape.Length(); ++i) shape[i] = jsShape.Get(i).As<Napi::Number>().Int64Value();
     const double rate = info[2].As<Napi::Number>().DoubleValue();
+    mimo::checkDropoutRate(rate);
     const bool atenOps = info[3].ToBoolean().Value();
     const at::Device on = device;
     auto run = [shape, rate, on, atenOps](const std::vector<at::Tensor>& t) { return std::vector<at::Tensor>{mimo::dropoutMask(t[0], shape, rate, on, atenOps)}; };

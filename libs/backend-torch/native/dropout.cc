@@ -14,7 +14,8 @@ namespace {
 // form multiplies a 32-bit value in int64 without overflow and masks back to 32 bits.
 constexpr uint32_t kMultiplier1 = 0x21f0aaad, kMultiplier2 = 0x735a2d97;
 constexpr int64_t kLow32 = 0xffffffffLL;
-// An element is kept when the top 24 bits of its hash fall below keep · 2²⁴.
+// Element i draws mix(mix(i) ^ mix(seed)): hashing i before the seed goes in keeps two seeds' masks from being
+// shifted copies of each other. It is kept when the top 24 bits of its draw fall below keep · 2²⁴.
 constexpr int kDropBits = 8;
 
 uint32_t mix(uint32_t x) {
@@ -38,7 +39,7 @@ at::Tensor loopMask(uint32_t key, at::IntArrayRef shape, uint32_t threshold, flo
   at::Tensor mask = at::empty(shape, at::kFloat);
   float* out = mask.data_ptr<float>();
   at::parallel_for(0, mask.numel(), 1 << 15, [&](int64_t begin, int64_t end) {
-    for (int64_t i = begin; i < end; ++i) out[i] = (mix(static_cast<uint32_t>(i) + key) >> kDropBits) < threshold ? scale : 0.0f;
+    for (int64_t i = begin; i < end; ++i) out[i] = (mix(mix(static_cast<uint32_t>(i)) ^ key) >> kDropBits) < threshold ? scale : 0.0f;
   });
   return mask;
 }
@@ -47,19 +48,21 @@ at::Tensor opsMask(const at::Tensor& seed, at::IntArrayRef shape, uint32_t thres
   const at::TensorOptions longs = at::TensorOptions().dtype(at::kLong).device(device);
   const at::Tensor key = mixTensor(seed.to(longs).bitwise_and(kLow32));
   const at::Tensor index = at::arange(c10::multiply_integers(shape), longs);
-  const at::Tensor kept = mixTensor(index.add(key).bitwise_and(kLow32)).__rshift__(kDropBits).lt(static_cast<int64_t>(threshold));
+  const at::Tensor kept = mixTensor(at::bitwise_xor(mixTensor(index.bitwise_and(kLow32)), key)).__rshift__(kDropBits).lt(static_cast<int64_t>(threshold));
   return kept.to(at::kFloat).mul_(static_cast<double>(scale)).reshape(shape);
 }
 
 }  // namespace
 
-at::Tensor dropoutMask(const at::Tensor& seed, at::IntArrayRef shape, double rate, at::Device device, bool atenOps) {
+void checkDropoutRate(double rate) {
   // rate 1 would scale by 1/0; the loop and the ATen form would disagree on 0 · ∞.
-  if (!(rate >= 0 && rate < 1)) {
-    std::ostringstream message;
-    message << "torch backend: a dropout rate must be at least 0 and below 1. Received: " << rate;
-    throw std::invalid_argument(message.str());
-  }
+  if (rate >= 0 && rate < 1) return;
+  std::ostringstream message;
+  message << "torch backend: a dropout rate must be at least 0 and below 1. Received: " << rate;
+  throw std::invalid_argument(message.str());
+}
+
+at::Tensor dropoutMask(const at::Tensor& seed, at::IntArrayRef shape, double rate, at::Device device, bool atenOps) {
   const double keep = 1 - rate;
   const uint32_t threshold = static_cast<uint32_t>(keep * (1u << (32 - kDropBits)));
   const float scale = 1.0f / static_cast<float>(keep);

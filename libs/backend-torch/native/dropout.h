@@ -8,8 +8,12 @@
 
 namespace mimo {
 
+/** Throws, naming `rate`, unless 0 ≤ rate < 1: before a mask's call is queued (kernel_thread.h), so the caller sees it. */
+void checkDropoutRate(double rate);
+
 /**
- * float32 `shape` on `device`: 1/(1−rate) where kept (probability 1−rate), else 0; `seed` an integer scalar.
+ * float32 `shape` on `device`: 1/(1−rate) where kept (probability 1−rate, checked by `checkDropoutRate`), else 0;
+ * `seed` an integer scalar.
  * `atenOps` (for checks): ATen ops, as off the cpu, rather than the cpu's loop; the same mask either way.
  */
 at::Tensor dropoutMask(const at::Tensor& seed, at::IntArrayRef shape, double rate, at::Device device, bool atenOps);

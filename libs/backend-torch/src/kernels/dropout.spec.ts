@@ -32,9 +32,11 @@ const status = registerTorchBackend();
     }
   });
 
-  it('refuses a rate outside [0, 1), naming it', () => {
-    expect(() => mask(1, [4], 1)).toThrow(/a dropout rate must be at least 0 and below 1\. Received: 1$/);
-    expect(() => mask(1, [4], -0.5)).toThrow(/Received: -0\.5$/);
+  it('refuses a rate outside [0, 1) at the call, naming it', () => {
+    // The kernel alone, no read: the error comes from the call, not later from the kernel thread.
+    const call = (rate: number) => () => tf.tidy(() => tf.engine().runKernel(DROPOUT_MASK_KERNEL, { seed: tf.scalar(1, 'int32') }, { shape: [4], rate }));
+    expect(call(1)).toThrow(/a dropout rate must be at least 0 and below 1\. Received: 1$/);
+    expect(call(-0.5)).toThrow(/Received: -0\.5$/);
     expect(mask(1, [4], 0)).toEqual([1, 1, 1, 1]);
   });
 
